@@ -1,0 +1,37 @@
+//! Rendering: the same engine struct goes out as JSON (`--json`) or as text, so the two
+//! outputs cannot drift apart.
+
+use std::io::Write;
+
+use serde::Serialize;
+
+/// Where command results go, and in which form.
+pub struct Output {
+    json: bool,
+    stdout: Box<dyn Write>,
+}
+
+impl Output {
+    pub fn new(json: bool) -> Self {
+        Self {
+            json,
+            stdout: Box::new(std::io::stdout().lock()),
+        }
+    }
+
+    /// Writes `value` as one JSON document, or as text through `text`.
+    pub fn render<T: Serialize>(
+        &mut self,
+        value: &T,
+        text: impl FnOnce(&T, &mut dyn Write) -> std::io::Result<()>,
+    ) -> anyhow::Result<()> {
+        if self.json {
+            serde_json::to_writer_pretty(&mut self.stdout, value)?;
+            writeln!(self.stdout)?;
+        } else {
+            text(value, &mut self.stdout)?;
+        }
+        self.stdout.flush()?;
+        Ok(())
+    }
+}

@@ -1,0 +1,92 @@
+//! Where Stratus keeps its data. The CLI and the desktop app resolve the same directory:
+//! an explicit path first, then `STRATUS_DATA_DIR`, then the operating system's per-user
+//! application-data directory for the app identifier (the one Tauri's `app_data_dir` uses).
+
+use std::path::{Path, PathBuf};
+
+use crate::error::{Error, Result};
+
+/// The application identifier, shared with the desktop bundle (`tauri.conf.json`).
+pub const APP_IDENTIFIER: &str = "dev.stratus.app";
+/// Environment variable that overrides the data directory.
+pub const DATA_DIR_ENV: &str = "STRATUS_DATA_DIR";
+/// File name of the database inside the data directory.
+pub const DATABASE_FILE_NAME: &str = "stratus.sqlite3";
+
+/// A resolved data directory.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DataDir {
+    root: PathBuf,
+}
+
+impl DataDir {
+    /// Resolves the data directory: `explicit` if given, else a non-empty `env_value`
+    /// (the caller reads `STRATUS_DATA_DIR`, so this stays testable), else the OS default.
+    pub fn resolve(explicit: Option<&Path>, env_value: Option<&str>) -> Result<Self> {
+        if let Some(path) = explicit {
+            return Ok(Self {
+                root: path.to_path_buf(),
+            });
+        }
+        if let Some(value) = env_value.filter(|v| !v.trim().is_empty()) {
+            return Ok(Self {
+                root: PathBuf::from(value),
+            });
+        }
+        let base = directories::BaseDirs::new().ok_or_else(|| {
+            Error::InvalidInput(format!(
+                "cannot find the per-user data directory of this system; set {DATA_DIR_ENV} or pass --data-dir"
+            ))
+        })?;
+        Ok(Self {
+            root: base.data_dir().join(APP_IDENTIFIER),
+        })
+    }
+
+    /// Resolves from the process environment (`STRATUS_DATA_DIR`).
+    pub fn from_env(explicit: Option<&Path>) -> Result<Self> {
+        let env = std::env::var(DATA_DIR_ENV).ok();
+        Self::resolve(explicit, env.as_deref())
+    }
+
+    /// The directory itself.
+    pub fn root(&self) -> &Path {
+        &self.root
+    }
+
+    /// Path of the database file.
+    pub fn database_path(&self) -> PathBuf {
+        self.root.join(DATABASE_FILE_NAME)
+    }
+
+    /// Creates the directory (and parents) if missing.
+    pub fn ensure(&self) -> Result<()> {
+        std::fs::create_dir_all(&self.root).map_err(|e| Error::io(&self.root, e))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn explicit_path_wins_over_environment() {
+        let dir = DataDir::resolve(Some(Path::new("/x/flag")), Some("/x/env")).unwrap();
+        assert_eq!(dir.root(), Path::new("/x/flag"));
+    }
+
+    #[test]
+    fn environment_wins_over_default_and_blank_is_ignored() {
+        let dir = DataDir::resolve(None, Some("/x/env")).unwrap();
+        assert_eq!(
+            dir.database_path(),
+            Path::new("/x/env").join(DATABASE_FILE_NAME)
+        );
+        let default = DataDir::resolve(None, Some("  ")).unwrap();
+        assert!(
+            default.root().ends_with(APP_IDENTIFIER),
+            "{:?}",
+            default.root()
+        );
+    }
+}

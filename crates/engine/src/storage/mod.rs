@@ -1,0 +1,291 @@
+//! Storage: the [`Library`] handle, which owns the single SQLite connection, the clock and
+//! the RNG seed. Opening validates the file before anything can write to it, so a database
+//! from a newer Stratus, another program's file or a damaged file is refused untouched.
+
+mod migrations;
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::Duration;
+
+use rand::SeedableRng;
+use rand::rngs::StdRng;
+use rusqlite::{Connection, OpenFlags, Transaction};
+use serde::Serialize;
+
+use crate::clock::{Clock, SystemClock};
+use crate::error::{Error, Result};
+
+pub use migrations::SCHEMA_VERSION;
+
+/// How long a writer waits for another process's lock before giving up.
+const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
+/// The 16 bytes every SQLite 3 database file starts with.
+const SQLITE_HEADER: &[u8; 16] = b"SQLite format 3\0";
+
+/// Options for opening a [`Library`].
+#[derive(Clone)]
+pub struct LibraryOptions {
+    /// Source of the current time.
+    pub clock: Arc<dyn Clock>,
+    /// Base seed for every random choice the engine makes (distractors, fuzz).
+    pub seed: u64,
+}
+
+impl Default for LibraryOptions {
+    fn default() -> Self {
+        Self {
+            clock: Arc::new(SystemClock),
+            seed: 0x5354_5241_5455_5321,
+        }
+    }
+}
+
+impl std::fmt::Debug for LibraryOptions {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("LibraryOptions")
+            .field("seed", &self.seed)
+            .finish_non_exhaustive()
+    }
+}
+
+/// The open study library: one database connection plus the injected clock and seed.
+pub struct Library {
+    conn: Connection,
+    path: Option<PathBuf>,
+    options: LibraryOptions,
+}
+
+/// Number of rows of each kind in the library.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct Counts {
+    pub documents: u32,
+    pub sections: u32,
+    pub cards: u32,
+    pub reviews: u32,
+}
+
+/// What `stratus info` and the Home screen show about the library.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct LibraryInfo {
+    /// Directory holding the database (empty for an in-memory library).
+    pub data_dir: String,
+    /// Full path of the database file (empty for an in-memory library).
+    pub database_path: String,
+    /// Schema version stored in the database.
+    pub schema_version: u32,
+    /// Version of the bundled SQLite library.
+    pub sqlite_version: String,
+    /// Row counts.
+    pub counts: Counts,
+}
+
+impl Library {
+    /// Opens (creating if missing) the database at `path` and brings its schema up to date.
+    ///
+    /// Refuses, without writing a byte, a file that is not SQLite, a database of another
+    /// program, a damaged database, or one whose schema is newer than this build.
+    pub fn open(path: impl AsRef<Path>, options: LibraryOptions) -> Result<Self> {
+        let path = path.as_ref().to_path_buf();
+        let exists = path.exists();
+        if exists {
+            sniff_header(&path)?;
+        } else if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+            std::fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
+        }
+        let flags = if exists {
+            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX
+        } else {
+            OpenFlags::SQLITE_OPEN_READ_WRITE
+                | OpenFlags::SQLITE_OPEN_CREATE
+                | OpenFlags::SQLITE_OPEN_NO_MUTEX
+        };
+        let conn = Connection::open_with_flags(&path, flags).map_err(|e| classify(&path, e))?;
+        conn.busy_timeout(BUSY_TIMEOUT)?;
+        if exists {
+            check_existing(&conn, &path)?;
+        }
+        Self::finish_open(conn, Some(path), options)
+    }
+
+    /// Opens a fresh in-memory library; for tests.
+    pub fn open_in_memory(options: LibraryOptions) -> Result<Self> {
+        let conn = Connection::open_in_memory()?;
+        Self::finish_open(conn, None, options)
+    }
+
+    fn finish_open(
+        mut conn: Connection,
+        path: Option<PathBuf>,
+        options: LibraryOptions,
+    ) -> Result<Self> {
+        let classify_at = |e: rusqlite::Error| match &path {
+            Some(p) => classify(p, e),
+            None => Error::Db(e),
+        };
+        conn.pragma_update(None, "foreign_keys", true)
+            .map_err(classify_at)?;
+        if path.is_some() {
+            // WAL lets the CLI and the app read while the other writes.
+            let mode: String = conn
+                .query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))
+                .map_err(classify_at)?;
+            if !mode.eq_ignore_ascii_case("wal") {
+                return Err(Error::InvalidInput(format!(
+                    "the database could not switch to WAL mode (got {mode})"
+                )));
+            }
+            conn.pragma_update(None, "synchronous", "NORMAL")
+                .map_err(classify_at)?;
+        }
+        migrations::apply(&mut conn)?;
+        Ok(Self {
+            conn,
+            path,
+            options,
+        })
+    }
+
+    /// Path of the database file, if it is on disk.
+    pub fn path(&self) -> Option<&Path> {
+        self.path.as_deref()
+    }
+
+    /// The injected clock.
+    pub fn clock(&self) -> &dyn Clock {
+        self.options.clock.as_ref()
+    }
+
+    /// A reproducible RNG for one purpose: the same library seed and `key` always give the
+    /// same sequence (e.g. key = hash of card id and review count).
+    pub fn rng_for(&self, key: u64) -> StdRng {
+        StdRng::seed_from_u64(self.options.seed ^ key.rotate_left(17))
+    }
+
+    /// Runs `f` inside one transaction: committed if it returns `Ok`, rolled back otherwise
+    /// (a rusqlite transaction rolls back on drop), so no write is ever half done.
+    pub fn transact<T>(&mut self, f: impl FnOnce(&Transaction<'_>) -> Result<T>) -> Result<T> {
+        let tx = self.conn.transaction()?;
+        let out = f(&tx)?;
+        tx.commit()?;
+        Ok(out)
+    }
+
+    /// Read access to the connection for queries inside the engine.
+    #[allow(dead_code)]
+    pub(crate) fn conn(&self) -> &Connection {
+        &self.conn
+    }
+
+    /// Row counts of the library.
+    pub fn counts(&self) -> Result<Counts> {
+        let count = |table: &str| -> Result<u32> {
+            // Table names are internal constants, never user input.
+            Ok(self
+                .conn
+                .query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))?)
+        };
+        Ok(Counts {
+            documents: count("documents")?,
+            sections: count("sections")?,
+            cards: count("cards WHERE status != 'retired'")?,
+            reviews: count("review_log")?,
+        })
+    }
+
+    /// Describes the library: where it is, its schema and SQLite versions and its counts.
+    pub fn info(&self) -> Result<LibraryInfo> {
+        let (data_dir, database_path) = match &self.path {
+            Some(p) => (
+                p.parent()
+                    .map(|d| d.display().to_string())
+                    .unwrap_or_default(),
+                p.display().to_string(),
+            ),
+            None => (String::new(), String::new()),
+        };
+        Ok(LibraryInfo {
+            data_dir,
+            database_path,
+            schema_version: migrations::user_version(&self.conn)?,
+            sqlite_version: rusqlite::version().to_string(),
+            counts: self.counts()?,
+        })
+    }
+}
+
+/// Refuses a file that does not start with the SQLite header. An empty file is accepted:
+/// SQLite treats it as a new database.
+fn sniff_header(path: &Path) -> Result<()> {
+    let mut file = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
+    let mut header = [0u8; 16];
+    let mut read = 0;
+    while read < header.len() {
+        match file.read(&mut header[read..]) {
+            Ok(0) => break,
+            Ok(n) => read += n,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(Error::io(path, e)),
+        }
+    }
+    if read == 0 || (read == header.len() && &header == SQLITE_HEADER) {
+        Ok(())
+    } else {
+        Err(Error::NotADatabase {
+            path: path.to_path_buf(),
+        })
+    }
+}
+
+/// Checks an existing file before anything writes to it: readable schema, ours, not newer.
+fn check_existing(conn: &Connection, path: &Path) -> Result<()> {
+    let read = || -> rusqlite::Result<(u32, i32, i64)> {
+        let version = migrations::user_version(conn)?;
+        let app_id: i32 = conn.query_row("PRAGMA application_id", [], |r| r.get(0))?;
+        let objects: i64 =
+            conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get(0))?;
+        Ok((version, app_id, objects))
+    };
+    let (version, app_id, objects) = read().map_err(|e| classify(path, e))?;
+    let quick: String = conn
+        .query_row("PRAGMA quick_check(1)", [], |r| r.get(0))
+        .map_err(|e| classify(path, e))?;
+    if quick != "ok" {
+        return Err(Error::Corrupt {
+            path: path.to_path_buf(),
+            detail: quick,
+        });
+    }
+    let is_ours = app_id == migrations::APPLICATION_ID;
+    if objects > 0 && !is_ours {
+        return Err(Error::ForeignDatabase {
+            path: path.to_path_buf(),
+        });
+    }
+    if version > SCHEMA_VERSION {
+        return Err(Error::NewerSchema {
+            path: path.to_path_buf(),
+            found: version,
+            supported: SCHEMA_VERSION,
+        });
+    }
+    Ok(())
+}
+
+/// Turns SQLite's "not a database" and "malformed" codes into errors naming the file.
+fn classify(path: &Path, e: rusqlite::Error) -> Error {
+    use rusqlite::ErrorCode;
+    match e.sqlite_error_code() {
+        Some(ErrorCode::NotADatabase) => Error::NotADatabase {
+            path: path.to_path_buf(),
+        },
+        Some(ErrorCode::DatabaseCorrupt) => Error::Corrupt {
+            path: path.to_path_buf(),
+            detail: e.to_string(),
+        },
+        _ => Error::Db(e),
+    }
+}

@@ -1,0 +1,182 @@
+//! Opening databases: creation, reopening, and refusal of files we must not touch.
+
+use std::path::{Path, PathBuf};
+
+use rusqlite::Connection;
+use stratus_engine::{Error, ErrorKind, Library, LibraryOptions, SCHEMA_VERSION};
+
+fn db_in(dir: &tempfile::TempDir) -> PathBuf {
+    dir.path().join("stratus.sqlite3")
+}
+
+fn open(path: &Path) -> Result<Library, Error> {
+    Library::open(path, LibraryOptions::default())
+}
+
+/// Asserts that opening `path` fails with `kind`, the message names the file, and the
+/// file's bytes (and the absence of WAL side files) are unchanged.
+fn assert_refused_untouched(path: &Path, kind: ErrorKind) -> String {
+    let before = std::fs::read(path).unwrap();
+    let err = match open(path) {
+        Ok(_) => panic!("{} should have been refused", path.display()),
+        Err(e) => e,
+    };
+    assert_eq!(err.kind(), kind, "unexpected error: {err}");
+    let message = err.to_string();
+    assert!(
+        message.contains(&path.display().to_string()),
+        "message must name the file: {message}"
+    );
+    assert_eq!(
+        std::fs::read(path).unwrap(),
+        before,
+        "file must be byte-for-byte unchanged"
+    );
+    message
+}
+
+#[test]
+fn new_database_is_created_with_current_schema_and_zero_counts() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("nested/deeper/stratus.sqlite3");
+    let lib = open(&path).unwrap();
+    let info = lib.info().unwrap();
+    assert_eq!(info.schema_version, SCHEMA_VERSION);
+    assert!(SCHEMA_VERSION >= 1);
+    assert_eq!(info.database_path, path.display().to_string());
+    assert_eq!(info.data_dir, path.parent().unwrap().display().to_string());
+    assert_eq!(info.counts, Default::default());
+    assert!(
+        info.sqlite_version.starts_with("3."),
+        "{}",
+        info.sqlite_version
+    );
+}
+
+#[test]
+fn reopening_keeps_data_and_uses_wal() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = db_in(&dir);
+    {
+        let mut lib = open(&path).unwrap();
+        lib.transact(|tx| {
+            tx.execute(
+                "INSERT INTO documents (origin, path, title, content_hash, size_bytes, imported_at_ms)
+                 VALUES ('user', '/notes/a.md', 'A', 'h', 1, 0)",
+                [],
+            )?;
+            Ok(())
+        })
+        .unwrap();
+    }
+    let lib = open(&path).unwrap();
+    assert_eq!(lib.counts().unwrap().documents, 1);
+    let conn = Connection::open(&path).unwrap();
+    let mode: String = conn
+        .query_row("PRAGMA journal_mode", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(mode, "wal");
+}
+
+#[test]
+fn failed_transaction_leaves_database_as_it_was() {
+    let mut lib = Library::open_in_memory(LibraryOptions::default()).unwrap();
+    let result: Result<(), Error> = lib.transact(|tx| {
+        tx.execute(
+            "INSERT INTO documents (origin, path, title, content_hash, size_bytes, imported_at_ms)
+             VALUES ('user', '/a.md', 'A', 'h', 1, 0)",
+            [],
+        )?;
+        Err(Error::InvalidInput("stop half-way".into()))
+    });
+    assert!(result.is_err());
+    assert_eq!(lib.counts().unwrap().documents, 0);
+}
+
+#[test]
+fn database_from_newer_version_is_refused_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = db_in(&dir);
+    drop(open(&path).unwrap());
+    {
+        let conn = Connection::open(&path).unwrap();
+        conn.pragma_update(None, "user_version", SCHEMA_VERSION + 5)
+            .unwrap();
+        // Leave no WAL content behind, so the main file holds everything.
+        conn.pragma_update(None, "journal_mode", "DELETE").unwrap();
+    }
+    let message = assert_refused_untouched(&path, ErrorKind::NewerSchema);
+    assert!(
+        message.contains(&format!("schema version {}", SCHEMA_VERSION + 5)),
+        "{message}"
+    );
+}
+
+#[test]
+fn file_that_is_not_sqlite_is_refused_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = db_in(&dir);
+    std::fs::write(&path, "# My notes\n\nThis is markdown, not a database.\n").unwrap();
+    assert_refused_untouched(&path, ErrorKind::NotADatabase);
+    assert!(!dir.path().join("stratus.sqlite3-wal").exists());
+}
+
+#[test]
+fn sqlite_database_of_another_program_is_refused_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = db_in(&dir);
+    {
+        let conn = Connection::open(&path).unwrap();
+        conn.execute_batch("CREATE TABLE photos (id INTEGER PRIMARY KEY, name TEXT);")
+            .unwrap();
+    }
+    assert_refused_untouched(&path, ErrorKind::ForeignDatabase);
+}
+
+#[test]
+fn corrupt_database_is_refused_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = db_in(&dir);
+    {
+        let mut lib = open(&path).unwrap();
+        lib.transact(|tx| {
+            for i in 0..200 {
+                tx.execute(
+                    "INSERT INTO documents (origin, path, title, content_hash, size_bytes, imported_at_ms)
+                     VALUES ('user', ?1, 'title', 'hash', 1, 0)",
+                    [format!("/notes/{i:04}-{}.md", "x".repeat(200))],
+                )?;
+            }
+            Ok(())
+        })
+        .unwrap();
+    }
+    {
+        let conn = Connection::open(&path).unwrap();
+        conn.pragma_update(None, "journal_mode", "DELETE").unwrap();
+    }
+    // Keep the header valid but overwrite the rest of page 1 (the schema) and what follows.
+    let mut bytes = std::fs::read(&path).unwrap();
+    assert!(bytes.len() > 8192);
+    for (i, b) in bytes.iter_mut().enumerate().skip(100).take(8000) {
+        *b = (i * 7 % 251) as u8;
+    }
+    std::fs::write(&path, &bytes).unwrap();
+    assert_refused_untouched(&path, ErrorKind::Corrupt);
+}
+
+#[test]
+fn rng_is_reproducible_per_key() {
+    use rand::Rng;
+    let options = LibraryOptions {
+        seed: 42,
+        ..LibraryOptions::default()
+    };
+    let a = Library::open_in_memory(options.clone()).unwrap();
+    let b = Library::open_in_memory(options).unwrap();
+    let xs: Vec<u32> = (0..4).map(|_| a.rng_for(7).random()).collect();
+    let ys: Vec<u32> = (0..4).map(|_| b.rng_for(7).random()).collect();
+    assert_eq!(xs, ys);
+    let other: u32 = a.rng_for(8).random();
+    assert_ne!(xs[0], other);
+}
