@@ -42,7 +42,6 @@ fn new_database_is_created_with_current_schema_and_zero_counts() {
     let lib = open(&path).unwrap();
     let info = lib.info().unwrap();
     assert_eq!(info.schema_version, SCHEMA_VERSION);
-    assert!(SCHEMA_VERSION >= 1);
     assert_eq!(info.database_path, path.display().to_string());
     assert_eq!(info.data_dir, path.parent().unwrap().display().to_string());
     assert_eq!(info.counts, Default::default());
