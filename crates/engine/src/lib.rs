@@ -5,10 +5,23 @@
 
 mod clock;
 mod error;
+mod ids;
+mod import;
 mod paths;
+mod search;
 mod storage;
 
 pub use clock::{Clock, FixedClock, SystemClock};
 pub use error::{Error, ErrorKind, Result};
+pub use ids::{DocumentId, SectionId};
+pub use import::{
+    BUILTIN_FILE_COUNT, DocumentFormat, DocumentSummary, FileOutcome, FileReport, ImportOptions,
+    ImportProgress, ImportReport, ImportTotals, Origin, SectionTags, SkipReason,
+    normalize_exam_code,
+};
 pub use paths::{APP_IDENTIFIER, DATA_DIR_ENV, DATABASE_FILE_NAME, DataDir};
+pub use search::{
+    Breadcrumb, Correction, DocumentRef, MAX_SEARCH_LIMIT, PaletteHit, SearchHit, SearchQuery,
+    SearchResults, SearchScope, SectionView, SnippetSpan,
+};
 pub use storage::{Counts, Library, LibraryInfo, LibraryOptions, SCHEMA_VERSION};

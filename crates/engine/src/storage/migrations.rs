@@ -24,7 +24,10 @@ macro_rules! migration {
 }
 
 /// All migrations, oldest first. Append only; a shipped file is never edited.
-pub(crate) const MIGRATIONS: &[Migration] = &[migration!(1, "0001_init.sql")];
+pub(crate) const MIGRATIONS: &[Migration] = &[
+    migration!(1, "0001_init.sql"),
+    migration!(2, "0002_notes_search.sql"),
+];
 
 /// The schema version this build creates and understands.
 pub const SCHEMA_VERSION: u32 = MIGRATIONS[MIGRATIONS.len() - 1].version;

@@ -2,7 +2,9 @@
 //! the RNG seed. Opening validates the file before anything can write to it, so a database
 //! from a newer Stratus, another program's file or a damaged file is refused untouched.
 
+pub(crate) mod import;
 mod migrations;
+pub(crate) mod search;
 
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -55,6 +57,8 @@ pub struct Library {
     conn: Connection,
     path: Option<PathBuf>,
     options: LibraryOptions,
+    /// Derived data kept in memory between calls (the heading palette).
+    caches: crate::search::Caches,
 }
 
 /// Number of rows of each kind in the library.
@@ -146,6 +150,7 @@ impl Library {
             conn,
             path,
             options,
+            caches: crate::search::Caches::default(),
         })
     }
 
@@ -175,9 +180,18 @@ impl Library {
     }
 
     /// Read access to the connection for queries inside the engine.
-    #[allow(dead_code)]
     pub(crate) fn conn(&self) -> &Connection {
         &self.conn
+    }
+
+    /// The in-memory caches derived from the database.
+    pub(crate) fn caches(&self) -> &crate::search::Caches {
+        &self.caches
+    }
+
+    /// Drops derived in-memory data after this handle changed the library.
+    pub(crate) fn invalidate_caches(&self) {
+        self.caches.clear();
     }
 
     /// Row counts of the library.

@@ -1,0 +1,369 @@
+//! The pure half of import: bytes in, a parsed document out — decoding, format detection,
+//! sections, tags, keys and search terms. Nothing here touches the database or the disk.
+
+use serde::{Deserialize, Serialize};
+
+use super::frontmatter::FrontMatter;
+use super::tags::SectionTags;
+use super::{markdown, plaintext};
+use crate::search::tokenize;
+
+/// How a document's text is read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "snake_case")]
+pub enum DocumentFormat {
+    Markdown,
+    PlainText,
+}
+
+impl DocumentFormat {
+    pub(crate) fn as_str(self) -> &'static str {
+        match self {
+            DocumentFormat::Markdown => "markdown",
+            DocumentFormat::PlainText => "plain_text",
+        }
+    }
+
+    pub(crate) fn from_db(s: &str) -> Self {
+        if s == "plain_text" {
+            DocumentFormat::PlainText
+        } else {
+            DocumentFormat::Markdown
+        }
+    }
+}
+
+/// A section as parsed, before it has keys and search terms.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct SectionDraft {
+    /// 1–6 for headings, 0 for text before the first heading.
+    pub level: u8,
+    pub heading: String,
+    pub heading_path: Vec<String>,
+    /// Plain text of the section's own content (emphasis, links and markup removed).
+    pub body: String,
+    /// The section's source, heading line included.
+    pub markdown: String,
+    pub tags: SectionTags,
+    pub line_start: u32,
+    pub line_end: u32,
+}
+
+/// A section ready to store.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct PreparedSection {
+    pub draft: SectionDraft,
+    pub section_key: String,
+    pub heading_key: String,
+    pub heading_terms: String,
+    pub body_terms: String,
+}
+
+/// A whole parsed file.
+#[derive(Debug, Clone)]
+pub(crate) struct ParsedDocument {
+    pub title: String,
+    pub lang: String,
+    pub format: DocumentFormat,
+    pub sections: Vec<PreparedSection>,
+    pub warnings: Vec<String>,
+    pub meta_json: String,
+}
+
+/// Maps byte offsets to 1-based line numbers.
+pub(crate) struct LineIndex {
+    starts: Vec<usize>,
+}
+
+impl LineIndex {
+    pub(crate) fn new(text: &str) -> Self {
+        let mut starts = vec![0];
+        starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        Self { starts }
+    }
+
+    pub(crate) fn line_of(&self, byte: usize) -> u32 {
+        let idx = self.starts.partition_point(|&s| s <= byte);
+        idx.max(1) as u32
+    }
+}
+
+/// Why bytes could not become text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Undecodable {
+    Binary,
+    Empty,
+}
+
+/// Decodes file bytes: UTF-8 (BOM dropped), UTF-16 with a BOM, or UTF-8 decoded lossily with
+/// a warning. NUL bytes in the first 8 KiB of a file without a UTF-16 BOM mean binary.
+pub(crate) fn decode(bytes: &[u8]) -> Result<(String, Option<String>), Undecodable> {
+    if let Some(rest) = bytes.strip_prefix(&[0xFF, 0xFE]) {
+        return Ok(decode_utf16(rest, u16::from_le_bytes));
+    }
+    if let Some(rest) = bytes.strip_prefix(&[0xFE, 0xFF]) {
+        return Ok(decode_utf16(rest, u16::from_be_bytes));
+    }
+    let bytes = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(bytes);
+    if bytes[..bytes.len().min(8192)].contains(&0) {
+        return Err(Undecodable::Binary);
+    }
+    let (text, warning) = match std::str::from_utf8(bytes) {
+        Ok(s) => (s.to_string(), None),
+        Err(_) => {
+            let lossy = String::from_utf8_lossy(bytes).into_owned();
+            let replaced = lossy.matches('\u{FFFD}').count();
+            (
+                lossy,
+                Some(format!(
+                    "not valid UTF-8: {replaced} invalid byte sequence(s) were replaced with �"
+                )),
+            )
+        }
+    };
+    if text.trim().is_empty() {
+        return Err(Undecodable::Empty);
+    }
+    Ok((text, warning))
+}
+
+fn decode_utf16(bytes: &[u8], read: fn([u8; 2]) -> u16) -> (String, Option<String>) {
+    let units: Vec<u16> = bytes.chunks_exact(2).map(|c| read([c[0], c[1]])).collect();
+    let text = String::from_utf16_lossy(&units);
+    (text, None)
+}
+
+/// Whether a `.txt` file is really markdown: it has several ATX headings outside code.
+fn looks_like_markdown(text: &str) -> bool {
+    let mut in_fence = false;
+    let mut headings = 0;
+    for line in text.lines() {
+        let t = line.trim_start();
+        if t.starts_with("```") || t.starts_with("~~~") {
+            in_fence = !in_fence;
+            continue;
+        }
+        if in_fence {
+            continue;
+        }
+        let hashes = t.chars().take_while(|&c| c == '#').count();
+        if (1..=6).contains(&hashes) && t[hashes..].starts_with(' ') && line.len() == t.len() {
+            headings += 1;
+            if headings >= 3 {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+/// "ko" when Hangul makes up a fair part of the letters, else "en".
+fn detect_lang(text: &str) -> String {
+    let mut hangul = 0usize;
+    let mut letters = 0usize;
+    for c in text.chars().take(20_000) {
+        if tokenize::is_hangul_syllable(c) {
+            hangul += 1;
+            letters += 1;
+        } else if c.is_alphabetic() {
+            letters += 1;
+        }
+    }
+    // A Hangul syllable carries as much as three Latin letters.
+    if hangul * 3 * 5 >= letters {
+        "ko"
+    } else {
+        "en"
+    }
+    .to_string()
+}
+
+/// Parses decoded text. `is_markdown_name` is true for `.md`/`.markdown`; a `.txt` file is
+/// read as markdown when it clearly is markdown. `stem` names a document without a title.
+pub(crate) fn parse_document(text: &str, is_markdown_name: bool, stem: &str) -> ParsedDocument {
+    let text: String = text.replace("\r\n", "\n");
+    let format = if is_markdown_name || looks_like_markdown(&text) {
+        DocumentFormat::Markdown
+    } else {
+        DocumentFormat::PlainText
+    };
+    let mut warnings = Vec::new();
+    let (title, front_matter, drafts) = match format {
+        DocumentFormat::Markdown => {
+            let parsed = markdown::parse(&text, stem);
+            warnings.extend(parsed.warnings);
+            let fm = parsed.front_matter.unwrap_or_default();
+            let title = fm
+                .title
+                .clone()
+                .or(parsed.first_h1)
+                .unwrap_or_else(|| stem.to_string());
+            (title, fm, parsed.sections)
+        }
+        DocumentFormat::PlainText => {
+            let sections = plaintext::parse(&text, stem);
+            let title = text
+                .lines()
+                .map(str::trim)
+                .find(|l| plaintext::is_title_line(l))
+                .unwrap_or(stem)
+                .to_string();
+            (title, FrontMatter::default(), sections)
+        }
+    };
+    let lang = front_matter
+        .lang
+        .clone()
+        .unwrap_or_else(|| detect_lang(&text));
+    let meta = serde_json::json!({
+        "updated": front_matter.updated,
+        "tags": front_matter.tags,
+    });
+    let sections = prepare_sections(drafts, &front_matter.tags);
+    ParsedDocument {
+        title,
+        lang,
+        format,
+        sections,
+        warnings,
+        meta_json: meta.to_string(),
+    }
+}
+
+/// Adds document tags, identity keys and search terms to the drafts.
+pub(crate) fn prepare_sections(
+    drafts: Vec<SectionDraft>,
+    document_tags: &SectionTags,
+) -> Vec<PreparedSection> {
+    let mut seen_keys = std::collections::HashMap::<String, u32>::new();
+    let mut seen_headings = std::collections::HashMap::<String, u32>::new();
+    drafts
+        .into_iter()
+        .map(|mut draft| {
+            draft.tags.merge(document_tags);
+            let path = tokenize::normalize(&draft.heading_path.join("\u{1F}"));
+            let content = draft
+                .body
+                .split_whitespace()
+                .map(tokenize::normalize)
+                .collect::<Vec<_>>()
+                .join(" ");
+            let section_key = occurrence_key(&mut seen_keys, &[&path, &content]);
+            let heading_key = occurrence_key(&mut seen_headings, &[&path]);
+            let heading_terms = tokenize::index_terms(&draft.heading);
+            let body_terms = tokenize::index_terms(&draft.body);
+            PreparedSection {
+                draft,
+                section_key,
+                heading_key,
+                heading_terms,
+                body_terms,
+            }
+        })
+        .collect()
+}
+
+/// Hash of `parts`, with the occurrence number of equal parts within the document mixed in,
+/// so two identical sections in one file still get two keys.
+fn occurrence_key(seen: &mut std::collections::HashMap<String, u32>, parts: &[&str]) -> String {
+    let mut hasher = blake3::Hasher::new();
+    for part in parts {
+        hasher.update(&(part.len() as u64).to_le_bytes());
+        hasher.update(part.as_bytes());
+    }
+    let base = hasher.finalize().to_hex()[..32].to_string();
+    let n = seen.entry(base.clone()).or_insert(0);
+    *n += 1;
+    if *n == 1 { base } else { format!("{base}-{n}") }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_index_is_one_based() {
+        let idx = LineIndex::new("a\nbc\n\nd");
+        assert_eq!(idx.line_of(0), 1);
+        assert_eq!(idx.line_of(2), 2);
+        assert_eq!(idx.line_of(5), 3);
+        assert_eq!(idx.line_of(6), 4);
+    }
+
+    #[test]
+    fn decoding_handles_bom_utf16_binary_empty_and_bad_utf8() {
+        assert_eq!(decode(b"\xEF\xBB\xBFhi").unwrap().0, "hi");
+        let utf16: Vec<u8> = [0xFF, 0xFE]
+            .into_iter()
+            .chain("요금".encode_utf16().flat_map(u16::to_le_bytes))
+            .collect();
+        assert_eq!(decode(&utf16).unwrap().0, "요금");
+        assert_eq!(decode(b"\x7fELF\0\0\x01"), Err(Undecodable::Binary));
+        assert_eq!(decode(b" \n\t"), Err(Undecodable::Empty));
+        let (text, warning) = decode(b"caf\xE9 ok").unwrap();
+        assert_eq!(text, "caf\u{FFFD} ok");
+        assert!(warning.unwrap().contains("1 invalid"));
+    }
+
+    #[test]
+    fn markdown_in_a_txt_file_is_detected() {
+        let md = "# A\ntext\n## B\nx\n## C\ny\n";
+        assert_eq!(
+            parse_document(md, false, "f").format,
+            DocumentFormat::Markdown
+        );
+        let plain = "Title\nsome text here\n";
+        assert_eq!(
+            parse_document(plain, false, "f").format,
+            DocumentFormat::PlainText
+        );
+        let code_only = "```\n# a\n# b\n# c\n```\n";
+        assert_eq!(
+            parse_document(code_only, false, "f").format,
+            DocumentFormat::PlainText
+        );
+    }
+
+    #[test]
+    fn section_keys_ignore_position_and_whitespace_but_not_content() {
+        let a = parse_document("# A\none two\n# B\nthree\n", true, "f");
+        let b = parse_document(
+            "# New\nintro\n# A\none\n  two\n# B\nthree changed\n",
+            true,
+            "f",
+        );
+        let key = |d: &ParsedDocument, h: &str| {
+            d.sections
+                .iter()
+                .find(|s| s.draft.heading == h)
+                .map(|s| (s.section_key.clone(), s.heading_key.clone()))
+                .unwrap()
+        };
+        assert_eq!(
+            key(&a, "A"),
+            key(&b, "A"),
+            "moved and reflowed, same identity"
+        );
+        assert_ne!(key(&a, "B").0, key(&b, "B").0, "own content changed");
+        assert_eq!(
+            key(&a, "B").1,
+            key(&b, "B").1,
+            "heading key survives the edit"
+        );
+    }
+
+    #[test]
+    fn identical_sections_get_distinct_keys() {
+        let d = parse_document("# A\nx\n# A\nx\n", true, "f");
+        assert_ne!(d.sections[0].section_key, d.sections[1].section_key);
+    }
+
+    #[test]
+    fn language_and_title_fall_back_sensibly() {
+        let d = parse_document("# 요금 안내\n요금은 사용한 만큼 냅니다.\n", true, "f");
+        assert_eq!((d.title.as_str(), d.lang.as_str()), ("요금 안내", "ko"));
+        let d = parse_document("no heading here", true, "stem");
+        assert_eq!((d.title.as_str(), d.lang.as_str()), ("stem", "en"));
+    }
+}

@@ -1,0 +1,423 @@
+//! Import: folders of markdown and plain-text notes into documents and sections. Import is
+//! partial success — every file gets its own outcome in an [`ImportReport`] and one bad file
+//! never stops the rest. Each file is written in its own transaction, so cancelling or failing
+//! never leaves half a file in the library. Parsing is pure (`document.rs`); this module only
+//! reads files and hands parsed documents to `storage::import`.
+
+mod builtin;
+pub(crate) mod document;
+mod frontmatter;
+mod markdown;
+mod plaintext;
+mod tags;
+mod walk;
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::Result;
+use crate::ids::DocumentId;
+use crate::storage::Library;
+use crate::storage::import as store;
+
+pub use builtin::BUILTIN_FILE_COUNT;
+pub use document::DocumentFormat;
+pub(crate) use markdown::options as markdown_options;
+pub use tags::{SectionTags, normalize_exam_code};
+
+/// Bump when parsing changes, so that unchanged files are parsed again by the new rules.
+const PARSER_VERSION: &[u8] = b"stratus-import-1";
+
+/// Where a document came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "snake_case")]
+pub enum Origin {
+    /// The course shipped inside Stratus; read-only.
+    Builtin,
+    /// Notes the user imported from disk.
+    User,
+    /// An instructor's pack.
+    Pack,
+}
+
+impl Origin {
+    pub(crate) fn as_str(self) -> &'static str {
+        match self {
+            Origin::Builtin => "builtin",
+            Origin::User => "user",
+            Origin::Pack => "pack",
+        }
+    }
+
+    pub(crate) fn from_db(s: &str) -> Self {
+        match s {
+            "builtin" => Origin::Builtin,
+            "pack" => Origin::Pack,
+            _ => Origin::User,
+        }
+    }
+}
+
+/// How to import.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(default)]
+pub struct ImportOptions {
+    /// Files larger than this are skipped (default 20 MiB).
+    pub max_file_bytes: u32,
+    /// Remove documents under the imported folders whose files are gone.
+    pub prune: bool,
+}
+
+impl Default for ImportOptions {
+    fn default() -> Self {
+        Self {
+            max_file_bytes: 20 * 1024 * 1024,
+            prune: false,
+        }
+    }
+}
+
+/// Why a file was not imported although nothing failed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "snake_case")]
+pub enum SkipReason {
+    Binary,
+    Empty,
+    TooLarge,
+    UnsupportedType,
+    SymlinkLoop,
+}
+
+/// What happened to one file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum FileOutcome {
+    /// New or changed: its sections were (re)written.
+    Imported {
+        section_count: u32,
+        is_update: bool,
+        format: DocumentFormat,
+    },
+    /// Same content as already imported; nothing was written.
+    Unchanged,
+    /// Not imported, for a reason that is not an error.
+    Skipped { reason: SkipReason, message: String },
+    /// Could not be read or stored.
+    Failed { message: String },
+    /// Its file is gone and its document was removed.
+    Pruned,
+}
+
+/// The outcome of one file, with warnings such as lossy decoding.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct FileReport {
+    pub path: String,
+    pub document_id: Option<DocumentId>,
+    pub outcome: FileOutcome,
+    pub warnings: Vec<String>,
+}
+
+/// Number of files per outcome.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct ImportTotals {
+    pub imported: u32,
+    pub updated: u32,
+    pub unchanged: u32,
+    pub skipped: u32,
+    pub failed: u32,
+    pub pruned: u32,
+    pub sections: u32,
+}
+
+/// The result of an import: one report per file, in walk order.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct ImportReport {
+    pub files: Vec<FileReport>,
+    pub totals: ImportTotals,
+    /// True if the import stopped early because it was cancelled; files already done stay.
+    pub is_cancelled: bool,
+}
+
+impl ImportReport {
+    fn push(&mut self, report: FileReport) {
+        let t = &mut self.totals;
+        match &report.outcome {
+            FileOutcome::Imported {
+                section_count,
+                is_update,
+                ..
+            } => {
+                if *is_update {
+                    t.updated += 1;
+                } else {
+                    t.imported += 1;
+                }
+                t.sections += section_count;
+            }
+            FileOutcome::Unchanged => t.unchanged += 1,
+            FileOutcome::Skipped { .. } => t.skipped += 1,
+            FileOutcome::Failed { .. } => t.failed += 1,
+            FileOutcome::Pruned => t.pruned += 1,
+        }
+        self.files.push(report);
+    }
+}
+
+/// Progress of a running import, sent before each file and once at the end.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct ImportProgress {
+    pub files_done: u32,
+    pub files_total: u32,
+    /// The file being read next; empty in the final message.
+    pub current_path: String,
+}
+
+/// A document of the library, for lists and filters.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct DocumentSummary {
+    pub id: DocumentId,
+    pub title: String,
+    /// File path (user notes) or path inside `content/` (built-in course).
+    pub path: String,
+    pub origin: Origin,
+    pub is_builtin: bool,
+    pub format: DocumentFormat,
+    pub lang: String,
+    pub section_count: u32,
+    pub size_bytes: u32,
+}
+
+/// Source bytes plus how to name and read them.
+pub(crate) struct Source<'a> {
+    pub origin: Origin,
+    pub path: String,
+    pub bytes: &'a [u8],
+    pub is_markdown_name: bool,
+    pub stem: String,
+}
+
+pub(crate) fn content_hash(bytes: &[u8]) -> String {
+    let mut hasher = blake3::Hasher::new();
+    hasher.update(PARSER_VERSION);
+    hasher.update(bytes);
+    hasher.finalize().to_hex().to_string()
+}
+
+impl Library {
+    /// Imports note files and folders (recursively: `.md`, `.markdown`, `.txt`). Unchanged
+    /// files are skipped by content hash; changed files replace their sections in one
+    /// transaction each. `progress` is called before each file; setting `cancel` stops the
+    /// import between two files. Returns one report per file; an `Err` only for failures of
+    /// the library itself.
+    pub fn import_paths<P: AsRef<Path>>(
+        &mut self,
+        paths: &[P],
+        options: &ImportOptions,
+        progress: &mut dyn FnMut(ImportProgress),
+        cancel: &AtomicBool,
+    ) -> Result<ImportReport> {
+        let roots: Vec<PathBuf> = paths.iter().map(|p| p.as_ref().to_path_buf()).collect();
+        let walk = walk::walk(&roots);
+        let files_total = walk.found.len() as u32;
+        let mut report = ImportReport::default();
+        let mut visited = BTreeSet::new();
+        for (done, found) in walk.found.into_iter().enumerate() {
+            let (path, outcome_or_size) = match found {
+                walk::Found::File { path, size_bytes } => (path, Ok(size_bytes)),
+                walk::Found::Problem { path, outcome } => (path, Err(outcome)),
+            };
+            let shown = path.display().to_string();
+            visited.insert(shown.clone());
+            if cancel.load(Ordering::Relaxed) {
+                report.is_cancelled = true;
+                break;
+            }
+            progress(ImportProgress {
+                files_done: done as u32,
+                files_total,
+                current_path: shown.clone(),
+            });
+            let file_report = match outcome_or_size {
+                Err(outcome) => FileReport {
+                    path: shown,
+                    document_id: None,
+                    outcome,
+                    warnings: Vec::new(),
+                },
+                Ok(size) => self.import_file(&path, size, options)?,
+            };
+            report.push(file_report);
+        }
+        if options.prune && !report.is_cancelled {
+            for folder in &walk.folders {
+                for (id, path) in store::documents_under(self.conn(), Origin::User, folder)? {
+                    if !visited.contains(&path) {
+                        self.transact(|tx| store::delete_document(tx, id))?;
+                        report.push(FileReport {
+                            path,
+                            document_id: Some(id),
+                            outcome: FileOutcome::Pruned,
+                            warnings: Vec::new(),
+                        });
+                    }
+                }
+            }
+        }
+        progress(ImportProgress {
+            files_done: report.files.len().min(files_total as usize) as u32,
+            files_total,
+            current_path: String::new(),
+        });
+        self.invalidate_caches();
+        Ok(report)
+    }
+
+    /// Imports one file or folder with default options, no progress and no cancellation.
+    pub fn import_path(&mut self, path: impl AsRef<Path>) -> Result<ImportReport> {
+        self.import_paths(
+            &[path.as_ref()],
+            &ImportOptions::default(),
+            &mut |_| {},
+            &AtomicBool::new(false),
+        )
+    }
+
+    fn import_file(
+        &mut self,
+        path: &Path,
+        size: u64,
+        options: &ImportOptions,
+    ) -> Result<FileReport> {
+        let shown = path.display().to_string();
+        let report = |outcome, document_id, warnings| FileReport {
+            path: shown.clone(),
+            document_id,
+            outcome,
+            warnings,
+        };
+        if size > u64::from(options.max_file_bytes) {
+            let outcome = FileOutcome::Skipped {
+                reason: SkipReason::TooLarge,
+                message: format!(
+                    "{size} bytes is over the limit of {} bytes",
+                    options.max_file_bytes
+                ),
+            };
+            return Ok(report(outcome, None, Vec::new()));
+        }
+        let bytes = match std::fs::read(path) {
+            Ok(b) => b,
+            Err(e) => {
+                let outcome = FileOutcome::Failed {
+                    message: e.to_string(),
+                };
+                return Ok(report(outcome, None, Vec::new()));
+            }
+        };
+        let source = Source {
+            origin: Origin::User,
+            path: shown.clone(),
+            bytes: &bytes,
+            is_markdown_name: walk::is_markdown_name(path),
+            stem: path
+                .file_stem()
+                .map(|s| s.to_string_lossy().into_owned())
+                .unwrap_or_default(),
+        };
+        let (outcome, id, warnings) = self.import_source(&source)?;
+        Ok(report(outcome, id, warnings))
+    }
+
+    /// Imports one source: unchanged by hash, skipped if undecodable, else parsed and written
+    /// in one transaction.
+    pub(crate) fn import_source(
+        &mut self,
+        source: &Source<'_>,
+    ) -> Result<(FileOutcome, Option<DocumentId>, Vec<String>)> {
+        let hash = content_hash(source.bytes);
+        let existing = store::find_document(self.conn(), source.origin, &source.path)?;
+        if let Some((id, old_hash)) = &existing
+            && *old_hash == hash
+        {
+            return Ok((FileOutcome::Unchanged, Some(*id), Vec::new()));
+        }
+        let (text, warning) = match document::decode(source.bytes) {
+            Ok(decoded) => decoded,
+            Err(why) => {
+                let (reason, message) = match why {
+                    document::Undecodable::Binary => {
+                        (SkipReason::Binary, "looks like a binary file, not text")
+                    }
+                    document::Undecodable::Empty => (SkipReason::Empty, "the file has no text"),
+                };
+                let outcome = FileOutcome::Skipped {
+                    reason,
+                    message: message.into(),
+                };
+                return Ok((outcome, existing.map(|e| e.0), Vec::new()));
+            }
+        };
+        let parsed = document::parse_document(&text, source.is_markdown_name, &source.stem);
+        let mut warnings: Vec<String> = warning.into_iter().collect();
+        warnings.extend(parsed.warnings.iter().cloned());
+        let now_ms = self.clock().now().timestamp_millis();
+        let existing_id = existing.map(|e| e.0);
+        let written = store::DocumentWrite {
+            origin: source.origin,
+            path: &source.path,
+            hash: &hash,
+            size_bytes: source.bytes.len() as i64,
+            now_ms,
+            document: &parsed,
+        };
+        let id = self.transact(|tx| {
+            let id = store::write_document(tx, existing_id, &written)?;
+            store::replace_sections(tx, id, &parsed.sections)?;
+            Ok(id)
+        })?;
+        let outcome = FileOutcome::Imported {
+            section_count: parsed.sections.len() as u32,
+            is_update: existing_id.is_some(),
+            format: parsed.format,
+        };
+        Ok((outcome, Some(id), warnings))
+    }
+
+    /// All documents, built-in first, then by path.
+    pub fn documents(&self) -> Result<Vec<DocumentSummary>> {
+        store::list_documents(self.conn())
+    }
+
+    /// Removes an imported document and its sections. Built-in documents are read-only.
+    pub fn remove_document(&mut self, id: DocumentId) -> Result<()> {
+        let doc = self
+            .documents()?
+            .into_iter()
+            .find(|d| d.id == id)
+            .ok_or_else(|| crate::Error::NotFound {
+                what: "document",
+                id: id.to_string(),
+            })?;
+        if doc.is_builtin {
+            return Err(crate::Error::InvalidInput(format!(
+                "{} is part of the built-in course and cannot be removed",
+                doc.title
+            )));
+        }
+        self.transact(|tx| store::delete_document(tx, id))?;
+        self.invalidate_caches();
+        Ok(())
+    }
+}

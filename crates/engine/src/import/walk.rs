@@ -1,0 +1,133 @@
+//! Finding the files to import under the paths a user gave: folders are walked recursively
+//! (symlinks followed, loops detected by walkdir), hidden entries and other file types are
+//! passed over silently, and every problem becomes an entry of the report instead of an error.
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+use super::{FileOutcome, SkipReason};
+
+/// Extensions read as notes, lower case.
+pub(crate) const NOTE_EXTENSIONS: &[&str] = &["md", "markdown", "txt"];
+
+/// One thing found by the walk.
+#[derive(Debug)]
+pub(crate) enum Found {
+    /// A note file to read, by canonical path.
+    File { path: PathBuf, size_bytes: u64 },
+    /// A path that will not be read, with why.
+    Problem { path: PathBuf, outcome: FileOutcome },
+}
+
+/// The walk's result: files and problems in a stable order, and the folders walked (for
+/// pruning documents whose files are gone).
+#[derive(Debug, Default)]
+pub(crate) struct Walk {
+    pub found: Vec<Found>,
+    pub folders: Vec<PathBuf>,
+}
+
+pub(crate) fn has_note_extension(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| NOTE_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
+}
+
+pub(crate) fn is_markdown_name(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| matches!(e.to_ascii_lowercase().as_str(), "md" | "markdown"))
+}
+
+fn canonical(path: &Path) -> PathBuf {
+    std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf())
+}
+
+fn is_hidden(entry: &walkdir::DirEntry) -> bool {
+    entry.depth() > 0
+        && entry
+            .file_name()
+            .to_str()
+            .is_some_and(|n| n.starts_with('.'))
+}
+
+/// Walks `roots` in order; a file reached twice is listed once.
+pub(crate) fn walk(roots: &[PathBuf]) -> Walk {
+    let mut out = Walk::default();
+    let mut seen = BTreeSet::new();
+    let mut push_file = |out: &mut Walk, path: PathBuf, size_bytes: u64| {
+        if seen.insert(path.clone()) {
+            out.found.push(Found::File { path, size_bytes });
+        }
+    };
+    for root in roots {
+        let meta = match std::fs::metadata(root) {
+            Ok(m) => m,
+            Err(e) => {
+                out.found.push(Found::Problem {
+                    path: root.clone(),
+                    outcome: FileOutcome::Failed {
+                        message: e.to_string(),
+                    },
+                });
+                continue;
+            }
+        };
+        if meta.is_file() {
+            if has_note_extension(root) {
+                push_file(&mut out, canonical(root), meta.len());
+            } else {
+                out.found.push(Found::Problem {
+                    path: root.clone(),
+                    outcome: FileOutcome::Skipped {
+                        reason: SkipReason::UnsupportedType,
+                        message: "only .md, .markdown and .txt files are imported".into(),
+                    },
+                });
+            }
+            continue;
+        }
+        out.folders.push(canonical(root));
+        let walker = walkdir::WalkDir::new(root)
+            .follow_links(true)
+            .sort_by_file_name()
+            .into_iter()
+            .filter_entry(|e| !is_hidden(e));
+        for entry in walker {
+            match entry {
+                Ok(entry) => {
+                    if entry.file_type().is_file() && has_note_extension(entry.path()) {
+                        let size = entry.metadata().map(|m| m.len()).unwrap_or(0);
+                        push_file(&mut out, canonical(entry.path()), size);
+                    }
+                }
+                Err(err) => {
+                    let path = err
+                        .path()
+                        .map(Path::to_path_buf)
+                        .unwrap_or_else(|| root.clone());
+                    let outcome = if err.loop_ancestor().is_some() {
+                        FileOutcome::Skipped {
+                            reason: SkipReason::SymlinkLoop,
+                            message: format!(
+                                "symbolic link back into {}",
+                                err.loop_ancestor()
+                                    .map(|p| p.display().to_string())
+                                    .unwrap_or_default()
+                            ),
+                        }
+                    } else {
+                        FileOutcome::Failed {
+                            message: err
+                                .io_error()
+                                .map(|e| e.to_string())
+                                .unwrap_or_else(|| err.to_string()),
+                        }
+                    };
+                    out.found.push(Found::Problem { path, outcome });
+                }
+            }
+        }
+    }
+    out
+}

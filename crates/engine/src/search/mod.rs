@@ -1,0 +1,278 @@
+//! Search: full-text search over sections (FTS5, bm25, heading weighted above body), the
+//! fuzzy heading palette, and opening a section as sanitized HTML. User text goes through
+//! `parser` (AST) and `writer` (quoted FTS5 expression, bound as a parameter); it is never
+//! spliced into SQL or FTS5 syntax.
+
+mod palette;
+mod parser;
+mod render;
+mod snippet;
+pub(crate) mod tokenize;
+mod typo;
+mod writer;
+
+use std::sync::{Arc, Mutex};
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::Result;
+use crate::ids::{DocumentId, SectionId};
+use crate::import::{Origin, normalize_exam_code};
+use crate::storage::Library;
+use crate::storage::search as store;
+
+pub use palette::PaletteHit;
+pub use render::{Breadcrumb, SectionView};
+pub use snippet::SnippetSpan;
+
+use snippet::Needle;
+use tokenize::Segment;
+use writer::{Join, Unit};
+
+/// The most results one search returns.
+pub const MAX_SEARCH_LIMIT: u32 = 200;
+/// Characters of section text shown in a snippet.
+const SNIPPET_CHARS: usize = 160;
+
+/// Which documents to search.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "snake_case")]
+pub enum SearchScope {
+    #[default]
+    All,
+    /// Only the built-in course.
+    Builtin,
+    /// Only notes the user imported.
+    Imported,
+}
+
+/// A search request.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(default)]
+pub struct SearchQuery {
+    /// What the user typed; any text is accepted.
+    pub text: String,
+    /// Only sections tagged with this exam (`SAA`, `saa-c03`, `CCP`…).
+    pub exam: Option<String>,
+    /// Only sections of this document.
+    pub document_id: Option<DocumentId>,
+    pub scope: SearchScope,
+    /// At most this many hits (1 to 200; default 20).
+    pub limit: u32,
+}
+
+impl Default for SearchQuery {
+    fn default() -> Self {
+        Self {
+            text: String::new(),
+            exam: None,
+            document_id: None,
+            scope: SearchScope::All,
+            limit: 20,
+        }
+    }
+}
+
+impl SearchQuery {
+    /// A query for `text` with default filters.
+    pub fn new(text: impl Into<String>) -> Self {
+        Self {
+            text: text.into(),
+            ..Self::default()
+        }
+    }
+}
+
+/// The document a hit or section belongs to.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct DocumentRef {
+    pub id: DocumentId,
+    pub title: String,
+    pub path: String,
+    pub is_builtin: bool,
+}
+
+/// One search result.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct SearchHit {
+    pub section_id: SectionId,
+    pub heading: String,
+    /// Headings from the top of the document down to this section.
+    pub heading_path: Vec<String>,
+    pub level: u32,
+    pub document: DocumentRef,
+    /// Part of the section's text with the query's words marked.
+    pub snippet: Vec<SnippetSpan>,
+    pub exams: Vec<String>,
+    /// Relevance, higher is better (negated bm25).
+    pub score: f64,
+    pub line_start: u32,
+    pub line_end: u32,
+}
+
+/// A word that matched nothing and the indexed words searched in its place.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct Correction {
+    pub word: String,
+    pub replacements: Vec<String>,
+}
+
+/// The result of a search.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct SearchResults {
+    pub query: String,
+    pub hits: Vec<SearchHit>,
+    pub corrections: Vec<Correction>,
+    /// True when no section had every word, and sections with any of them are shown.
+    pub is_relaxed: bool,
+}
+
+/// Data derived from the database and kept between calls; cleared by every write of this
+/// handle and checked against `PRAGMA data_version` for writes of other processes.
+#[derive(Default)]
+pub(crate) struct Caches {
+    palette: Mutex<Option<Arc<palette::PaletteIndex>>>,
+}
+
+impl Caches {
+    pub(crate) fn clear(&self) {
+        *self.palette.lock().expect("cache lock is never poisoned") = None;
+    }
+}
+
+fn needles(query: &parser::ParsedQuery, corrections: &[Correction]) -> Vec<Needle> {
+    let mut out = Vec::new();
+    let mut push = |seg: &Segment| match seg {
+        Segment::Word(w) => out.push(Needle::WordPrefix(w.chars().collect())),
+        Segment::Hangul(h) => out.push(Needle::Hangul(h.chars().collect())),
+    };
+    for clause in &query.clauses {
+        match clause {
+            parser::Clause::Term(seg) => push(seg),
+            parser::Clause::Phrase(segs) => segs.iter().for_each(&mut push),
+        }
+    }
+    for c in corrections {
+        out.extend(
+            c.replacements
+                .iter()
+                .map(|r| Needle::WordPrefix(r.chars().collect())),
+        );
+    }
+    out
+}
+
+impl Library {
+    /// Searches section headings and text. Korean matches inside words (particles and
+    /// compounds), Latin words match by prefix, and a Latin word that matches nothing is
+    /// replaced by its closest indexed spellings. If no section has every word, sections with
+    /// any of them are returned and `is_relaxed` is set.
+    pub fn search(&self, query: &SearchQuery) -> Result<SearchResults> {
+        let parsed = parser::parse(&query.text);
+        let mut results = SearchResults {
+            query: query.text.clone(),
+            hits: Vec::new(),
+            corrections: Vec::new(),
+            is_relaxed: false,
+        };
+        if parsed.is_empty() {
+            return Ok(results);
+        }
+        let exam = match &query.exam {
+            Some(e) if !e.trim().is_empty() => Some(normalize_exam_code(e).ok_or_else(|| {
+                crate::Error::InvalidInput(format!(
+                    "unknown exam code {e:?} (try SAA, DVA, SOA or CLF)"
+                ))
+            })?),
+            _ => None,
+        };
+        let limit = query.limit.clamp(1, MAX_SEARCH_LIMIT);
+        let mut units = writer::units(&parsed);
+        for unit in &mut units {
+            if let Unit::Prefix(word) = unit
+                && typo::is_correctable(word)
+                && !store::vocab_has_prefix(self.conn(), word)?
+            {
+                let replacements = self.spelling_candidates(word)?;
+                if !replacements.is_empty() {
+                    results.corrections.push(Correction {
+                        word: word.clone(),
+                        replacements: replacements.clone(),
+                    });
+                    let mut any = vec![Unit::Prefix(word.clone())];
+                    any.extend(replacements.into_iter().map(Unit::Exact));
+                    *unit = Unit::AnyOf(any);
+                }
+            }
+        }
+        let filter = store::Filter {
+            exam,
+            document_id: query.document_id,
+            is_builtin: match query.scope {
+                SearchScope::All => None,
+                SearchScope::Builtin => Some(true),
+                SearchScope::Imported => Some(false),
+            },
+            limit,
+        };
+        let Some(expr) = writer::write(&units, Join::All) else {
+            return Ok(results);
+        };
+        let mut ranked = store::ranked_ids(self.conn(), &expr, &filter)?;
+        if ranked.is_empty() && units.len() > 1 {
+            let expr = writer::write(&units, Join::Any).expect("non-empty units write");
+            ranked = store::ranked_ids(self.conn(), &expr, &filter)?;
+            results.is_relaxed = !ranked.is_empty();
+        }
+        let needles = needles(&parsed, &results.corrections);
+        for (id, rank) in ranked {
+            let row = store::hit_row(self.conn(), id)?;
+            results.hits.push(SearchHit {
+                section_id: id,
+                snippet: snippet::snippet(&row.body, &needles, SNIPPET_CHARS),
+                heading: row.heading,
+                heading_path: row.heading_path,
+                level: row.level,
+                document: DocumentRef {
+                    id: row.document_id,
+                    title: row.document_title,
+                    path: row.document_path,
+                    is_builtin: row.origin == Origin::Builtin,
+                },
+                exams: row.tags.exams,
+                score: -rank,
+                line_start: row.line_start,
+                line_end: row.line_end,
+            });
+        }
+        Ok(results)
+    }
+
+    fn spelling_candidates(&self, word: &str) -> Result<Vec<String>> {
+        let chars: Vec<char> = word.chars().collect();
+        let limit = typo::max_distance(chars.len());
+        let mut scored: Vec<(usize, i64, String)> = store::vocab_candidates(
+            self.conn(),
+            chars[0],
+            chars.len().saturating_sub(limit),
+            chars.len() + limit,
+        )?
+        .into_iter()
+        .filter_map(|(term, docs)| {
+            let t: Vec<char> = term.chars().collect();
+            typo::osa_distance(&chars, &t, limit).map(|d| (d, -docs, term))
+        })
+        .collect();
+        scored.sort();
+        Ok(scored.into_iter().take(3).map(|(_, _, t)| t).collect())
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,1 @@
+DELETE FROM sections WHERE id = ?1

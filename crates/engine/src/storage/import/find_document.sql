@@ -1,0 +1,1 @@
+SELECT id, content_hash FROM documents WHERE origin = ?1 AND path = ?2

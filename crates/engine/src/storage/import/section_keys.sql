@@ -1,0 +1,1 @@
+SELECT section_key, id FROM sections WHERE document_id = ?1

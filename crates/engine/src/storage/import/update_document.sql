@@ -1,0 +1,4 @@
+UPDATE documents
+SET title = :title, lang = :lang, content_hash = :hash, size_bytes = :size_bytes,
+    meta_json = :meta_json, imported_at_ms = :now_ms, format = :format
+WHERE id = :id
