@@ -9,6 +9,7 @@ mod ids;
 mod import;
 mod paths;
 mod search;
+mod settings;
 mod storage;
 
 pub use clock::{Clock, FixedClock, SystemClock};
@@ -24,4 +25,5 @@ pub use search::{
     Breadcrumb, Correction, DocumentRef, MAX_SEARCH_LIMIT, PaletteHit, SearchHit, SearchQuery,
     SearchResults, SearchScope, SectionView, SnippetSpan,
 };
+pub use settings::{Theme, UiLanguage, UiSettings};
 pub use storage::{Counts, Library, LibraryInfo, LibraryOptions, SCHEMA_VERSION};

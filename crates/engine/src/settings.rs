@@ -1,0 +1,114 @@
+//! User settings kept in the library, so the CLI and the desktop app share them and they
+//! survive a reinstall of the app's web view. Stored as JSON under one key per group.
+
+use rusqlite::OptionalExtension;
+use serde::{Deserialize, Serialize};
+
+use crate::error::Result;
+use crate::storage::Library;
+
+/// Language of the interface.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "snake_case")]
+pub enum UiLanguage {
+    /// Korean, the default.
+    #[default]
+    Ko,
+    /// English.
+    En,
+}
+
+/// Colour theme of the interface.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "snake_case")]
+pub enum Theme {
+    /// Follow the operating system's light or dark preference.
+    #[default]
+    System,
+    Light,
+    Dark,
+}
+
+/// Interface settings.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct UiSettings {
+    pub language: UiLanguage,
+    pub theme: Theme,
+}
+
+const UI_KEY: &str = "ui";
+
+impl Library {
+    /// The interface settings; defaults (Korean, system theme) when never saved or when the
+    /// stored value cannot be read.
+    pub fn ui_settings(&self) -> Result<UiSettings> {
+        let raw: Option<String> = self
+            .conn()
+            .query_row(
+                "SELECT value_json FROM settings WHERE key = ?1",
+                [UI_KEY],
+                |r| r.get(0),
+            )
+            .optional()?;
+        Ok(raw
+            .and_then(|s| serde_json::from_str(&s).ok())
+            .unwrap_or_default())
+    }
+
+    /// Saves the interface settings and returns them as stored.
+    pub fn set_ui_settings(&mut self, settings: UiSettings) -> Result<UiSettings> {
+        let json = serde_json::to_string(&settings).expect("settings always serialize");
+        self.transact(|tx| {
+            tx.execute(
+                "INSERT INTO settings (key, value_json) VALUES (?1, ?2)
+                 ON CONFLICT (key) DO UPDATE SET value_json = excluded.value_json",
+                rusqlite::params![UI_KEY, json],
+            )?;
+            Ok(())
+        })?;
+        self.ui_settings()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::storage::LibraryOptions;
+
+    #[test]
+    fn defaults_to_korean_and_system_theme_and_remembers_changes() {
+        let mut lib = Library::open_in_memory(LibraryOptions::default()).unwrap();
+        assert_eq!(
+            lib.ui_settings().unwrap(),
+            UiSettings {
+                language: UiLanguage::Ko,
+                theme: Theme::System
+            }
+        );
+        let saved = lib
+            .set_ui_settings(UiSettings {
+                language: UiLanguage::En,
+                theme: Theme::Dark,
+            })
+            .unwrap();
+        assert_eq!(saved.language, UiLanguage::En);
+        assert_eq!(lib.ui_settings().unwrap(), saved);
+    }
+
+    #[test]
+    fn unreadable_stored_value_falls_back_to_defaults() {
+        let mut lib = Library::open_in_memory(LibraryOptions::default()).unwrap();
+        lib.transact(|tx| {
+            tx.execute(
+                "INSERT INTO settings (key, value_json) VALUES ('ui', '{\"language\": 7')",
+                [],
+            )?;
+            Ok(())
+        })
+        .unwrap();
+        assert_eq!(lib.ui_settings().unwrap(), UiSettings::default());
+    }
+}

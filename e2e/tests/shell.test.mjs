@@ -1,0 +1,45 @@
+// The app shell: Home shows the backend's counts, the language switches and is remembered.
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import { cliJson, freshDataDir, launchApp, screenshot, startDriver, stopDriver, waitForText } from "./harness.mjs";
+
+before(startDriver);
+after(stopDriver);
+
+test("home shows library counts from the backend; language switches to English and is remembered", async () => {
+  const dataDir = freshDataDir("shell");
+  let browser = await launchApp(dataDir);
+  try {
+    // Korean by default.
+    await waitForText(browser, '[data-testid="nav-settings"]', (t) => t.includes("설정"));
+    const shown = await waitForText(browser, '[data-testid="data-dir"]', (t) => t.length > 0);
+    assert.equal(shown, dataDir, "Home shows the data dir the app opened");
+
+    // The counts on screen are the engine's counts for that data dir.
+    const info = cliJson(dataDir, "info");
+    for (const key of ["documents", "sections", "cards", "reviews"]) {
+      const text = await waitForText(browser, `[data-testid="count-${key}"]`, (t) => t.length > 0);
+      assert.equal(Number(text.replace(/[^0-9]/g, "")), info.counts[key], `${key} count`);
+    }
+    await screenshot(browser, "home-ko.png");
+
+    // Switch the interface to English in Settings.
+    await (await browser.$('[data-testid="nav-settings"]')).click();
+    await (await browser.$('[data-testid="language-en"]')).click();
+    await waitForText(browser, '[data-testid="nav-settings"]', (t) => t.includes("Settings"));
+    await (await browser.$('[data-testid="nav-home"]')).click();
+    await waitForText(browser, '[data-testid="nav-home"]', (t) => t.includes("Home"));
+    await screenshot(browser, "home-en.png");
+  } finally {
+    await browser.deleteSession();
+  }
+
+  // A new launch on the same data dir starts in English.
+  browser = await launchApp(dataDir);
+  try {
+    await waitForText(browser, '[data-testid="nav-settings"]', (t) => t.includes("Settings"));
+    assert.equal(cliJson(dataDir, "info").schema_version >= 1, true);
+  } finally {
+    await browser.deleteSession();
+  }
+});

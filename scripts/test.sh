@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# Sets up what is missing and runs every test of Stratus: formatting, lints, Rust tests,
+# the UI's type check and unit tests, a debug build of the desktop app, and the end-to-end
+# test of the real app under Xvfb driven by WebDriver. Prints the time of each stage.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+cd "$ROOT"
+export PATH="$HOME/.cargo/bin:$PATH"
+T0=$(date +%s)
+
+stage "setup: system packages"
+ensure_rust
+ensure_node
+ensure_build_deps
+ensure_e2e_deps
+stage "setup: npm ci"
+npm_ensure "$ROOT/ui"
+npm_ensure "$ROOT/e2e"
+
+stage "cargo fmt --check"
+cargo fmt --all -- --check
+
+stage "ui build (embedded by the app)"
+npm --prefix ui run build --silent
+
+stage "cargo clippy"
+cargo clippy --workspace --all-targets --locked -- -D warnings
+
+stage "cargo test"
+cargo test --workspace --locked
+# The test above regenerated the TypeScript bindings; they must match what is committed.
+if ! git diff --quiet -- ui/src/lib/bindings.ts; then
+  echo "ui/src/lib/bindings.ts is out of date: run 'cargo test -p stratus-app' and commit it." >&2
+  git --no-pager diff --stat -- ui/src/lib/bindings.ts >&2
+  exit 1
+fi
+
+stage "ui: svelte-check"
+npm --prefix ui run check --silent
+
+stage "ui: vitest"
+npm --prefix ui test --silent
+
+stage "desktop app build (debug)"
+# Embeds ui/dist into the binary; the E2E test drives this very binary.
+ui/node_modules/.bin/tauri build --debug --no-bundle --ci
+
+stage "e2e (tauri-driver, Xvfb)"
+npm --prefix e2e test
+
+stage ""
+printf '\nStage timings:\n%s' "$STAGE_REPORT"
+printf 'total %ss\n' "$(( $(date +%s) - T0 ))"

@@ -1,0 +1,5 @@
+//! Tauri commands: thin adapters that lock the library, make one engine call and return
+//! the engine's struct. No domain logic lives here.
+
+pub mod library;
+pub mod settings;

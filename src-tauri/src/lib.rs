@@ -1,0 +1,86 @@
+//! The Stratus desktop shell: opens the engine's library and exposes it to the web UI
+//! through typed commands. TypeScript bindings for the commands are generated from these
+//! Rust signatures (`bindings()`), never written by hand.
+
+mod commands;
+mod error;
+mod state;
+
+use stratus_engine::{DataDir, Library, LibraryOptions};
+use tauri_specta::{Builder, collect_commands};
+
+pub use error::{AppError, AppErrorKind};
+
+/// The command set, shared by the running app and the bindings export.
+pub fn bindings() -> Builder<tauri::Wry> {
+    Builder::<tauri::Wry>::new().commands(collect_commands![
+        commands::library::library_info,
+        commands::settings::ui_settings,
+        commands::settings::set_ui_settings,
+    ])
+}
+
+/// Writes the TypeScript bindings for every command and type to `path`.
+pub fn export_bindings(path: &std::path::Path) -> Result<(), String> {
+    let ts = specta_typescript::Typescript::default()
+        .header("// Generated from the Rust command signatures by `cargo test -p stratus-app`. Do not edit.\n/* eslint-disable */");
+    bindings().export(ts, path).map_err(|e| e.to_string())
+}
+
+/// The value of `--data-dir DIR` or `--data-dir=DIR` on the app's command line.
+fn data_dir_argument(args: impl IntoIterator<Item = String>) -> Option<std::path::PathBuf> {
+    let mut args = args.into_iter();
+    while let Some(arg) = args.next() {
+        if arg == "--data-dir" {
+            return args.next().map(Into::into);
+        }
+        if let Some(value) = arg.strip_prefix("--data-dir=") {
+            return Some(value.into());
+        }
+    }
+    None
+}
+
+fn open_library() -> Result<Library, stratus_engine::Error> {
+    // Same resolution as the CLI: --data-dir, then STRATUS_DATA_DIR, then the per-user
+    // app-data directory.
+    let explicit = data_dir_argument(std::env::args().skip(1));
+    let data_dir = DataDir::from_env(explicit.as_deref())?;
+    data_dir.ensure()?;
+    Library::open(data_dir.database_path(), LibraryOptions::default())
+}
+
+/// Runs the desktop app.
+pub fn run() {
+    let builder = bindings();
+    let state = state::AppState::new(open_library());
+    tauri::Builder::default()
+        .manage(state)
+        .invoke_handler(builder.invoke_handler())
+        .setup(move |app| {
+            builder.mount_events(app);
+            Ok(())
+        })
+        .run(tauri::generate_context!())
+        .expect("the Tauri runtime failed to start");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::data_dir_argument;
+
+    #[test]
+    fn data_dir_argument_accepts_both_spellings() {
+        let args = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        assert_eq!(
+            data_dir_argument(args(&["--data-dir", "/a"])),
+            Some("/a".into())
+        );
+        assert_eq!(
+            data_dir_argument(args(&["-x", "--data-dir=/b"])),
+            Some("/b".into())
+        );
+        assert_eq!(data_dir_argument(args(&["--data-dir"])), None);
+        assert_eq!(data_dir_argument(args(&[])), None);
+    }
+}

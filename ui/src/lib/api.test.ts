@@ -1,0 +1,36 @@
+import { describe, expect, it, vi } from "vitest";
+
+vi.mock("./bindings", () => ({ commands: {} }));
+
+import { ApiError, unwrap } from "./api";
+import { setLocale } from "./i18n/index.svelte";
+
+describe("unwrap", () => {
+  it("returns the data of an ok result", () => {
+    expect(unwrap({ status: "ok", data: 42 })).toBe(42);
+  });
+
+  it("throws an ApiError with a translated message for an error result", () => {
+    const result = { status: "error" as const, error: { kind: "corrupt" as const, message: "/x/stratus.sqlite3 is damaged" } };
+    let caught: unknown;
+    try {
+      unwrap(result);
+    } catch (e) {
+      caught = e;
+    }
+    expect(caught).toBeInstanceOf(ApiError);
+    const err = caught as ApiError;
+    expect(err.detail).toContain("/x/stratus.sqlite3");
+    setLocale("en");
+    expect(err.localized).toBe("The database is damaged. Restore a backup.");
+    setLocale("ko");
+    expect(err.localized).toContain("손상");
+  });
+
+  it("falls back to a generic message for an unknown kind", () => {
+    const err = new ApiError("no_such_kind", "detail");
+    setLocale("en");
+    expect(err.localized).toBe("An unexpected error occurred.");
+    setLocale("ko");
+  });
+});

@@ -1,0 +1,37 @@
+// Typed access to the backend. Screens call these functions, never `invoke` directly; the
+// command signatures and payload types come from the generated `bindings.ts`.
+import { commands, type AppError } from "./bindings";
+import { t, type MessageKey } from "./i18n/index.svelte";
+
+/** A backend failure with a translated message and the engine's detail. */
+export class ApiError extends Error {
+  constructor(
+    readonly kind: string,
+    readonly detail: string,
+  ) {
+    super(detail);
+  }
+
+  /** The message to show, in the current language. */
+  get localized(): string {
+    const key = `error.${this.kind}` as MessageKey;
+    const text = t(key);
+    return text === key ? t("error.unknown") : text;
+  }
+}
+
+/** The shape every generated command returns. */
+export type Result<T, E> = { status: "ok"; data: T } | { status: "error"; error: E };
+
+/** Returns the data of an `ok` result or throws an `ApiError` for an `error` result. */
+export function unwrap<T>(result: Result<T, AppError>): T {
+  if (result.status === "ok") return result.data;
+  throw new ApiError(String(result.error.kind), result.error.message);
+}
+
+export const api = {
+  libraryInfo: async () => unwrap(await commands.libraryInfo()),
+  uiSettings: async () => unwrap(await commands.uiSettings()),
+  setUiSettings: async (settings: Parameters<typeof commands.setUiSettings>[0]) =>
+    unwrap(await commands.setUiSettings(settings)),
+};

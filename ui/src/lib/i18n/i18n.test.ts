@@ -1,0 +1,29 @@
+import { describe, expect, it } from "vitest";
+import ko from "./ko.json";
+import en from "./en.json";
+import { i18n, setLocale, t } from "./index.svelte";
+
+describe("i18n", () => {
+  it("has the same keys in Korean and English, none empty", () => {
+    expect(Object.keys(en).sort()).toEqual(Object.keys(ko).sort());
+    for (const [key, value] of [...Object.entries(ko), ...Object.entries(en)]) {
+      expect(value.trim(), key).not.toBe("");
+    }
+  });
+
+  it("defaults to Korean and switches to English", () => {
+    expect(i18n.locale).toBe("ko");
+    expect(t("nav.settings")).toBe("설정");
+    setLocale("en");
+    expect(t("nav.settings")).toBe("Settings");
+    expect(document.documentElement.lang).toBe("en");
+    setLocale("ko");
+  });
+
+  it("fills placeholders and leaves unknown ones visible", () => {
+    setLocale("en");
+    expect(t("home.schema", { version: 3, sqlite: "3.50.2" })).toBe("Schema version 3 · SQLite 3.50.2");
+    expect(t("home.schema", { version: 3 })).toContain("{sqlite}");
+    setLocale("ko");
+  });
+});

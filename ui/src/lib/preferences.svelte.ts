@@ -1,0 +1,41 @@
+// Interface preferences (language, theme): loaded from the library at start-up, applied to
+// the document, and saved back through the backend when the learner changes them.
+import type { UiSettings, Theme, UiLanguage } from "./bindings";
+import { api } from "./api";
+import { setLocale } from "./i18n/index.svelte";
+
+export const preferences = $state<{ current: UiSettings; loaded: boolean }>({
+  current: { language: "ko", theme: "system" },
+  loaded: false,
+});
+
+/** Applies a theme choice: "system" leaves the OS preference in charge. */
+export function applyTheme(theme: Theme): void {
+  const root = document.documentElement;
+  if (theme === "system") delete root.dataset.theme;
+  else root.dataset.theme = theme;
+}
+
+function apply(settings: UiSettings): void {
+  preferences.current = settings;
+  setLocale(settings.language);
+  applyTheme(settings.theme);
+}
+
+/** Loads the saved preferences; keeps the defaults if the library cannot be read. */
+export async function loadPreferences(): Promise<void> {
+  try {
+    apply(await api.uiSettings());
+  } catch {
+    apply(preferences.current);
+  } finally {
+    preferences.loaded = true;
+  }
+}
+
+/** Changes and saves one preference; the UI follows what the backend stored. */
+export async function updatePreferences(patch: { language?: UiLanguage; theme?: Theme }): Promise<void> {
+  const next = { ...preferences.current, ...patch };
+  apply(next);
+  apply(await api.setUiSettings(next));
+}

@@ -1,0 +1,21 @@
+// State of the Home screen: the library summary from the backend.
+import type { LibraryInfo } from "../../lib/bindings";
+import { api, ApiError } from "../../lib/api";
+
+export class HomeState {
+  info = $state<LibraryInfo | null>(null);
+  error = $state<ApiError | null>(null);
+  loading = $state(false);
+
+  async load(): Promise<void> {
+    this.loading = true;
+    try {
+      this.info = await api.libraryInfo();
+      this.error = null;
+    } catch (e) {
+      this.error = e instanceof ApiError ? e : new ApiError("unknown", String(e));
+    } finally {
+      this.loading = false;
+    }
+  }
+}

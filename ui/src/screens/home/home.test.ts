@@ -1,0 +1,34 @@
+import { describe, expect, it, vi } from "vitest";
+
+const libraryInfo = vi.fn();
+vi.mock("../../lib/bindings", () => ({ commands: { libraryInfo: () => libraryInfo() } }));
+
+import { HomeState } from "./home.svelte";
+
+describe("HomeState", () => {
+  it("holds the counts the backend returns", async () => {
+    libraryInfo.mockResolvedValueOnce({
+      status: "ok",
+      data: {
+        data_dir: "/d",
+        database_path: "/d/stratus.sqlite3",
+        schema_version: 2,
+        sqlite_version: "3.50.2",
+        counts: { documents: 3, sections: 40, cards: 120, reviews: 7 },
+      },
+    });
+    const home = new HomeState();
+    await home.load();
+    expect(home.error).toBeNull();
+    expect(home.info?.counts.sections).toBe(40);
+  });
+
+  it("keeps the error when the library is unavailable", async () => {
+    libraryInfo.mockResolvedValueOnce({ status: "error", error: { kind: "library_unavailable", message: "bad file" } });
+    const home = new HomeState();
+    await home.load();
+    expect(home.info).toBeNull();
+    expect(home.error?.kind).toBe("library_unavailable");
+    expect(home.error?.detail).toBe("bad file");
+  });
+});
