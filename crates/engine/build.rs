@@ -1,36 +1,38 @@
-//! Embeds the built-in course: lists every `.md` file under the workspace's `content/` folder
-//! (except `README.md` files, which document the folder for authors) into
-//! `$OUT_DIR/builtin_content.rs` as `(relative path, bytes)` pairs, sorted by path. The
-//! folder is watched as a whole, so adding a file rebuilds the engine.
+//! Embeds the built-in course: lists the markdown files of the language folders of the
+//! workspace's `content/` (`content/ko/*.md`, `content/en/*.md`; `README.md` files document the
+//! folder for authors and are left out) into `$OUT_DIR/builtin_content.rs` as
+//! `(path, bytes)` pairs sorted by path. The folder is watched as a whole, so adding a file
+//! rebuilds the engine.
 
 use std::path::{Path, PathBuf};
 
-fn collect(dir: &Path, root: &Path, out: &mut Vec<(String, PathBuf)>) {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return;
+/// `content/<language>/<name>.md`, one level deep; READMEs are notes about the folder.
+fn collect(content: &Path) -> Vec<(String, PathBuf)> {
+    let mut out = Vec::new();
+    let Ok(languages) = std::fs::read_dir(content) else {
+        return out;
     };
-    for entry in entries.flatten() {
-        let path = entry.path();
-        let name = entry.file_name();
-        if name.to_string_lossy().starts_with('.') {
+    for language in languages.flatten().filter(|l| l.path().is_dir()) {
+        let lang = language.file_name().to_string_lossy().into_owned();
+        if lang.starts_with('.') {
             continue;
         }
-        if name.to_string_lossy().eq_ignore_ascii_case("README.md") {
+        let Ok(files) = std::fs::read_dir(language.path()) else {
             continue;
-        }
-        if path.is_dir() {
-            collect(&path, root, out);
-        } else if path.extension().is_some_and(|e| e == "md") {
-            let rel = path
-                .strip_prefix(root)
-                .expect("walked under root")
-                .components()
-                .map(|c| c.as_os_str().to_string_lossy().into_owned())
-                .collect::<Vec<_>>()
-                .join("/");
-            out.push((rel, path));
+        };
+        for file in files.flatten() {
+            let name = file.file_name().to_string_lossy().into_owned();
+            let path = file.path();
+            if path.is_file()
+                && name.ends_with(".md")
+                && !name.starts_with('.')
+                && !name.eq_ignore_ascii_case("README.md")
+            {
+                out.push((format!("{lang}/{name}"), path));
+            }
         }
     }
+    out
 }
 
 fn main() {
@@ -38,8 +40,7 @@ fn main() {
     let content = manifest.join("../../content");
     println!("cargo:rerun-if-changed={}", content.display());
     println!("cargo:rerun-if-changed=build.rs");
-    let mut files = Vec::new();
-    collect(&content, &content, &mut files);
+    let mut files = collect(&content);
     files.sort();
     let mut code = String::from("pub(crate) static BUILTIN_FILES: &[(&str, &[u8])] = &[\n");
     for (rel, path) in &files {

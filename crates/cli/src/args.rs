@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use clap::{Parser, Subcommand};
+use clap::{Parser, Subcommand, ValueEnum};
 
 /// Stratus: offline study for AWS certification exams.
 #[derive(Debug, Parser)]
@@ -25,4 +25,61 @@ pub struct Args {
 pub enum Command {
     /// Show where the library lives, its schema and SQLite versions, and what it holds.
     Info,
+    /// Import note files and folders (.md, .markdown, .txt; folders recursively).
+    Import {
+        /// Files or folders to import.
+        #[arg(required = true, value_name = "PATH")]
+        paths: Vec<PathBuf>,
+        /// Remove documents under the given folders whose files no longer exist.
+        #[arg(long)]
+        prune: bool,
+        /// Skip files larger than this many bytes.
+        #[arg(long, value_name = "BYTES", default_value_t = 20 * 1024 * 1024)]
+        max_file_bytes: u32,
+    },
+    /// Search the notes. Exits with 1 when nothing matches.
+    Search {
+        /// What to look for (Korean, English or both).
+        #[arg(required_unless_present = "batch", conflicts_with = "batch")]
+        query: Option<String>,
+        /// Only sections tagged with this exam (SAA, DVA, SOA, CLF…).
+        #[arg(long)]
+        exam: Option<String>,
+        /// Only sections of this document id.
+        #[arg(long, value_name = "ID")]
+        document: Option<u32>,
+        /// Built-in course, imported notes, or both.
+        #[arg(long, value_enum, default_value_t = Scope::All)]
+        scope: Scope,
+        /// At most this many results.
+        #[arg(long, default_value_t = 10)]
+        limit: u32,
+        /// Run every line of FILE as a query; print one JSON line per query.
+        #[arg(long, value_name = "FILE")]
+        batch: Option<PathBuf>,
+    },
+    /// Rank heading paths by fuzzy match, like the app's Ctrl+K palette.
+    Palette {
+        /// Letters of the heading to find.
+        #[arg(default_value = "")]
+        query: String,
+        /// At most this many results.
+        #[arg(long, default_value_t = 10)]
+        limit: u32,
+    },
+    /// Show one section, rendered to sanitized HTML.
+    Show {
+        /// The section id (from search or palette results).
+        section_id: u32,
+    },
+    /// List the documents of the library.
+    Documents,
+}
+
+/// Which documents to search.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Scope {
+    All,
+    Builtin,
+    Imported,
 }

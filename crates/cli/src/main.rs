@@ -11,9 +11,11 @@ mod output;
 use std::process::ExitCode;
 
 use clap::Parser;
-use stratus_engine::{DataDir, Library, LibraryOptions};
+use stratus_engine::{
+    DataDir, DocumentId, ImportOptions, Library, LibraryOptions, SearchQuery, SearchScope,
+};
 
-use crate::args::{Args, Command};
+use crate::args::{Args, Command, Scope};
 use crate::output::Output;
 
 fn main() -> ExitCode {
@@ -32,12 +34,69 @@ fn run(args: Args) -> anyhow::Result<ExitCode> {
     // clap already folded STRATUS_DATA_DIR into `data_dir`.
     let data_dir = DataDir::resolve(args.data_dir.as_deref(), None)?;
     data_dir.ensure()?;
-    let library = Library::open(data_dir.database_path(), LibraryOptions::default())?;
+    let mut library = Library::open(data_dir.database_path(), LibraryOptions::default())?;
+    // The built-in course is part of every library; this is one lookup when it is current.
+    library.sync_builtin()?;
     let mut out = Output::new(args.json);
-    match args.command {
-        Command::Info => cmd::info::run(&library, &mut out)?,
-    }
-    Ok(ExitCode::SUCCESS)
+    let found = match args.command {
+        Command::Info => {
+            cmd::info::run(&library, &mut out)?;
+            true
+        }
+        Command::Import {
+            paths,
+            prune,
+            max_file_bytes,
+        } => {
+            let options = ImportOptions {
+                max_file_bytes,
+                prune,
+            };
+            cmd::import::run(&mut library, &mut out, &paths, options)?;
+            true
+        }
+        Command::Search {
+            query,
+            exam,
+            document,
+            scope,
+            limit,
+            batch,
+        } => {
+            let query = SearchQuery {
+                text: query.unwrap_or_default(),
+                exam,
+                document_id: document.map(DocumentId),
+                scope: match scope {
+                    Scope::All => SearchScope::All,
+                    Scope::Builtin => SearchScope::Builtin,
+                    Scope::Imported => SearchScope::Imported,
+                },
+                limit,
+            };
+            match batch {
+                Some(file) => {
+                    cmd::search::run_batch(&library, &mut out, &file, &query)?;
+                    true
+                }
+                None => cmd::search::run(&library, &mut out, &query)?,
+            }
+        }
+        Command::Palette { query, limit } => cmd::palette::run(&library, &mut out, &query, limit)?,
+        Command::Show { section_id } => {
+            cmd::show::run(&library, &mut out, section_id)?;
+            true
+        }
+        Command::Documents => {
+            cmd::documents::run(&library, &mut out)?;
+            true
+        }
+    };
+    Ok(if found {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
 }
 
 fn report(err: &anyhow::Error, json: bool) {

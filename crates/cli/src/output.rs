@@ -19,6 +19,19 @@ impl Output {
         }
     }
 
+    /// Whether results go out as JSON.
+    pub fn is_json(&self) -> bool {
+        self.json
+    }
+
+    /// Writes `value` as one line of compact JSON (for JSON Lines output).
+    pub fn json_line<T: Serialize>(&mut self, value: &T) -> anyhow::Result<()> {
+        serde_json::to_writer(&mut self.stdout, value)?;
+        writeln!(self.stdout)?;
+        self.stdout.flush()?;
+        Ok(())
+    }
+
     /// Writes `value` as one JSON document, or as text through `text`.
     pub fn render<T: Serialize>(
         &mut self,

@@ -21,8 +21,26 @@ fn json(out: &Output) -> serde_json::Value {
     serde_json::from_slice(&out.stdout).expect("stdout is JSON")
 }
 
+/// Number of files of the built-in course (the markdown files in the language folders of
+/// `content/`), which every library holds.
+fn builtin_file_count() -> u64 {
+    let content = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../content");
+    let Ok(languages) = std::fs::read_dir(content) else {
+        return 0;
+    };
+    languages
+        .flatten()
+        .filter(|l| l.path().is_dir())
+        .flat_map(|l| std::fs::read_dir(l.path()).into_iter().flatten().flatten())
+        .filter(|f| {
+            let name = f.file_name().to_string_lossy().to_string();
+            name.ends_with(".md") && !name.eq_ignore_ascii_case("README.md")
+        })
+        .count() as u64
+}
+
 #[test]
-fn info_json_on_new_data_dir_reports_schema_and_zero_counts() {
+fn info_json_on_new_data_dir_reports_schema_and_builtin_counts() {
     let dir = tempfile::tempdir().unwrap();
     let data = dir.path().join("fresh");
     let out = stratus(
@@ -36,7 +54,11 @@ fn info_json_on_new_data_dir_reports_schema_and_zero_counts() {
         v["database_path"],
         data.join("stratus.sqlite3").display().to_string()
     );
-    for key in ["documents", "sections", "cards", "reviews"] {
+    // A new library holds exactly the built-in course, and nothing studied yet.
+    let documents = builtin_file_count();
+    assert_eq!(v["counts"]["documents"], documents);
+    assert_eq!(v["counts"]["sections"].as_u64().unwrap() > 0, documents > 0);
+    for key in ["cards", "reviews"] {
         assert_eq!(v["counts"][key], 0, "{key}");
     }
     assert!(v["sqlite_version"].as_str().unwrap().starts_with("3."));
@@ -89,4 +111,180 @@ fn refused_database_is_an_error_on_stderr_with_exit_code_2() {
     let out = stratus(&["info"], Some(dir.path()));
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).starts_with("stratus: "));
+}
+
+fn samples_dir() -> std::path::PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/samples")
+}
+
+fn stratus_in(data: &Path, args: &[&str]) -> Output {
+    let mut all = vec!["--data-dir", data.to_str().unwrap()];
+    all.extend_from_slice(args);
+    stratus(&all, None)
+}
+
+#[test]
+fn import_reports_each_file_and_reimport_is_unchanged() {
+    let dir = tempfile::tempdir().unwrap();
+    let samples = samples_dir();
+    let v = json(&stratus_in(
+        dir.path(),
+        &["import", samples.to_str().unwrap(), "--json"],
+    ));
+    assert_eq!(v["totals"]["imported"], 5, "{v}");
+    assert_eq!(v["files"].as_array().unwrap().len(), 5);
+    assert_eq!(v["files"][0]["outcome"]["kind"], "imported");
+    let again = json(&stratus_in(
+        dir.path(),
+        &["import", samples.to_str().unwrap(), "--json"],
+    ));
+    assert_eq!(again["totals"]["unchanged"], 5);
+
+    let text = stratus_in(dir.path(), &["import", samples.to_str().unwrap()]);
+    assert!(text.status.success());
+    let text = String::from_utf8(text.stdout).unwrap();
+    assert!(text.contains("5 unchanged"), "{text}");
+}
+
+#[test]
+fn bad_files_are_listed_with_reasons() {
+    let dir = tempfile::tempdir().unwrap();
+    let notes = dir.path().join("notes");
+    std::fs::create_dir(&notes).unwrap();
+    std::fs::write(notes.join("ok.md"), "# Ok\ntext\n").unwrap();
+    std::fs::write(notes.join("bin.txt"), b"\0\x01\x02").unwrap();
+    let v = json(&stratus_in(
+        dir.path(),
+        &["import", notes.to_str().unwrap(), "--json"],
+    ));
+    let files = v["files"].as_array().unwrap();
+    let bin = files
+        .iter()
+        .find(|f| f["path"].as_str().unwrap().ends_with("bin.txt"))
+        .unwrap();
+    assert_eq!(bin["outcome"]["kind"], "skipped");
+    assert_eq!(bin["outcome"]["reason"], "binary");
+}
+
+#[test]
+fn search_finds_korean_and_english_and_exits_1_on_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let samples = samples_dir();
+    assert!(
+        stratus_in(dir.path(), &["import", samples.to_str().unwrap()])
+            .status
+            .success()
+    );
+
+    let v = json(&stratus_in(
+        dir.path(),
+        &["search", "스팟 플릿", "--scope", "imported", "--json"],
+    ));
+    let first = &v["hits"][0];
+    assert!(
+        first["heading"].as_str().unwrap().contains("스팟 플릿"),
+        "{v}"
+    );
+    assert!(
+        first["snippet"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|s| s["is_match"] == true)
+    );
+
+    let v = json(&stratus_in(
+        dir.path(),
+        &["search", "cloudfrnot", "--scope", "imported", "--json"],
+    ));
+    assert!(
+        v["hits"][0]["heading"]
+            .as_str()
+            .unwrap()
+            .contains("CloudFront"),
+        "{v}"
+    );
+    assert_eq!(v["corrections"][0]["replacements"][0], "cloudfront");
+
+    let v = json(&stratus_in(
+        dir.path(),
+        &["search", "Elastic IPs", "--exam", "SOA", "--json"],
+    ));
+    assert!(
+        v["hits"].as_array().unwrap().is_empty()
+            || v["hits"][0]["exams"]
+                .as_array()
+                .unwrap()
+                .contains(&"SOA".into())
+    );
+
+    let none = stratus_in(dir.path(), &["search", "zzqqxxyy", "--json"]);
+    assert_eq!(none.status.code(), Some(1));
+    let v: serde_json::Value = serde_json::from_slice(&none.stdout).unwrap();
+    assert!(v["hits"].as_array().unwrap().is_empty());
+
+    let text = stratus_in(dir.path(), &["search", "예약 인스턴스", "--limit", "3"]);
+    assert!(text.status.success());
+    let text = String::from_utf8(text.stdout).unwrap();
+    assert!(text.contains(" 1. ") && text.contains('['), "{text}");
+}
+
+#[test]
+fn batch_search_prints_one_json_line_per_query_with_timing() {
+    let dir = tempfile::tempdir().unwrap();
+    let samples = samples_dir();
+    assert!(
+        stratus_in(dir.path(), &["import", samples.to_str().unwrap()])
+            .status
+            .success()
+    );
+    let queries = dir.path().join("queries.txt");
+    std::fs::write(&queries, "요금\n\nS3 Glacier\n\"unbalanced ( NEAR -x:\n").unwrap();
+    let out = stratus_in(
+        dir.path(),
+        &["search", "--batch", queries.to_str().unwrap()],
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let lines: Vec<serde_json::Value> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 3);
+    assert_eq!(lines[0]["query"], "요금");
+    assert!(
+        lines
+            .iter()
+            .all(|l| l["elapsed_us"].is_u64() && l["hits"].is_array())
+    );
+}
+
+#[test]
+fn show_renders_a_section_and_palette_finds_headings() {
+    let dir = tempfile::tempdir().unwrap();
+    let samples = samples_dir();
+    assert!(
+        stratus_in(dir.path(), &["import", samples.to_str().unwrap()])
+            .status
+            .success()
+    );
+    let v = json(&stratus_in(
+        dir.path(),
+        &["palette", "reserved instances", "--json"],
+    ));
+    let id = v[0]["section_id"].as_u64().unwrap().to_string();
+    let view = json(&stratus_in(dir.path(), &["show", &id, "--json"]));
+    assert!(
+        view["html"].as_str().unwrap().contains("Reserved"),
+        "{view}"
+    );
+    assert!(view["breadcrumbs"].as_array().unwrap().len() >= 2);
+    let missing = stratus_in(dir.path(), &["show", "99999999", "--json"]);
+    assert_eq!(missing.status.code(), Some(2));
+    let err: serde_json::Value = serde_json::from_slice(&missing.stderr).unwrap();
+    assert_eq!(err["error"]["kind"], "not_found");
 }

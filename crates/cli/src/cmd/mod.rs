@@ -1,3 +1,8 @@
 //! One module per subcommand: each makes one engine call and renders its result.
 
+pub mod documents;
+pub mod import;
 pub mod info;
+pub mod palette;
+pub mod search;
+pub mod show;

@@ -205,6 +205,10 @@ fn looks_like_title(t: &str, max_chars: usize) -> bool {
     if chars > 12 && matches!(last, '다' | '요') {
         return false;
     }
+    // A line cut in the middle of a parenthesis is a wrapped sentence.
+    if t.matches('(').count() != t.matches(')').count() {
+        return false;
+    }
     let code_chars = t
         .chars()
         .filter(|c| matches!(c, '{' | '}' | ';' | '=' | '<' | '>'))
@@ -249,6 +253,7 @@ mod tests {
             "{",
             "12",
             "This is a sentence.",
+            "특정 IAM 역할(Get-pics",
         ] {
             assert!(!is_title_line(line), "{line}");
         }

@@ -1,3 +1,5 @@
 //! Integration tests of the engine through its public API and real files.
 
+mod import;
 mod open;
+mod util;

@@ -1,0 +1,312 @@
+//! Importing real notes: sections, tags, incremental re-import, pruning, bad input,
+//! progress and cancellation.
+
+use std::path::Path;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use stratus_engine::{FileOutcome, ImportOptions, Library, SearchQuery, SkipReason};
+
+use crate::util::{import, memory_library, sample, samples_dir};
+
+fn outcome_of<'a>(report: &'a stratus_engine::ImportReport, name: &str) -> &'a FileOutcome {
+    &report
+        .files
+        .iter()
+        .find(|f| f.path.ends_with(name))
+        .unwrap_or_else(|| panic!("{name} not in report: {report:?}"))
+        .outcome
+}
+
+fn palette_labels(lib: &Library) -> Vec<String> {
+    lib.palette("", 500)
+        .unwrap()
+        .into_iter()
+        .map(|h| h.label)
+        .collect()
+}
+
+#[test]
+fn samples_import_into_sections_with_paths_tags_and_lines() {
+    let mut lib = memory_library();
+    let report = import(&mut lib, &[&samples_dir()], &ImportOptions::default());
+    assert_eq!(report.totals.imported, 5, "{report:#?}");
+    assert_eq!(report.totals.failed + report.totals.skipped, 0);
+
+    let soa = lib
+        .documents()
+        .unwrap()
+        .into_iter()
+        .find(|d| d.path.contains("004_"))
+        .unwrap();
+    // 231 lines start with '#': 11 of them inside fenced code, and one heads the table of
+    // contents whose list is only anchor links.
+    assert_eq!(soa.section_count, 219, "{soa:?}");
+    let labels = palette_labels(&lib);
+    assert!(!labels.iter().any(|l| l.contains("목차")), "TOC dropped");
+    let reserved = lib
+        .search(&SearchQuery::new("Reserved Instances"))
+        .unwrap()
+        .hits
+        .into_iter()
+        .find(|h| h.heading == "Reserved Instances" && h.document.path.contains("004_"))
+        .expect("the Reserved Instances section");
+    assert_eq!(
+        reserved.heading_path,
+        [
+            "SOA 시험 대비",
+            "EC2 Instance Purchasing Options",
+            "Reserved Instances"
+        ],
+        "exam tags and emphasis are stripped from headings"
+    );
+    assert_eq!(
+        reserved.exams,
+        ["CLF", "DVA", "SAA"],
+        "inherited from [CCP/SAA/DVA]"
+    );
+    let view = lib.open_section(reserved.section_id).unwrap();
+    let source = std::fs::read_to_string(sample("004")).unwrap();
+    let first_line = source.lines().nth(view.line_start as usize - 1).unwrap();
+    assert!(first_line.contains("Reserved Instances"), "{first_line}");
+
+    // Plain-text notes are split into titled sections, not one block per file.
+    for prefix in ["000_", "001_", "002_", "003_"] {
+        let doc = lib
+            .documents()
+            .unwrap()
+            .into_iter()
+            .find(|d| d.path.contains(prefix))
+            .unwrap();
+        assert!(doc.section_count >= 10, "{doc:?}");
+    }
+}
+
+#[test]
+fn code_lines_starting_with_hash_are_not_headings() {
+    let mut lib = memory_library();
+    import(&mut lib, &[&sample("004")], &ImportOptions::default());
+    // Every heading in the palette is one of the file's real ATX headings.
+    let source = std::fs::read_to_string(sample("004")).unwrap();
+    let mut in_fence = false;
+    let (mut hash_lines, mut fenced_hash_lines) = (0, 0);
+    for line in source.lines() {
+        if line.trim_start().starts_with("```") {
+            in_fence = !in_fence;
+        } else if line.starts_with('#') {
+            hash_lines += 1;
+            if in_fence {
+                fenced_hash_lines += 1;
+            }
+        }
+    }
+    assert!(fenced_hash_lines > 0, "the sample has # lines inside code");
+    let table_of_contents = 1;
+    assert_eq!(
+        palette_labels(&lib).len(),
+        hash_lines - fenced_hash_lines - table_of_contents
+    );
+}
+
+#[test]
+fn reimport_skips_unchanged_and_replaces_changed_files_keeping_other_sections() {
+    let dir = tempfile::tempdir().unwrap();
+    let note = dir.path().join("note.md");
+    std::fs::write(&note, "# A\nalpha text\n# B\nbeta text\n# C\ngamma text\n").unwrap();
+    let mut lib = memory_library();
+    import(&mut lib, &[dir.path()], &ImportOptions::default());
+    let id_of =
+        |lib: &Library, q: &str| lib.search(&SearchQuery::new(q)).unwrap().hits[0].section_id;
+    let (a, c) = (id_of(&lib, "alpha"), id_of(&lib, "gamma"));
+
+    let again = import(&mut lib, &[dir.path()], &ImportOptions::default());
+    assert_eq!(outcome_of(&again, "note.md"), &FileOutcome::Unchanged);
+
+    std::fs::write(
+        &note,
+        "# New\nintro\n# A\nalpha text\n# B\nbeta changed\n# C\ngamma text\n",
+    )
+    .unwrap();
+    let changed = import(&mut lib, &[dir.path()], &ImportOptions::default());
+    assert!(matches!(
+        outcome_of(&changed, "note.md"),
+        FileOutcome::Imported {
+            is_update: true,
+            section_count: 4,
+            ..
+        }
+    ));
+    assert_eq!(id_of(&lib, "alpha"), a, "untouched section keeps its id");
+    assert_eq!(id_of(&lib, "gamma"), c);
+    assert!(
+        lib.search(&SearchQuery::new("beta changed"))
+            .unwrap()
+            .hits
+            .len()
+            == 1
+    );
+    assert!(
+        lib.search(&SearchQuery::new("\"beta text\""))
+            .unwrap()
+            .hits
+            .is_empty(),
+        "old text is gone from the index"
+    );
+    assert_eq!(lib.counts().unwrap().sections, 4);
+}
+
+#[test]
+fn removed_files_are_pruned_only_when_asked() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("a.md"), "# A\nkeep\n").unwrap();
+    std::fs::write(dir.path().join("b.txt"), "B title\nremove me\n").unwrap();
+    let mut lib = memory_library();
+    import(&mut lib, &[dir.path()], &ImportOptions::default());
+    std::fs::remove_file(dir.path().join("b.txt")).unwrap();
+    import(&mut lib, &[dir.path()], &ImportOptions::default());
+    assert_eq!(lib.counts().unwrap().documents, 2, "no prune by default");
+    let options = ImportOptions {
+        prune: true,
+        ..ImportOptions::default()
+    };
+    let report = import(&mut lib, &[dir.path()], &options);
+    assert_eq!(report.totals.pruned, 1);
+    assert_eq!(outcome_of(&report, "b.txt"), &FileOutcome::Pruned);
+    assert_eq!(lib.counts().unwrap().documents, 1);
+    assert!(
+        lib.search(&SearchQuery::new("remove"))
+            .unwrap()
+            .hits
+            .is_empty()
+    );
+}
+
+#[test]
+fn bad_input_is_reported_per_file_and_never_stops_the_rest() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path();
+    std::fs::write(p.join("good.md"), "# Good\nfine text\n").unwrap();
+    std::fs::write(p.join("binary.txt"), b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR").unwrap();
+    std::fs::write(p.join("empty.md"), "").unwrap();
+    std::fs::write(
+        p.join("latin1.txt"),
+        b"Caf\xe9 notes\nsome text about caf\xe9s\n",
+    )
+    .unwrap();
+    std::fs::write(p.join("big.md"), "# Big\n".to_string() + &"x".repeat(2000)).unwrap();
+    std::fs::write(p.join("image.png"), b"\x89PNG").unwrap();
+    std::os::unix::fs::symlink(p.join("missing.md"), p.join("dangling.md")).unwrap();
+    std::fs::create_dir(p.join("sub")).unwrap();
+    std::os::unix::fs::symlink(p, p.join("sub/loop")).unwrap();
+
+    let mut lib = memory_library();
+    let options = ImportOptions {
+        max_file_bytes: 1000,
+        ..ImportOptions::default()
+    };
+    let report = import(&mut lib, &[p, &p.join("nope")], &options);
+
+    assert!(matches!(
+        outcome_of(&report, "good.md"),
+        FileOutcome::Imported { .. }
+    ));
+    let skipped = |name: &str| match outcome_of(&report, name) {
+        FileOutcome::Skipped { reason, .. } => *reason,
+        other => panic!("{name}: {other:?}"),
+    };
+    assert_eq!(skipped("binary.txt"), SkipReason::Binary);
+    assert_eq!(skipped("empty.md"), SkipReason::Empty);
+    assert_eq!(skipped("big.md"), SkipReason::TooLarge);
+    assert_eq!(skipped("loop"), SkipReason::SymlinkLoop);
+    assert!(matches!(
+        outcome_of(&report, "dangling.md"),
+        FileOutcome::Failed { .. }
+    ));
+    assert!(matches!(
+        outcome_of(&report, "nope"),
+        FileOutcome::Failed { .. }
+    ));
+    assert!(
+        !report.files.iter().any(|f| f.path.ends_with(".png")),
+        "other types are passed over"
+    );
+    let latin1 = report
+        .files
+        .iter()
+        .find(|f| f.path.ends_with("latin1.txt"))
+        .unwrap();
+    assert!(matches!(latin1.outcome, FileOutcome::Imported { .. }));
+    assert!(
+        latin1.warnings[0].contains("UTF-8"),
+        "{:?}",
+        latin1.warnings
+    );
+    assert_eq!(lib.counts().unwrap().documents, 2);
+}
+
+#[test]
+fn progress_is_reported_and_cancel_stops_between_whole_files() {
+    let dir = tempfile::tempdir().unwrap();
+    for i in 0..5 {
+        std::fs::write(
+            dir.path().join(format!("{i}.md")),
+            format!("# Note {i}\ntext {i}\n"),
+        )
+        .unwrap();
+    }
+    let mut lib = memory_library();
+    let cancel = AtomicBool::new(false);
+    let mut seen = Vec::new();
+    let report = lib
+        .import_paths(
+            &[dir.path()],
+            &ImportOptions::default(),
+            &mut |p| {
+                seen.push(p.clone());
+                if p.files_done == 2 {
+                    cancel.store(true, Ordering::Relaxed);
+                }
+            },
+            &cancel,
+        )
+        .unwrap();
+    assert!(report.is_cancelled);
+    assert_eq!(
+        report.totals.imported, 3,
+        "the file in progress finishes, then it stops"
+    );
+    assert_eq!(lib.counts().unwrap().documents, 3);
+    assert_eq!(seen[0].files_total, 5);
+    assert!(seen[0].current_path.ends_with("0.md"));
+    assert_eq!(
+        seen.last().unwrap().current_path,
+        "",
+        "a final message ends the import"
+    );
+    // Every stored document is complete: each has its one section.
+    for doc in lib.documents().unwrap() {
+        assert_eq!(doc.section_count, 1);
+    }
+}
+
+#[test]
+fn a_file_given_directly_is_imported_and_other_types_are_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let note = dir.path().join("n.markdown");
+    std::fs::write(&note, "# N\nnote\n").unwrap();
+    let csv = dir.path().join("x.csv");
+    std::fs::write(&csv, "a,b").unwrap();
+    let mut lib = memory_library();
+    let report = import(
+        &mut lib,
+        &[&note, Path::new(&csv)],
+        &ImportOptions::default(),
+    );
+    assert_eq!(report.totals.imported, 1);
+    assert!(matches!(
+        outcome_of(&report, "x.csv"),
+        FileOutcome::Skipped {
+            reason: SkipReason::UnsupportedType,
+            ..
+        }
+    ));
+}
