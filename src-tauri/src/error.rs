@@ -20,9 +20,21 @@ pub struct AppError {
 pub enum AppErrorKind {
     /// The library could not be opened at start-up.
     LibraryUnavailable,
+    /// A bug in the shell itself (e.g. a background task panicked).
+    Internal,
     /// An engine error, by its stable kind.
     #[serde(untagged)]
     Engine(ErrorKind),
+}
+
+impl AppError {
+    /// An internal failure, with its detail.
+    pub fn internal(detail: impl std::fmt::Display) -> Self {
+        Self {
+            kind: AppErrorKind::Internal,
+            message: detail.to_string(),
+        }
+    }
 }
 
 impl From<stratus_engine::Error> for AppError {

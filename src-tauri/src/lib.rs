@@ -15,6 +15,13 @@ pub use error::{AppError, AppErrorKind};
 pub fn bindings() -> Builder<tauri::Wry> {
     Builder::<tauri::Wry>::new().commands(collect_commands![
         commands::library::library_info,
+        commands::notes::import_paths,
+        commands::notes::cancel_import,
+        commands::notes::documents,
+        commands::notes::remove_document,
+        commands::notes::search,
+        commands::notes::palette,
+        commands::notes::open_section,
         commands::settings::ui_settings,
         commands::settings::set_ui_settings,
     ])
@@ -47,7 +54,13 @@ fn open_library() -> Result<Library, stratus_engine::Error> {
     let explicit = data_dir_argument(std::env::args().skip(1));
     let data_dir = DataDir::from_env(explicit.as_deref())?;
     data_dir.ensure()?;
-    Library::open(data_dir.database_path(), LibraryOptions::default())
+    let mut library = Library::open(data_dir.database_path(), LibraryOptions::default())?;
+    // The built-in course is imported on first launch and refreshed when a new version
+    // ships. A failure here must not lock the learner out of their own notes.
+    if let Err(e) = library.sync_builtin() {
+        eprintln!("stratus: the built-in course could not be updated: {e}");
+    }
+    Ok(library)
 }
 
 /// Runs the desktop app.
@@ -55,6 +68,7 @@ pub fn run() {
     let builder = bindings();
     let state = state::AppState::new(open_library());
     tauri::Builder::default()
+        .plugin(tauri_plugin_dialog::init())
         .manage(state)
         .invoke_handler(builder.invoke_handler())
         .setup(move |app| {

@@ -1,6 +1,7 @@
 //! The engine handle held in Tauri state. Opening can fail (a newer, foreign or damaged
 //! database); the app still starts and every command reports why.
 
+use std::sync::atomic::AtomicBool;
 use std::sync::{Mutex, MutexGuard};
 
 use stratus_engine::Library;
@@ -10,6 +11,9 @@ use crate::error::{AppError, AppErrorKind};
 /// The library, or the reason it could not be opened.
 pub struct AppState {
     library: Result<Mutex<Library>, AppError>,
+    /// Set by `cancel_import`; read by a running import between files. Kept outside the
+    /// library lock, which the import holds.
+    pub cancel_import: AtomicBool,
 }
 
 impl AppState {
@@ -18,7 +22,10 @@ impl AppState {
             kind: AppErrorKind::LibraryUnavailable,
             message: e.to_string(),
         });
-        Self { library }
+        Self {
+            library,
+            cancel_import: AtomicBool::new(false),
+        }
     }
 
     /// Locks the library for one engine call.

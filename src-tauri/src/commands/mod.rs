@@ -2,4 +2,5 @@
 //! the engine's struct. No domain logic lives here.
 
 pub mod library;
+pub mod notes;
 pub mod settings;

@@ -30,6 +30,14 @@ export function unwrap<T>(result: Result<T, AppError>): T {
 }
 
 export const api = {
+  importPaths: async (paths: string[], prune: boolean, onProgress: Parameters<typeof commands.importPaths>[2]) =>
+    unwrap(await commands.importPaths(paths, prune, onProgress)),
+  cancelImport: () => commands.cancelImport(),
+  documents: async () => unwrap(await commands.documents()),
+  removeDocument: async (id: number) => unwrap(await commands.removeDocument(id)),
+  search: async (query: Parameters<typeof commands.search>[0]) => unwrap(await commands.search(query)),
+  palette: async (query: string, limit: number) => unwrap(await commands.palette(query, limit)),
+  openSection: async (id: number) => unwrap(await commands.openSection(id)),
   libraryInfo: async () => unwrap(await commands.libraryInfo()),
   uiSettings: async () => unwrap(await commands.uiSettings()),
   setUiSettings: async (settings: Parameters<typeof commands.setUiSettings>[0]) =>
