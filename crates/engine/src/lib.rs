@@ -3,6 +3,7 @@
 //! Every caller — the `stratus` CLI, the desktop shell and the tests — goes through one
 //! handle, [`Library`]. Types that cross a process boundary are serde structs defined here.
 
+mod cards;
 mod clock;
 mod error;
 mod ids;
@@ -12,6 +13,10 @@ mod search;
 mod settings;
 mod storage;
 
+pub use cards::{
+    Card, CardEdit, CardFilter, CardId, CardKind, CardLintFile, CardLintReport, CardSkipReason,
+    CardStatus, GeneratedCard, Generator, Lang, McqOption, SkippedCard,
+};
 pub use clock::{Clock, FixedClock, SystemClock};
 pub use error::{Error, ErrorKind, Result};
 pub use ids::{DocumentId, SectionId};

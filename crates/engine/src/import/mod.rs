@@ -211,6 +211,7 @@ pub(crate) struct Source<'a> {
 pub(crate) fn content_hash(bytes: &[u8]) -> String {
     let mut hasher = blake3::Hasher::new();
     hasher.update(PARSER_VERSION);
+    hasher.update(crate::cards::GENERATOR_VERSION.as_bytes());
     hasher.update(bytes);
     hasher.finalize().to_hex().to_string()
 }
@@ -374,6 +375,8 @@ impl Library {
         warnings.extend(parsed.warnings.iter().cloned());
         let now_ms = self.clock().now().timestamp_millis();
         let existing_id = existing.map(|e| e.0);
+        let cards =
+            crate::cards::rows_for_document(source.origin, &source.path, &parsed, self.card_seed());
         let written = store::DocumentWrite {
             origin: source.origin,
             path: &source.path,
@@ -385,6 +388,7 @@ impl Library {
         let id = self.transact(|tx| {
             let id = store::write_document(tx, existing_id, &written)?;
             store::replace_sections(tx, id, &parsed.sections)?;
+            crate::storage::cards::write_document_cards(tx, id, &cards, now_ms)?;
             Ok(id)
         })?;
         let outcome = FileOutcome::Imported {

@@ -27,6 +27,7 @@ macro_rules! migration {
 pub(crate) const MIGRATIONS: &[Migration] = &[
     migration!(1, "0001_init.sql"),
     migration!(2, "0002_notes_search.sql"),
+    migration!(3, "0003_cards.sql"),
 ];
 
 /// The schema version this build creates and understands.

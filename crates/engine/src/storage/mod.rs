@@ -2,6 +2,7 @@
 //! the RNG seed. Opening validates the file before anything can write to it, so a database
 //! from a newer Stratus, another program's file or a damaged file is refused untouched.
 
+pub(crate) mod cards;
 pub(crate) mod import;
 mod migrations;
 pub(crate) mod search;

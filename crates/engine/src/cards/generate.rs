@@ -1,0 +1,245 @@
+//! The pure pipeline: sections of one document in, cards with stable ids out. Every
+//! generator proposes drafts; the quality gate keeps the recallable ones and records why the
+//! others were dropped; identity and distractor choice are computed from content and the
+//! library seed only, so the same note always gives the same cards.
+
+use std::collections::HashSet;
+
+use rand::SeedableRng;
+use rand::rngs::StdRng;
+use rand::seq::IndexedRandom;
+
+use super::blocks::parse_blocks;
+use super::model::{
+    CardId, CardKind, CardSkipReason, Draft, GeneratedCard, Generator, McqOption, SkippedCard,
+    Yield,
+};
+use super::templates::{BLANK, Lang};
+use super::text::{chars, contains_words, norm};
+use super::{compare, definition, explicit, numbers, table};
+
+/// Answers longer than this are too long to recall.
+pub(crate) const MAX_ANSWER_CHARS: usize = 200;
+/// Prompts longer than this are too long to read at a glance.
+const MAX_PROMPT_CHARS: usize = 400;
+/// Distractors shown with a generated multiple-choice card.
+pub(crate) const DISTRACTORS: usize = 3;
+/// Mixed into every card id; bump only to deliberately re-key all cards (it drops progress).
+const ID_DOMAIN: &str = "stratus-card-1";
+
+/// One section as the generators see it.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct SectionSource<'a> {
+    /// Stable across edits of the section's text (heading path plus occurrence).
+    pub heading_key: &'a str,
+    pub heading_path: &'a [String],
+    /// The section's own markdown, heading line included.
+    pub markdown: &'a str,
+    /// Line of the document where `markdown` starts.
+    pub line_start: u32,
+}
+
+/// The cards of a document, each with the index of its section, and what was skipped.
+#[derive(Debug, Default)]
+pub(crate) struct Generation {
+    pub cards: Vec<(usize, GeneratedCard)>,
+    pub skipped: Vec<SkippedCard>,
+}
+
+/// A card's id: hash of the document's identity, the section's stable key, the generator,
+/// the kind and the normalized prompt key. Nothing positional goes in.
+pub(crate) fn card_id(
+    document_key: &str,
+    heading_key: &str,
+    generator: Generator,
+    kind: CardKind,
+    prompt_key: &str,
+) -> CardId {
+    let mut hasher = blake3::Hasher::new();
+    for part in [
+        ID_DOMAIN,
+        document_key,
+        heading_key,
+        generator.as_str(),
+        kind.as_str(),
+        prompt_key,
+    ] {
+        hasher.update(&(part.len() as u64).to_le_bytes());
+        hasher.update(part.as_bytes());
+    }
+    CardId(hasher.finalize().to_hex()[..32].to_string())
+}
+
+/// Runs every generator over every section of a document.
+pub(crate) fn generate(
+    document_key: &str,
+    lang: Lang,
+    sections: &[SectionSource<'_>],
+    seed: u64,
+) -> Generation {
+    let mut out = Generation::default();
+    let mut seen_ids = HashSet::new();
+    for (index, section) in sections.iter().enumerate() {
+        let blocks = parse_blocks(section.markdown, section.line_start);
+        let mut seen_text = HashSet::new();
+        let yields = [
+            explicit::generate(&blocks),
+            table::generate(lang, &blocks),
+            definition::generate(lang, &blocks),
+            numbers::generate(&blocks),
+            compare::generate(lang, &blocks),
+        ];
+        for Yield { drafts, skipped } in yields {
+            for (line, generator, reason, text, detail) in skipped {
+                out.skipped.push(SkippedCard {
+                    line,
+                    heading_path: section.heading_path.to_vec(),
+                    generator,
+                    reason,
+                    text,
+                    detail,
+                });
+            }
+            for draft in drafts {
+                let id = card_id(
+                    document_key,
+                    section.heading_key,
+                    draft.generator,
+                    draft.kind,
+                    &draft.prompt_key,
+                );
+                let text_key = (norm(&draft.prompt), norm(&draft.answer), draft.kind);
+                let verdict = if seen_ids.contains(&id) || seen_text.contains(&text_key) {
+                    Err((
+                        CardSkipReason::Duplicate,
+                        "another card of this section already asks this".to_string(),
+                    ))
+                } else {
+                    gate(&draft, &id, seed)
+                };
+                match verdict {
+                    Ok(options) => {
+                        seen_ids.insert(id.clone());
+                        seen_text.insert(text_key);
+                        out.cards.push((
+                            index,
+                            GeneratedCard {
+                                id,
+                                heading_path: section.heading_path.to_vec(),
+                                generator: draft.generator,
+                                kind: draft.kind,
+                                prompt: draft.prompt,
+                                answer: draft.answer,
+                                options,
+                                line: draft.line,
+                            },
+                        ));
+                    }
+                    Err((reason, detail)) => out.skipped.push(SkippedCard {
+                        line: draft.line,
+                        heading_path: section.heading_path.to_vec(),
+                        generator: draft.generator,
+                        reason,
+                        text: draft.prompt,
+                        detail,
+                    }),
+                }
+            }
+        }
+    }
+    out
+}
+
+/// The quality gate: the options of a card worth keeping, or why it is not.
+fn gate(d: &Draft, id: &CardId, seed: u64) -> Result<Vec<McqOption>, (CardSkipReason, String)> {
+    let prompt = d.prompt.trim();
+    let answer = d.answer.trim();
+    if norm(prompt).is_empty() || prompt == BLANK {
+        return Err((
+            CardSkipReason::EmptyPrompt,
+            "the question has no words".into(),
+        ));
+    }
+    if norm(answer).is_empty() {
+        return Err((CardSkipReason::EmptyAnswer, "the answer is empty".into()));
+    }
+    if chars(answer) > MAX_ANSWER_CHARS {
+        return Err((
+            CardSkipReason::AnswerTooLong,
+            format!(
+                "the answer has {} characters; keep it under {MAX_ANSWER_CHARS} (one fact per card)",
+                chars(answer)
+            ),
+        ));
+    }
+    if chars(prompt) > MAX_PROMPT_CHARS {
+        return Err((
+            CardSkipReason::PromptTooLong,
+            format!("the question has over {MAX_PROMPT_CHARS} characters"),
+        ));
+    }
+    let is_authored_mcq = d.mcq.as_ref().is_some_and(|m| m.is_authored);
+    if !is_authored_mcq && contains_words(prompt, answer) {
+        return Err((
+            CardSkipReason::AnswerInPrompt,
+            "the answer can be read in the question".into(),
+        ));
+    }
+    let Some(mcq) = &d.mcq else {
+        return Ok(Vec::new());
+    };
+    let correct: HashSet<String> = mcq.correct.iter().map(|c| norm(c)).collect();
+    let mut seen = HashSet::new();
+    let pool: Vec<&String> = mcq
+        .distractors
+        .iter()
+        .filter(|x| !norm(x).is_empty() && !correct.contains(&norm(x)))
+        .filter(|x| seen.insert(norm(x)))
+        .collect();
+    if mcq.is_authored {
+        if pool.is_empty() {
+            return Err((
+                CardSkipReason::DistractorEqualsAnswer,
+                "every unchecked option equals a checked one".into(),
+            ));
+        }
+        let mut options: Vec<McqOption> = mcq
+            .correct
+            .iter()
+            .map(|c| McqOption {
+                text: c.clone(),
+                is_correct: true,
+            })
+            .collect();
+        options.extend(pool.into_iter().map(|x| McqOption {
+            text: x.clone(),
+            is_correct: false,
+        }));
+        return Ok(options);
+    }
+    if pool.len() < DISTRACTORS {
+        return Err((
+            CardSkipReason::TooFewDistractors,
+            format!(
+                "{} distractor(s) of the same kind; a choice needs {DISTRACTORS}",
+                pool.len()
+            ),
+        ));
+    }
+    let mut rng = StdRng::seed_from_u64(seed ^ id_seed(id));
+    let chosen: Vec<&&String> = pool.choose_multiple(&mut rng, DISTRACTORS).collect();
+    let mut options = vec![McqOption {
+        text: mcq.correct[0].clone(),
+        is_correct: true,
+    }];
+    options.extend(chosen.into_iter().map(|x| McqOption {
+        text: (*x).clone(),
+        is_correct: false,
+    }));
+    Ok(options)
+}
+
+/// 64 bits of a card id, to seed its random choices.
+pub(crate) fn id_seed(id: &CardId) -> u64 {
+    u64::from_str_radix(id.0.get(..16).unwrap_or("0"), 16).unwrap_or(0)
+}

@@ -1,0 +1,135 @@
+//! Fact tables: the first column names entities of one kind (storage classes, purchase
+//! options), the other columns are attributes. Each filled cell asks for the attribute of an
+//! entity; a value held by one row only asks the reverse, as multiple choice among the other
+//! rows. A table that cannot be read that way is reported, not guessed at.
+
+use super::blocks::{Block, Table};
+use super::model::{CardKind, CardSkipReason, Draft, Generator, Mcq, Yield};
+use super::templates::{self, Lang};
+use super::text::norm;
+
+const G: Generator = Generator::Table;
+
+/// A reverse question needs the answer plus three other rows to choose from.
+pub(crate) const MIN_ROWS_FOR_CHOICE: usize = 4;
+
+/// Whether a cell says "does not apply": such cells make no card.
+pub(crate) fn is_blank(cell: &str) -> bool {
+    matches!(cell.trim(), "" | "—" | "-" | "–" | "N/A" | "n/a")
+}
+
+/// Why `table` is not a fact table, if it is not.
+pub(crate) fn problem(table: &Table) -> Option<String> {
+    if table.header.len() < 2 {
+        return Some(
+            "a fact table needs an entity column and at least one attribute column".into(),
+        );
+    }
+    if table.rows.is_empty() {
+        return Some("the table has a header but no rows".into());
+    }
+    if let Some(c) = table.header.iter().position(|h| h.trim().is_empty()) {
+        return Some(format!("header cell {} is empty", c + 1));
+    }
+    for (r, width) in table.row_widths.iter().enumerate() {
+        if *width != table.header.len() {
+            return Some(format!(
+                "line {}: the row has {width} cells but the header has {}",
+                table.row_lines[r],
+                table.header.len()
+            ));
+        }
+    }
+    let mut seen = std::collections::BTreeSet::new();
+    for (r, row) in table.rows.iter().enumerate() {
+        let entity = row.first().map(String::as_str).unwrap_or("");
+        if is_blank(entity) {
+            return Some(format!(
+                "line {}: the first cell must name the row's entity",
+                table.row_lines[r]
+            ));
+        }
+        if !seen.insert(norm(entity)) {
+            return Some(format!(
+                "line {}: “{entity}” is named by two rows; one row per entity",
+                table.row_lines[r]
+            ));
+        }
+    }
+    None
+}
+
+/// The tables of a section that are fact tables.
+pub(crate) fn fact_tables(blocks: &[Block]) -> impl Iterator<Item = &Table> {
+    blocks.iter().filter_map(|b| match b {
+        Block::Table(t) if problem(t).is_none() => Some(t),
+        _ => None,
+    })
+}
+
+pub(crate) fn generate(lang: Lang, blocks: &[Block]) -> Yield {
+    let mut out = Yield::default();
+    for block in blocks {
+        let Block::Table(table) = block else {
+            continue;
+        };
+        if let Some(why) = problem(table) {
+            out.skip(
+                table.line,
+                G,
+                CardSkipReason::MalformedTable,
+                table.header.join(" | "),
+                why,
+            );
+            continue;
+        }
+        cells(lang, table, &mut out);
+    }
+    out
+}
+
+fn cells(lang: Lang, t: &Table, out: &mut Yield) {
+    let kind = &t.header[0];
+    for (c, attribute) in t.header.iter().enumerate().skip(1) {
+        for (r, row) in t.rows.iter().enumerate() {
+            let entity = &row[0];
+            let value = &row[c];
+            if is_blank(value) {
+                continue;
+            }
+            let line = t.row_lines[r];
+            out.drafts.push(Draft {
+                generator: G,
+                kind: CardKind::Basic,
+                prompt: templates::table_cell(lang, entity, attribute),
+                answer: value.clone(),
+                prompt_key: format!("cell|{}|{}|{}", norm(kind), norm(entity), norm(attribute)),
+                line,
+                mcq: None,
+            });
+            let same = t.rows.iter().filter(|o| norm(&o[c]) == norm(value)).count();
+            if same == 1 && t.rows.len() >= MIN_ROWS_FOR_CHOICE {
+                let distractors = t
+                    .rows
+                    .iter()
+                    // A row where the attribute does not apply is no fair distractor.
+                    .filter(|o| norm(&o[0]) != norm(entity) && !is_blank(&o[c]))
+                    .map(|o| o[0].clone())
+                    .collect();
+                out.drafts.push(Draft {
+                    generator: G,
+                    kind: CardKind::Mcq,
+                    prompt: templates::table_reverse(lang, kind, attribute, value),
+                    answer: entity.clone(),
+                    prompt_key: format!("value|{}|{}|{}", norm(kind), norm(attribute), norm(value)),
+                    line,
+                    mcq: Some(Mcq {
+                        correct: vec![entity.clone()],
+                        distractors,
+                        is_authored: false,
+                    }),
+                });
+            }
+        }
+    }
+}

@@ -1,0 +1,148 @@
+//! Small text helpers shared by the generators: normal forms for comparing and hashing,
+//! sentence splitting, term masking. They work on plain text that pulldown-cmark already
+//! stripped of markup; none of them looks at markdown structure.
+
+use crate::search::tokenize;
+
+/// NFC, lower case, words of letters and digits joined by single spaces: the form in which
+/// prompts are hashed and answers compared, so spacing, case and punctuation do not matter.
+pub(crate) fn norm(text: &str) -> String {
+    tokenize::normalize(text)
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The normal form of a cloze prompt, keeping where the blank is (and any hint).
+pub(crate) fn cloze_key(prompt: &str) -> String {
+    norm(
+        &prompt
+            .replace(super::templates::BLANK, " blank0 ")
+            .replace('[', " blank0 "),
+    )
+}
+
+/// Whether `needle` occurs in `haystack` starting at a word boundary (after normalizing
+/// both); a Korean particle after it still counts, a letter before it does not (`3` is not
+/// in `S3`).
+pub(crate) fn contains_words(haystack: &str, needle: &str) -> bool {
+    let needle = norm(needle);
+    if needle.is_empty() {
+        return false;
+    }
+    let hay = format!(" {} ", norm(haystack));
+    hay.contains(&format!(" {needle}"))
+}
+
+/// Number of characters (not bytes).
+pub(crate) fn chars(s: &str) -> usize {
+    s.chars().count()
+}
+
+/// Splits text into sentences: at line breaks, and after `.`, `!`, `?` or `。` followed by a
+/// space. Decimal points (`99.9`) and abbreviations without a following space stay inside.
+/// Returns (byte offset, sentence) pairs with trimmed sentences.
+pub(crate) fn sentences<'a>(text: &'a str) -> Vec<(usize, &'a str)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let bytes = text.as_bytes();
+    let push = |from: usize, to: usize, out: &mut Vec<(usize, &'a str)>| {
+        let s = &text[from..to];
+        let trimmed = s.trim();
+        if !trimmed.is_empty() {
+            let lead = s.len() - s.trim_start().len();
+            out.push((from + lead, trimmed));
+        }
+    };
+    for (i, c) in text.char_indices() {
+        let end = i + c.len_utf8();
+        let is_break = c == '\n'
+            || (matches!(c, '.' | '!' | '?' | '。')
+                && bytes.get(end).is_none_or(|b| *b == b' ' || *b == b'\n'));
+        if is_break {
+            push(start, if c == '\n' { i } else { end }, &mut out);
+            start = end;
+        }
+    }
+    push(start, text.len(), &mut out);
+    out
+}
+
+/// `text` with every case-insensitive occurrence of `term` replaced by `___`, so a
+/// definition shown as a question does not give its term away.
+pub(crate) fn mask(text: &str, term: &str) -> String {
+    let term = term.trim();
+    if term.is_empty() {
+        return text.to_string();
+    }
+    let lower_text = text.to_lowercase();
+    let lower_term = term.to_lowercase();
+    // Lower-casing can change byte lengths; only mask when it did not.
+    if lower_text.len() != text.len() || lower_term.len() != term.len() {
+        return text.replace(term, "___");
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = 0;
+    for (i, _) in lower_text.match_indices(&lower_term) {
+        if i < rest {
+            continue;
+        }
+        out.push_str(&text[rest..i]);
+        out.push_str("___");
+        rest = i + term.len();
+    }
+    out.push_str(&text[rest..]);
+    out
+}
+
+/// Whether a line of text reads as a sentence or instruction rather than a term: ends in
+/// sentence punctuation or a Korean predicate ending, or is long.
+pub(crate) fn reads_as_sentence(text: &str) -> bool {
+    let t = text.trim();
+    let words = t.split_whitespace().count();
+    words > 6
+        || chars(t) > 60
+        || t.ends_with(['.', '!', '?', ':', '。', ',', ';'])
+        || ["다", "요", "음", "함", "됨", "임", "등", "경우", "때", "것"]
+            .iter()
+            .any(|e| t.ends_with(e))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn normal_form_ignores_case_space_and_punctuation() {
+        assert_eq!(norm("  Spot  Instance, (EC2)!"), "spot instance ec2");
+        assert_eq!(norm("스팟 인스턴스"), "스팟 인스턴스");
+    }
+
+    #[test]
+    fn word_containment_respects_the_start_of_words() {
+        assert!(contains_words("What is S3 Standard?", "s3 standard"));
+        assert!(!contains_words("What is S3 Standard?", "3"));
+        assert!(contains_words("90일간 보관", "90일"));
+    }
+
+    #[test]
+    fn sentences_split_at_stops_but_not_decimals() {
+        let got: Vec<&str> = sentences("It is 99.9% available. Then 30 days.\nNext line")
+            .into_iter()
+            .map(|s| s.1)
+            .collect();
+        assert_eq!(
+            got,
+            ["It is 99.9% available.", "Then 30 days.", "Next line"]
+        );
+    }
+
+    #[test]
+    fn masking_hides_the_term_in_any_case() {
+        assert_eq!(
+            mask("A spot instance is a Spot Instance.", "Spot Instance"),
+            "A ___ is a ___."
+        );
+    }
+}

@@ -1,0 +1,1 @@
+DELETE FROM card_overrides WHERE card_id = ?1

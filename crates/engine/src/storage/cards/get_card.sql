@@ -1,0 +1,1 @@
+WHERE c.id = ?1

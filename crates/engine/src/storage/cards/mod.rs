@@ -1,0 +1,209 @@
+//! Storage of cards: writing a document's generated cards (inside the import transaction),
+//! reading them for the section view and lists, suspension and user edits. Every value is a
+//! bound parameter; card rows are never deleted.
+
+use std::collections::HashSet;
+
+use rusqlite::{Connection, OptionalExtension, Row, Transaction, named_params, params};
+
+use crate::cards::{
+    Card, CardFilter, CardId, CardKind, CardRow, CardStatus, Generator, Lang, McqOption,
+};
+use crate::error::Result;
+use crate::ids::{DocumentId, SectionId};
+use crate::import::SectionTags;
+
+/// What `extra_json` holds: everything the reviewer needs beyond prompt and answer.
+#[derive(Debug, Default, serde::Serialize, serde::Deserialize)]
+#[serde(default)]
+struct Extra {
+    options: Vec<McqOption>,
+}
+
+/// Makes the stored cards of `document_id` equal to `rows`: known ids are updated (and
+/// un-retired), new ids inserted, and live cards missing from `rows` retired. Returns
+/// (written, retired).
+pub(crate) fn write_document_cards(
+    tx: &Transaction<'_>,
+    document_id: DocumentId,
+    rows: &[CardRow],
+    now_ms: i64,
+) -> Result<(u32, u32)> {
+    let mut upsert = tx.prepare_cached(include_str!("upsert_card.sql"))?;
+    let mut kept = HashSet::new();
+    for (position, r) in rows.iter().enumerate() {
+        let c = &r.card;
+        let extra = serde_json::to_string(&Extra {
+            options: c.options.clone(),
+        })
+        .expect("options serialize");
+        upsert.execute(named_params! {
+            ":id": c.id,
+            ":document_id": document_id,
+            ":section_key": r.section_key,
+            ":heading_key": r.heading_key,
+            ":heading_path": serde_json::to_string(&c.heading_path).expect("strings serialize"),
+            ":generator": c.generator.as_str(),
+            ":kind": c.kind.as_str(),
+            ":prompt": c.prompt,
+            ":answer": c.answer,
+            ":extra_json": extra,
+            ":tags_json": serde_json::to_string(&r.tags).expect("tags serialize"),
+            ":lang": r.lang.as_str(),
+            ":source_line": c.line,
+            ":position": position as i64,
+            ":now_ms": now_ms,
+        })?;
+        kept.insert(c.id.clone());
+    }
+    let live: Vec<CardId> = tx
+        .prepare_cached(include_str!("live_card_ids.sql"))?
+        .query_map([document_id], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut retire = tx.prepare_cached(include_str!("retire_card.sql"))?;
+    let mut retired = 0;
+    for id in live.iter().filter(|id| !kept.contains(*id)) {
+        retire.execute(params![id, now_ms])?;
+        retired += 1;
+    }
+    Ok((rows.len() as u32, retired))
+}
+
+fn json_or_default<T: serde::de::DeserializeOwned + Default>(s: String) -> T {
+    serde_json::from_str(&s).unwrap_or_default()
+}
+
+fn row_to_card(r: &Row<'_>) -> rusqlite::Result<Card> {
+    let heading_path: Vec<String> = json_or_default(r.get(3)?);
+    let tags: SectionTags = json_or_default(r.get(4)?);
+    let extra: Extra = json_or_default(r.get(9)?);
+    let generated_prompt: String = r.get(7)?;
+    let generated_answer: String = r.get(8)?;
+    let edited_prompt: Option<String> = r.get(13)?;
+    let edited_answer: Option<String> = r.get(14)?;
+    let is_edited = edited_prompt.is_some() || edited_answer.is_some();
+    let mut topics = tags.topics.clone();
+    topics.extend(tags.services.iter().cloned());
+    Ok(Card {
+        id: r.get(0)?,
+        document_id: r.get(1)?,
+        section_key: r.get(2)?,
+        heading_path,
+        exams: tags.exams,
+        topics,
+        generator: Generator::from_db(&r.get::<_, String>(5)?),
+        kind: CardKind::from_db(&r.get::<_, String>(6)?),
+        prompt: edited_prompt.unwrap_or_else(|| generated_prompt.clone()),
+        answer: edited_answer.unwrap_or_else(|| generated_answer.clone()),
+        options: extra.options,
+        lang: Lang::from_code(&r.get::<_, String>(10)?),
+        source_line: r.get(11)?,
+        status: CardStatus::from_db(&r.get::<_, String>(12)?),
+        is_edited,
+        generated_prompt: is_edited.then_some(generated_prompt),
+        generated_answer: is_edited.then_some(generated_answer),
+    })
+}
+
+/// One card by id.
+pub(crate) fn get_card(conn: &Connection, id: &CardId) -> Result<Option<Card>> {
+    let sql = concat!(
+        include_str!("select_cards.sql"),
+        include_str!("get_card.sql")
+    );
+    Ok(conn
+        .prepare_cached(sql)?
+        .query_row([id], row_to_card)
+        .optional()?)
+}
+
+/// The live (active or suspended) cards of a section, in note order; `None` if the section
+/// does not exist.
+pub(crate) fn cards_of_section(conn: &Connection, section: SectionId) -> Result<Option<Vec<Card>>> {
+    let identity: Option<(DocumentId, String)> = conn
+        .prepare_cached(include_str!("section_identity.sql"))?
+        .query_row([section], |r| Ok((r.get(0)?, r.get(1)?)))
+        .optional()?;
+    let Some((document_id, heading_key)) = identity else {
+        return Ok(None);
+    };
+    let sql = concat!(
+        include_str!("select_cards.sql"),
+        include_str!("cards_of_section.sql")
+    );
+    let cards = conn
+        .prepare_cached(sql)?
+        .query_map(params![document_id, heading_key], row_to_card)?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(Some(cards))
+}
+
+/// Cards matching `filter`, built-in course first, then by document and note order.
+/// `exam` must already be normalized.
+pub(crate) fn list_cards(
+    conn: &Connection,
+    filter: &CardFilter,
+    exam: Option<&str>,
+) -> Result<Vec<Card>> {
+    let sql = concat!(
+        include_str!("select_cards.sql"),
+        include_str!("list_cards.sql")
+    );
+    let topic = filter.topic.as_ref().map(|t| t.trim().to_lowercase());
+    let limit = filter.limit.map_or(-1, i64::from);
+    let cards = conn
+        .prepare_cached(sql)?
+        .query_map(
+            named_params! {
+                ":exam": exam,
+                ":topic": topic,
+                ":document_id": filter.document_id,
+                ":include_suspended": filter.include_suspended,
+                ":include_retired": filter.include_retired,
+                ":limit": limit,
+            },
+            row_to_card,
+        )?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(cards)
+}
+
+/// Sets the user's suspension of a card. Returns false if there is no such card.
+pub(crate) fn set_suspended(
+    tx: &Transaction<'_>,
+    id: &CardId,
+    is_suspended: bool,
+    now_ms: i64,
+) -> Result<bool> {
+    let changed = tx
+        .prepare_cached(include_str!("set_suspended.sql"))?
+        .execute(named_params! {
+            ":id": id,
+            ":is_suspended": is_suspended,
+            ":now_ms": now_ms,
+        })?;
+    Ok(changed > 0)
+}
+
+/// Stores (or, with both sides `None`, removes) the user's edit of a card.
+pub(crate) fn write_override(
+    tx: &Transaction<'_>,
+    id: &CardId,
+    prompt: Option<&str>,
+    answer: Option<&str>,
+    now_ms: i64,
+) -> Result<()> {
+    if prompt.is_none() && answer.is_none() {
+        tx.prepare_cached(include_str!("delete_override.sql"))?
+            .execute([id])?;
+    } else {
+        tx.prepare_cached(include_str!("upsert_override.sql"))?
+            .execute(named_params! {
+                ":card_id": id,
+                ":prompt": prompt,
+                ":answer": answer,
+                ":now_ms": now_ms,
+            })?;
+    }
+    Ok(())
+}

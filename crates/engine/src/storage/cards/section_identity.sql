@@ -1,0 +1,1 @@
+SELECT document_id, heading_key FROM sections WHERE id = ?1
