@@ -74,6 +74,41 @@ pub enum Command {
     },
     /// List the documents of the library.
     Documents,
+    /// Quiz cards generated from the notes.
+    Cards {
+        #[command(subcommand)]
+        command: CardsCommand,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum CardsCommand {
+    /// Show which lines of note files make which cards, and what is skipped and why,
+    /// without importing anything. Exits with 1 when no card is made.
+    Lint {
+        /// Note files or folders (.md, .markdown, .txt).
+        #[arg(required = true, value_name = "PATH")]
+        paths: Vec<PathBuf>,
+    },
+    /// List the cards of the library. Exits with 1 when none matches.
+    List {
+        /// Only cards of sections tagged with this exam (SAA, DVA, SOA, CLF…).
+        #[arg(long)]
+        exam: Option<String>,
+        /// Only cards with this topic or service tag (s3, pricing), or from a file whose
+        /// path contains it.
+        #[arg(long)]
+        topic: Option<String>,
+        /// Only cards of this document id.
+        #[arg(long, value_name = "ID")]
+        document: Option<u32>,
+        /// Also list suspended and retired cards.
+        #[arg(long)]
+        all: bool,
+        /// At most this many cards.
+        #[arg(long)]
+        limit: Option<u32>,
+    },
 }
 
 /// Which documents to search.

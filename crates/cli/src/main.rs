@@ -91,6 +91,7 @@ fn run(args: Args) -> anyhow::Result<ExitCode> {
             cmd::documents::run(&library, &mut out)?;
             true
         }
+        Command::Cards { command } => cmd::cards::run(&library, &mut out, command)?,
     };
     Ok(if found {
         ExitCode::SUCCESS

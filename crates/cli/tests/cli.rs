@@ -58,9 +58,9 @@ fn info_json_on_new_data_dir_reports_schema_and_builtin_counts() {
     let documents = builtin_file_count();
     assert_eq!(v["counts"]["documents"], documents);
     assert_eq!(v["counts"]["sections"].as_u64().unwrap() > 0, documents > 0);
-    for key in ["cards", "reviews"] {
-        assert_eq!(v["counts"][key], 0, "{key}");
-    }
+    // The built-in course comes with its cards, and nothing is studied yet.
+    assert_eq!(v["counts"]["cards"].as_u64().unwrap() > 0, documents > 0);
+    assert_eq!(v["counts"]["reviews"], 0);
     assert!(v["sqlite_version"].as_str().unwrap().starts_with("3."));
     assert!(
         data.join("stratus.sqlite3").is_file(),
@@ -287,4 +287,48 @@ fn show_renders_a_section_and_palette_finds_headings() {
     assert_eq!(missing.status.code(), Some(2));
     let err: serde_json::Value = serde_json::from_slice(&missing.stderr).unwrap();
     assert_eq!(err["error"]["kind"], "not_found");
+}
+
+#[test]
+fn cards_lint_reports_cards_and_skips_by_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let note = dir.path().join("note.md");
+    std::fs::write(
+        &note,
+        "# S3\n\nWhich class is the default? :: S3 Standard\n\n\
+         | Class | AZs |\n|---|---|\n| A | 1 |\n| A | 3 |\n",
+    )
+    .unwrap();
+    let data = dir.path().join("data");
+    let args = ["cards", "lint", note.to_str().unwrap(), "--json"];
+    let v = json(&stratus(&args, Some(&data)));
+    let file = &v["files"][0];
+    assert_eq!(file["cards"][0]["line"], 3);
+    assert_eq!(file["cards"][0]["generator"], "explicit");
+    assert_eq!(file["cards"][0]["answer"], "S3 Standard");
+    assert_eq!(file["skipped"][0]["reason"], "malformed_table");
+    assert_eq!(file["skipped"][0]["line"], 5);
+
+    let text = stratus(&["cards", "lint", note.to_str().unwrap()], Some(&data));
+    let text = String::from_utf8_lossy(&text.stdout);
+    assert!(text.contains("MalformedTable"), "{text}");
+}
+
+#[test]
+fn cards_list_filters_by_exam_and_topic() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let args = ["cards", "list", "--exam", "SAA", "--topic", "s3", "--json"];
+    let v = json(&stratus(&args, Some(&data)));
+    let cards = v.as_array().unwrap();
+    assert_eq!(cards.is_empty(), builtin_file_count() == 0);
+    for c in cards {
+        assert!(c["exams"].as_array().unwrap().contains(&"SAA".into()));
+        assert!(!c["heading_path"].as_array().unwrap().is_empty());
+    }
+    let none = stratus(&["cards", "list", "--topic", "no-such-topic"], Some(&data));
+    assert_eq!(none.status.code(), Some(1));
+    let bad = stratus(&["cards", "list", "--exam", "XYZ", "--json"], Some(&data));
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("invalid_input"));
 }
