@@ -16,6 +16,37 @@ pub(crate) enum Unit {
     Phrase(Vec<String>),
     /// Any of these units (a word and its spelling corrections).
     AnyOf(Vec<Unit>),
+    /// All of these units, anywhere in the section.
+    AllOf(Vec<Unit>),
+}
+
+/// A Hangul run as a unit: its bigrams side by side. Korean spacing varies (`수명주기`,
+/// `수명 주기`), so a run of four or more syllables may also match as two-syllable pieces
+/// found separately, which the space would otherwise break.
+fn hangul_unit(run: &str) -> Unit {
+    let chars: Vec<char> = run.chars().collect();
+    let grams = bigrams(run);
+    match chars.len() {
+        1 => Unit::Prefix(run.to_string()),
+        2 => Unit::Exact(grams[0].clone()),
+        3 => Unit::Phrase(grams),
+        n => {
+            let mut pieces = Vec::new();
+            let mut start = 0;
+            while start < n {
+                // Pairs, with a trailing triple instead of a lone syllable.
+                let len = if n - start == 3 { 3 } else { 2 };
+                let piece: String = chars[start..start + len].iter().collect();
+                pieces.push(if len == 2 {
+                    Unit::Exact(piece)
+                } else {
+                    Unit::Phrase(bigrams(&piece))
+                });
+                start += len;
+            }
+            Unit::AnyOf(vec![Unit::Phrase(grams), Unit::AllOf(pieces)])
+        }
+    }
 }
 
 /// How the units of a query combine.
@@ -32,16 +63,7 @@ pub(crate) fn units(query: &ParsedQuery) -> Vec<Unit> {
         .iter()
         .map(|clause| match clause {
             Clause::Term(Segment::Word(w)) => Unit::Prefix(w.clone()),
-            Clause::Term(Segment::Hangul(h)) => {
-                let grams = bigrams(h);
-                if grams.len() == 1 && h.chars().count() == 1 {
-                    Unit::Prefix(h.clone())
-                } else if grams.len() == 1 {
-                    Unit::Exact(grams[0].clone())
-                } else {
-                    Unit::Phrase(grams)
-                }
-            }
+            Clause::Term(Segment::Hangul(h)) => hangul_unit(h),
             Clause::Phrase(segs) => Unit::Phrase(segs.iter().flat_map(segment_tokens).collect()),
         })
         .collect()
@@ -59,11 +81,16 @@ fn write_unit(unit: &Unit, out: &mut String) {
         }
         Unit::Exact(t) => out.push_str(&quote(t)),
         Unit::Phrase(tokens) => out.push_str(&quote(&tokens.join(" "))),
-        Unit::AnyOf(units) => {
+        Unit::AnyOf(units) | Unit::AllOf(units) => {
+            let join = if matches!(unit, Unit::AnyOf(_)) {
+                " OR "
+            } else {
+                " AND "
+            };
             out.push('(');
-            for (i, u) in units.iter().enumerate() {
+            for (i, u) in units.iter().filter(|u| !is_empty(u)).enumerate() {
                 if i > 0 {
-                    out.push_str(" OR ");
+                    out.push_str(join);
                 }
                 write_unit(u, out);
             }
@@ -76,7 +103,7 @@ fn is_empty(unit: &Unit) -> bool {
     match unit {
         Unit::Prefix(t) | Unit::Exact(t) => t.is_empty(),
         Unit::Phrase(ts) => ts.iter().all(String::is_empty),
-        Unit::AnyOf(us) => us.iter().all(is_empty),
+        Unit::AnyOf(us) | Unit::AllOf(us) => us.iter().all(is_empty),
     }
 }
 
@@ -109,8 +136,13 @@ mod tests {
     fn terms_are_quoted_words_by_prefix_and_hangul_by_bigram_phrase() {
         assert_eq!(
             fts("S3 수명주기").unwrap(),
-            "\"s3\"* AND \"수명 명주 주기\""
+            "\"s3\"* AND (\"수명 명주 주기\" OR (\"수명\" AND \"주기\"))"
         );
+        assert_eq!(
+            fts("수명주기는").unwrap(),
+            "(\"수명 명주 주기 기는\" OR (\"수명\" AND \"주기 기는\"))"
+        );
+        assert_eq!(fts("인스턴").unwrap(), "\"인스 스턴\"");
         assert_eq!(fts("요금").unwrap(), "\"요금\"");
         assert_eq!(fts("요").unwrap(), "\"요\"*");
         assert_eq!(fts("\"spot fleet\"").unwrap(), "\"spot fleet\"");

@@ -2,4 +2,5 @@
 
 mod import;
 mod open;
+mod relevance;
 mod util;
