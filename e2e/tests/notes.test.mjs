@@ -51,6 +51,18 @@ test("import a folder in the Library, search a Korean word, open the highlighted
     const body = await waitForText(browser, '[data-testid="section-html"]', (t) => t.length > 0);
     assert.match(body, /요금/);
     await screenshot(browser, "reader-ko.png");
+
+    // The section's quiz cards are listed; suspending one is stored by the engine.
+    const cards = await browser.$$('[data-testid="section-card"]');
+    assert.ok(cards.length > 0, "the opened section lists its cards");
+    assert.equal(await cards[0].getAttribute("data-status"), "active");
+    await (await cards[0].$('[data-testid="card-suspend"]')).click();
+    await browser.waitUntil(async () => (await cards[0].getAttribute("data-status")) === "suspended", {
+      timeout: 10_000,
+      timeoutMsg: "the card never showed as suspended",
+    });
+    await cards[0].scrollIntoView();
+    await screenshot(browser, "cards-ko.png");
     await (await browser.$('[data-testid="reader-back"]')).click();
     await waitForText(browser, '[data-testid="search-results"]', (t) => t.length > 0);
   } finally {

@@ -22,6 +22,11 @@ pub fn bindings() -> Builder<tauri::Wry> {
         commands::notes::search,
         commands::notes::palette,
         commands::notes::open_section,
+        commands::cards::cards_for_section,
+        commands::cards::list_cards,
+        commands::cards::suspend_card,
+        commands::cards::unsuspend_card,
+        commands::cards::edit_card,
         commands::settings::ui_settings,
         commands::settings::set_ui_settings,
     ])

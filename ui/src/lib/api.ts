@@ -38,6 +38,11 @@ export const api = {
   search: async (query: Parameters<typeof commands.search>[0]) => unwrap(await commands.search(query)),
   palette: async (query: string, limit: number) => unwrap(await commands.palette(query, limit)),
   openSection: async (id: number) => unwrap(await commands.openSection(id)),
+  cardsForSection: async (sectionId: number) => unwrap(await commands.cardsForSection(sectionId)),
+  suspendCard: async (id: string) => unwrap(await commands.suspendCard(id)),
+  unsuspendCard: async (id: string) => unwrap(await commands.unsuspendCard(id)),
+  editCard: async (id: string, edit: { prompt: string | null; answer: string | null }) =>
+    unwrap(await commands.editCard(id, edit)),
   libraryInfo: async () => unwrap(await commands.libraryInfo()),
   uiSettings: async () => unwrap(await commands.uiSettings()),
   setUiSettings: async (settings: Parameters<typeof commands.setUiSettings>[0]) =>

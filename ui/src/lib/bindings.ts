@@ -25,6 +25,16 @@ export const commands = {
 	palette: (query: string, limit: number) => typedError<PaletteHit[], AppError>(__TAURI_INVOKE("palette", { query, limit })),
 	/**  One section with its sanitized HTML and breadcrumbs. */
 	openSection: (id: SectionId) => typedError<SectionView_Serialize, AppError>(__TAURI_INVOKE("open_section", { id })),
+	/**  The cards generated from one section (active and suspended). */
+	cardsForSection: (sectionId: SectionId) => typedError<Card_Serialize[], AppError>(__TAURI_INVOKE("cards_for_section", { sectionId })),
+	/**  Cards matching a filter (exam, topic), for browsing. */
+	listCards: (filter: CardFilter_Deserialize) => typedError<Card_Serialize[], AppError>(__TAURI_INVOKE("list_cards", { filter })),
+	/**  Hides a card from reviews until it is unsuspended. */
+	suspendCard: (id: CardId) => typedError<Card_Serialize, AppError>(__TAURI_INVOKE("suspend_card", { id })),
+	/**  Brings a suspended card back into reviews. */
+	unsuspendCard: (id: CardId) => typedError<Card_Serialize, AppError>(__TAURI_INVOKE("unsuspend_card", { id })),
+	/**  Stores the learner's wording of a card; it survives re-imports of the note. */
+	editCard: (id: CardId, edit: CardEdit_Deserialize) => typedError<Card_Serialize, AppError>(__TAURI_INVOKE("edit_card", { id, edit })),
 	/**  The saved interface settings (language, theme). */
 	uiSettings: () => typedError<UiSettings, AppError>(__TAURI_INVOKE("ui_settings")),
 	/**  Saves the interface settings and returns them as stored. */
@@ -71,6 +81,151 @@ export type Breadcrumb_Deserialize = {
 export type Breadcrumb_Serialize = {
 	section_id: SectionId | null,
 	heading: string,
+};
+
+/**  A stored card, ready to render: the text shown is the user's edit when there is one. */
+export type Card = Card_Serialize | Card_Deserialize;
+
+/**  A user's change to a card's text; `None` keeps the generated text. */
+export type CardEdit = CardEdit_Serialize | CardEdit_Deserialize;
+
+/**  A user's change to a card's text; `None` keeps the generated text. */
+export type CardEdit_Deserialize = {
+	prompt?: string | null,
+	answer?: string | null,
+};
+
+/**  A user's change to a card's text; `None` keeps the generated text. */
+export type CardEdit_Serialize = {
+	prompt: string | null,
+	answer: string | null,
+};
+
+/**  Which cards to list. */
+export type CardFilter = CardFilter_Serialize | CardFilter_Deserialize;
+
+/**  Which cards to list. */
+export type CardFilter_Deserialize = {
+	/**  Exam code in any spelling (`saa`, `SAA-C03`). */
+	exam?: string | null,
+	/**  A topic or service tag (`s3`, `pricing`), or a word of the document's path. */
+	topic?: string | null,
+	document_id?: DocumentId | null,
+	/**  Also list suspended cards. */
+	include_suspended?: boolean,
+	/**  Also list retired cards. */
+	include_retired?: boolean,
+	/**  At most this many cards (all when `None`). */
+	limit?: number | null,
+};
+
+/**  Which cards to list. */
+export type CardFilter_Serialize = {
+	/**  Exam code in any spelling (`saa`, `SAA-C03`). */
+	exam: string | null,
+	/**  A topic or service tag (`s3`, `pricing`), or a word of the document's path. */
+	topic: string | null,
+	document_id: DocumentId | null,
+	/**  Also list suspended cards. */
+	include_suspended: boolean,
+	/**  Also list retired cards. */
+	include_retired: boolean,
+	/**  At most this many cards (all when `None`). */
+	limit: number | null,
+};
+
+/**
+ *  A card's identity: 32 hex digits of a hash of its section's stable key, its generator,
+ *  its kind and its normalized prompt (see `docs/decisions/0003-card-identity.md`).
+ */
+export type CardId = string;
+
+/**  How a card is asked. */
+export type CardKind = 
+/**  Prompt → answer. */
+"basic" | 
+/**  The other direction of a pair (definition → term, answer → question). */
+"reverse" | 
+/**  A sentence with a hidden part. */
+"cloze" | 
+/**  Multiple choice; `options` holds the choices. */
+"mcq";
+
+/**  Whether a card is shown in reviews. */
+export type CardStatus = 
+/**  Reviewed as usual. */
+"active" | 
+/**  Hidden from reviews by the user; comes back with `unsuspend_card`. */
+"suspended" | 
+/**  Its source is gone from the note; kept with its history, never shown. */
+"retired";
+
+/**  A stored card, ready to render: the text shown is the user's edit when there is one. */
+export type Card_Deserialize = {
+	id: CardId,
+	/**  The document it came from; `None` once that document was removed. */
+	document_id?: DocumentId | null,
+	/**  Identity of the section's current text (`sections.section_key`). */
+	section_key: string,
+	/**  Headings from the document title down to the card's section, shown as context. */
+	heading_path: string[],
+	/**  Exam codes of the section (`SAA`, `DVA`, …). */
+	exams: string[],
+	/**  Topic and service tags of the document. */
+	topics: string[],
+	generator: Generator,
+	kind: CardKind,
+	prompt: string,
+	answer: string,
+	/**
+	 *  The choices of an MCQ card (correct ones and distractors), in stored order; empty
+	 *  for other kinds. Use `Library::card_for_review` for the per-review shuffled order.
+	 */
+	options: McqOption[],
+	/**  Language of the note, which is the language of the question. */
+	lang: Lang,
+	/**  1-based line of the note the card came from. */
+	source_line: number,
+	status: CardStatus,
+	/**  True when prompt or answer come from the user's edit rather than the note. */
+	is_edited: boolean,
+	/**  The generated prompt and answer, when `is_edited` (so an edit can be compared or undone). */
+	generated_prompt?: string | null,
+	generated_answer?: string | null,
+};
+
+/**  A stored card, ready to render: the text shown is the user's edit when there is one. */
+export type Card_Serialize = {
+	id: CardId,
+	/**  The document it came from; `None` once that document was removed. */
+	document_id: DocumentId | null,
+	/**  Identity of the section's current text (`sections.section_key`). */
+	section_key: string,
+	/**  Headings from the document title down to the card's section, shown as context. */
+	heading_path: string[],
+	/**  Exam codes of the section (`SAA`, `DVA`, …). */
+	exams: string[],
+	/**  Topic and service tags of the document. */
+	topics: string[],
+	generator: Generator,
+	kind: CardKind,
+	prompt: string,
+	answer: string,
+	/**
+	 *  The choices of an MCQ card (correct ones and distractors), in stored order; empty
+	 *  for other kinds. Use `Library::card_for_review` for the per-review shuffled order.
+	 */
+	options: McqOption[],
+	/**  Language of the note, which is the language of the question. */
+	lang: Lang,
+	/**  1-based line of the note the card came from. */
+	source_line: number,
+	status: CardStatus,
+	/**  True when prompt or answer come from the user's edit rather than the note. */
+	is_edited: boolean,
+	/**  The generated prompt and answer, when `is_edited` (so an edit can be compared or undone). */
+	generated_prompt: string | null,
+	generated_answer: string | null,
 };
 
 /**  A word that matched nothing and the indexed words searched in its place. */
@@ -153,6 +308,19 @@ export type FileReport_Serialize = {
 	warnings: string[],
 };
 
+/**  Which generator made a card: one per source of cards in a note. */
+export type Generator = 
+/**  A fact table: entity rows, attribute columns. */
+"table" | 
+/**  `Term : description`, `**Term**: …`, or a bullet term with explaining children. */
+"definition" | 
+/**  A figure with a unit in a sentence. */
+"number" | 
+/**  Author syntax: `::`, `:::`, `==cloze==`, `{{c1::…}}`, `?` line, task-list choices. */
+"explicit" | 
+/**  Siblings (table rows, terms of one list) that differ in one attribute. */
+"comparison";
+
 /**  Progress of a running import, sent before each file and once at the end. */
 export type ImportProgress = {
 	files_done: number,
@@ -191,6 +359,9 @@ export type ImportTotals = {
 	sections: number,
 };
 
+/**  The language questions are written in. */
+export type Lang = "ko" | "en";
+
 /**  What `stratus info` and the Home screen show about the library. */
 export type LibraryInfo = {
 	/**  Directory holding the database (empty for an in-memory library). */
@@ -203,6 +374,12 @@ export type LibraryInfo = {
 	sqlite_version: string,
 	/**  Row counts. */
 	counts: Counts,
+};
+
+/**  One choice of a multiple-choice card. */
+export type McqOption = {
+	text: string,
+	is_correct: boolean,
 };
 
 /**  Where a document came from. */
