@@ -1,4 +1,4 @@
-//! Shared helpers: libraries in memory and the sample notes kept beside the repository.
+//! Shared test fixtures: libraries in memory and the sample notes kept beside the repository.
 
 use std::path::{Path, PathBuf};
 use std::sync::atomic::AtomicBool;
