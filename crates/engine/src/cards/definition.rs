@@ -5,9 +5,9 @@
 
 use super::blocks::{Block, Inline, Item};
 use super::explicit::{is_explicit, is_task_list};
-use super::model::{CardKind, Draft, Generator, Yield};
+use super::model::{CardKind, CardSkipReason, Draft, Generator, Yield};
 use super::templates::{self, Lang};
-use super::text::{chars, mask, norm, reads_as_sentence};
+use super::text::{chars, mask, needs_context, norm, reads_as_sentence};
 
 const G: Generator = Generator::Definition;
 
@@ -15,8 +15,9 @@ const G: Generator = Generator::Definition;
 const MAX_TERM_CHARS: usize = 60;
 /// Fewest words of a definition shown as a question.
 const MIN_REVERSE_WORDS: usize = 4;
-/// A definition answer longer than this is not recallable (the quality gate says so too).
-const MAX_ANSWER_CHARS: usize = 200;
+/// Child bullets joined into one answer stop being one fact beyond this; the first child
+/// alone is used then.
+const MAX_JOINED_CHARS: usize = 120;
 
 /// A term with its definition and line.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -140,7 +141,7 @@ fn from_children(item: &Item) -> Option<Definition> {
         }
         all.push_str(part);
     }
-    let body = if chars(&all) <= MAX_ANSWER_CHARS {
+    let body = if chars(&all) <= MAX_JOINED_CHARS {
         all
     } else {
         first.to_string()
@@ -169,6 +170,16 @@ pub(crate) fn generate(lang: Lang, blocks: &[Block]) -> Yield {
     let mut out = Yield::default();
     for group in extract(blocks) {
         for d in group {
+            if needs_context(&d.definition) {
+                out.skip(
+                    d.line,
+                    G,
+                    CardSkipReason::NeedsContext,
+                    &d.term,
+                    "the explanation points at other text (as above, 말그대로 …); say it in full",
+                );
+                continue;
+            }
             out.drafts.push(Draft {
                 generator: G,
                 kind: CardKind::Basic,

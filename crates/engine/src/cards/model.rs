@@ -218,6 +218,9 @@ pub enum CardSkipReason {
     TooFewDistractors,
     /// A distractor equal to the answer.
     DistractorEqualsAnswer,
+    /// The text leans on what comes before it ("also", "for example", "as above"), so it
+    /// cannot be asked on its own.
+    NeedsContext,
     /// A table that cannot be read as entity rows and attribute columns.
     MalformedTable,
     /// Explicit syntax that is incomplete (an MCQ without a checked option, `::` with one side).

@@ -6,7 +6,7 @@ use super::blocks::{Block, Inline, Item};
 use super::explicit::{is_explicit, is_task_list};
 use super::model::{CardKind, CardSkipReason, Draft, Generator, Yield};
 use super::templates::BLANK;
-use super::text::{chars, cloze_key, reads_as_sentence, sentences};
+use super::text::{chars, cloze_key, needs_context, reads_as_sentence, sentences};
 
 const G: Generator = Generator::Number;
 
@@ -184,6 +184,16 @@ fn from_inline(inline: &Inline, context: Option<&str>, out: &mut Yield) {
             continue;
         }
         let line = inline.line + inline.text[..offset].matches('\n').count() as u32;
+        if context.is_none() && needs_context(sentence) {
+            out.skip(
+                line,
+                G,
+                CardSkipReason::NeedsContext,
+                sentence,
+                "the sentence continues the one before it or points elsewhere; name its subject",
+            );
+            continue;
+        }
         if chars(sentence) > MAX_SENTENCE_CHARS {
             out.skip(
                 line,

@@ -96,6 +96,50 @@ pub(crate) fn mask(text: &str, term: &str) -> String {
     out
 }
 
+/// Openings of a sentence that continues the one before it, and words that point at other
+/// text: a card made from such a sentence cannot be answered on its own.
+const LEANING_OPENINGS: &[&str] = &[
+    "또한",
+    "그리고",
+    "하지만",
+    "그러나",
+    "왜냐하면",
+    "예를 들어",
+    "예를 들면",
+    "따라서",
+    "즉",
+    "그래서",
+    "이 경우",
+    "이때",
+    "이는",
+    "also",
+    "and ",
+    "but ",
+    "so ",
+    "for example",
+    "e.g.",
+    "this ",
+    "that ",
+    "it ",
+    "they ",
+];
+const POINTING_WORDS: &[&str] = &[
+    "위와",
+    "위의",
+    "위 예제",
+    "아래와",
+    "말그대로",
+    "above",
+    "below",
+];
+
+/// Whether `text` only makes sense after the text before it (see [`LEANING_OPENINGS`]).
+pub(crate) fn needs_context(text: &str) -> bool {
+    let lower = text.trim_start().to_lowercase();
+    LEANING_OPENINGS.iter().any(|o| lower.starts_with(o))
+        || POINTING_WORDS.iter().any(|w| lower.contains(w))
+}
+
 /// Whether a line of text reads as a sentence or instruction rather than a term: ends in
 /// sentence punctuation or a Korean predicate ending, or is long.
 pub(crate) fn reads_as_sentence(text: &str) -> bool {
