@@ -62,7 +62,7 @@ fn open_library() -> Result<Library, stratus_engine::Error> {
     let mut library = Library::open(data_dir.database_path(), LibraryOptions::default())?;
     // The built-in course is imported on first launch and refreshed when a new version
     // ships. A failure here must not lock the learner out of their own notes.
-    if let Err(e) = library.sync_builtin() {
+    if let Err(e) = library.sync_course() {
         eprintln!("stratus: the built-in course could not be updated: {e}");
     }
     Ok(library)

@@ -74,6 +74,18 @@ pub enum Command {
     },
     /// List the documents of the library.
     Documents,
+    /// Show the settings, or change them with the options below.
+    Settings {
+        /// Language of the desktop app's interface.
+        #[arg(long, value_enum, value_name = "LANG")]
+        language: Option<LangArg>,
+        /// Colour theme of the desktop app.
+        #[arg(long, value_enum)]
+        theme: Option<ThemeArg>,
+        /// Language of the built-in course notes (swaps the course in the library).
+        #[arg(long, value_enum, value_name = "LANG")]
+        content_language: Option<LangArg>,
+    },
     /// Quiz cards generated from the notes.
     Cards {
         #[command(subcommand)]
@@ -109,6 +121,21 @@ pub enum CardsCommand {
         #[arg(long)]
         limit: Option<u32>,
     },
+}
+
+/// A language option.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LangArg {
+    Ko,
+    En,
+}
+
+/// A theme option.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ThemeArg {
+    System,
+    Light,
+    Dark,
 }
 
 /// Which documents to search.

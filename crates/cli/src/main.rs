@@ -35,12 +35,26 @@ fn run(args: Args) -> anyhow::Result<ExitCode> {
     let data_dir = DataDir::resolve(args.data_dir.as_deref(), None)?;
     data_dir.ensure()?;
     let mut library = Library::open(data_dir.database_path(), LibraryOptions::default())?;
-    // The built-in course is part of every library; this is one lookup when it is current.
-    library.sync_builtin()?;
+    // The built-in course (in the chosen content language) is part of every library; this
+    // is one lookup when it is current.
+    library.sync_course()?;
     let mut out = Output::new(args.json);
     let found = match args.command {
         Command::Info => {
             cmd::info::run(&library, &mut out)?;
+            true
+        }
+        Command::Settings {
+            language,
+            theme,
+            content_language,
+        } => {
+            let change = cmd::settings::Change {
+                language,
+                theme,
+                content_language,
+            };
+            cmd::settings::run(&mut library, &mut out, change)?;
             true
         }
         Command::Import {

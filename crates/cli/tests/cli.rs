@@ -21,17 +21,17 @@ fn json(out: &Output) -> serde_json::Value {
     serde_json::from_slice(&out.stdout).expect("stdout is JSON")
 }
 
-/// Number of files of the built-in course (the markdown files in the language folders of
-/// `content/`), which every library holds.
-fn builtin_file_count() -> u64 {
-    let content = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../content");
-    let Ok(languages) = std::fs::read_dir(content) else {
+/// Number of files of the built-in course in one content language (the markdown files of
+/// `content/<lang>/`); a library holds the course of its content language, Korean by default.
+fn builtin_file_count(lang: &str) -> u64 {
+    let folder = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../content")
+        .join(lang);
+    let Ok(files) = std::fs::read_dir(folder) else {
         return 0;
     };
-    languages
+    files
         .flatten()
-        .filter(|l| l.path().is_dir())
-        .flat_map(|l| std::fs::read_dir(l.path()).into_iter().flatten().flatten())
         .filter(|f| {
             let name = f.file_name().to_string_lossy().to_string();
             name.ends_with(".md") && !name.eq_ignore_ascii_case("README.md")
@@ -55,7 +55,7 @@ fn info_json_on_new_data_dir_reports_schema_and_builtin_counts() {
         data.join("stratus.sqlite3").display().to_string()
     );
     // A new library holds exactly the built-in course, and nothing studied yet.
-    let documents = builtin_file_count();
+    let documents = builtin_file_count("ko");
     assert_eq!(v["counts"]["documents"], documents);
     assert_eq!(v["counts"]["sections"].as_u64().unwrap() > 0, documents > 0);
     // The built-in course comes with its cards, and nothing is studied yet.
@@ -321,7 +321,7 @@ fn cards_list_filters_by_exam_and_topic() {
     let args = ["cards", "list", "--exam", "SAA", "--topic", "s3", "--json"];
     let v = json(&stratus(&args, Some(&data)));
     let cards = v.as_array().unwrap();
-    assert_eq!(cards.is_empty(), builtin_file_count() == 0);
+    assert_eq!(cards.is_empty(), builtin_file_count("ko") == 0);
     for c in cards {
         assert!(c["exams"].as_array().unwrap().contains(&"SAA".into()));
         assert!(!c["heading_path"].as_array().unwrap().is_empty());
@@ -331,4 +331,40 @@ fn cards_list_filters_by_exam_and_topic() {
     let bad = stratus(&["cards", "list", "--exam", "XYZ", "--json"], Some(&data));
     assert_eq!(bad.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&bad.stderr).contains("invalid_input"));
+}
+
+#[test]
+fn settings_switch_the_content_language_and_the_course_follows() {
+    let dir = tempfile::tempdir().unwrap();
+    let v = json(&stratus(&["settings", "--json"], Some(dir.path())));
+    assert_eq!(v["language"], "ko");
+    assert_eq!(v["content_language"], "ko");
+    assert_eq!(
+        json(&stratus(&["info", "--json"], Some(dir.path())))["counts"]["documents"],
+        builtin_file_count("ko")
+    );
+
+    let v = json(&stratus(
+        &[
+            "settings",
+            "--content-language",
+            "en",
+            "--theme",
+            "dark",
+            "--json",
+        ],
+        Some(dir.path()),
+    ));
+    assert_eq!(v["content_language"], "en");
+    assert_eq!(v["theme"], "dark");
+    assert_eq!(v["language"], "ko", "options not given keep their value");
+    let docs = json(&stratus(&["documents", "--json"], Some(dir.path())));
+    let paths: Vec<&str> = docs
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["path"].as_str().unwrap())
+        .collect();
+    assert_eq!(paths.len() as u64, builtin_file_count("en"));
+    assert!(paths.iter().all(|p| p.starts_with("en/")), "{paths:?}");
 }

@@ -35,8 +35,22 @@ pub enum Theme {
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct UiSettings {
+    /// Language of the interface.
     pub language: UiLanguage,
     pub theme: Theme,
+    /// Language of the built-in course (Korean notes or English notes); only that
+    /// language's notes are in the library, so search, cards and progress follow it.
+    pub content_language: UiLanguage,
+}
+
+impl UiLanguage {
+    /// The folder of `content/` that holds this language's notes.
+    pub fn code(self) -> &'static str {
+        match self {
+            UiLanguage::Ko => "ko",
+            UiLanguage::En => "en",
+        }
+    }
 }
 
 const UI_KEY: &str = "ui";
@@ -58,8 +72,11 @@ impl Library {
             .unwrap_or_default())
     }
 
-    /// Saves the interface settings and returns them as stored.
+    /// Saves the interface settings and returns them as stored. A new content language
+    /// swaps the built-in course for the other language's notes; cards of the notes
+    /// removed keep their history and come back if the language is switched back.
     pub fn set_ui_settings(&mut self, settings: UiSettings) -> Result<UiSettings> {
+        let previous = self.ui_settings()?;
         let json = serde_json::to_string(&settings).expect("settings always serialize");
         self.transact(|tx| {
             tx.execute(
@@ -69,6 +86,9 @@ impl Library {
             )?;
             Ok(())
         })?;
+        if previous.content_language != settings.content_language {
+            self.sync_course()?;
+        }
         self.ui_settings()
     }
 }
@@ -85,13 +105,15 @@ mod tests {
             lib.ui_settings().unwrap(),
             UiSettings {
                 language: UiLanguage::Ko,
-                theme: Theme::System
+                theme: Theme::System,
+                content_language: UiLanguage::Ko,
             }
         );
         let saved = lib
             .set_ui_settings(UiSettings {
                 language: UiLanguage::En,
                 theme: Theme::Dark,
+                content_language: UiLanguage::Ko,
             })
             .unwrap();
         assert_eq!(saved.language, UiLanguage::En);

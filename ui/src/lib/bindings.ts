@@ -571,8 +571,14 @@ export type UiLanguage =
 
 /**  Interface settings. */
 export type UiSettings = {
+	/**  Language of the interface. */
 	language: UiLanguage,
 	theme: Theme,
+	/**
+	 *  Language of the built-in course (Korean notes or English notes); only that
+	 *  language's notes are in the library, so search, cards and progress follow it.
+	 */
+	content_language: UiLanguage,
 };
 
 /* Tauri Specta runtime */

@@ -5,7 +5,7 @@ import { api } from "./api";
 import { setLocale } from "./i18n/index.svelte";
 
 export const preferences = $state<{ current: UiSettings; loaded: boolean }>({
-  current: { language: "ko", theme: "system" },
+  current: { language: "ko", theme: "system", content_language: "ko" },
   loaded: false,
 });
 
@@ -34,7 +34,11 @@ export async function loadPreferences(): Promise<void> {
 }
 
 /** Changes and saves one preference; the UI follows what the backend stored. */
-export async function updatePreferences(patch: { language?: UiLanguage; theme?: Theme }): Promise<void> {
+export async function updatePreferences(patch: {
+  language?: UiLanguage;
+  theme?: Theme;
+  content_language?: UiLanguage;
+}): Promise<void> {
   const next = { ...preferences.current, ...patch };
   apply(next);
   apply(await api.setUiSettings(next));

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
 
-const stored = { language: "ko", theme: "system" };
+const stored = { language: "ko", theme: "system", content_language: "ko" };
 vi.mock("./bindings", () => ({
   commands: {
     uiSettings: vi.fn(async () => ({ status: "ok", data: { ...stored } })),

@@ -6,4 +6,5 @@ pub mod import;
 pub mod info;
 pub mod palette;
 pub mod search;
+pub mod settings;
 pub mod show;

@@ -17,9 +17,9 @@ pub const BUILTIN_FILE_COUNT: usize = BUILTIN_FILES.len();
 
 const HASH_KEY: &str = "builtin_content_hash";
 
-fn combined_hash() -> String {
+fn combined_hash(files: &[(String, &[u8])]) -> String {
     let mut all = Vec::new();
-    for (path, bytes) in BUILTIN_FILES {
+    for (path, bytes) in files {
         all.extend_from_slice(path.as_bytes());
         all.push(0);
         all.extend_from_slice(content_hash(bytes).as_bytes());
@@ -27,15 +27,33 @@ fn combined_hash() -> String {
     content_hash(&all)
 }
 
+/// The embedded files whose path starts with `prefix` (`ko/`, `en/`, or "" for all).
+fn embedded_files(prefix: &str) -> Vec<(String, &'static [u8])> {
+    BUILTIN_FILES
+        .iter()
+        .filter(|(p, _)| p.starts_with(prefix))
+        .map(|(p, b)| (p.to_string(), *b))
+        .collect()
+}
+
 impl Library {
-    /// Imports the embedded course, updates changed files and removes files no longer
-    /// shipped. Idempotent; returns an empty report when nothing changed since last time.
+    /// Brings the built-in course to what the learner studies: the embedded notes of the
+    /// content language chosen in the settings (Korean by default). Files of the other
+    /// language are removed from the library (their cards keep their history). Idempotent;
+    /// returns an empty report when nothing changed since last time. The CLI and the app
+    /// call this at start.
+    pub fn sync_course(&mut self) -> Result<ImportReport> {
+        let lang = self.ui_settings()?.content_language;
+        let files = embedded_files(&format!("{}/", lang.code()));
+        self.sync_builtin_files(&files, &combined_hash(&files))
+    }
+
+    /// Imports the embedded course in every language, updates changed files and removes
+    /// files no longer shipped. Idempotent like [`Library::sync_course`]; used where both
+    /// languages are wanted at once (checks of the whole course).
     pub fn sync_builtin(&mut self) -> Result<ImportReport> {
-        let files: Vec<(String, &[u8])> = BUILTIN_FILES
-            .iter()
-            .map(|(p, b)| (p.to_string(), *b))
-            .collect();
-        self.sync_builtin_files(&files, &combined_hash())
+        let files = embedded_files("");
+        self.sync_builtin_files(&files, &combined_hash(&files))
     }
 
     pub(crate) fn sync_builtin_files(
@@ -129,6 +147,50 @@ mod tests {
         assert!(
             lib.remove_document(docs[0].id).is_err(),
             "built-in is read-only"
+        );
+    }
+
+    #[test]
+    fn course_follows_the_content_language_and_keeps_card_history_across_switches() {
+        use crate::settings::UiLanguage;
+        let mut lib = Library::open_in_memory(LibraryOptions::default()).unwrap();
+        lib.sync_course().unwrap();
+        let docs = lib.documents().unwrap();
+        assert!(!docs.is_empty());
+        assert!(
+            docs.iter()
+                .all(|d| d.is_builtin && d.path.starts_with("ko/")),
+            "Korean by default"
+        );
+        assert_eq!(docs.len(), embedded_files("ko/").len());
+        let korean_cards = lib.counts().unwrap().cards;
+
+        let mut settings = lib.ui_settings().unwrap();
+        settings.content_language = UiLanguage::En;
+        lib.set_ui_settings(settings).unwrap();
+        let docs = lib.documents().unwrap();
+        assert!(
+            docs.iter().all(|d| d.path.starts_with("en/")),
+            "switching swaps the course"
+        );
+        assert_eq!(docs.len(), embedded_files("en/").len());
+
+        settings.content_language = UiLanguage::Ko;
+        lib.set_ui_settings(settings).unwrap();
+        assert!(
+            lib.documents()
+                .unwrap()
+                .iter()
+                .all(|d| d.path.starts_with("ko/"))
+        );
+        assert_eq!(
+            lib.counts().unwrap().cards,
+            korean_cards,
+            "the Korean cards come back"
+        );
+        assert!(
+            lib.sync_course().unwrap().files.is_empty(),
+            "nothing to do the second time"
         );
     }
 
