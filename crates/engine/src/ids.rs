@@ -45,3 +45,7 @@ define_id!(
     /// different text for this section; `section_key` is the identity that cards use.
     SectionId
 );
+define_id!(
+    /// Id of one answer in the review log.
+    ReviewId
+);

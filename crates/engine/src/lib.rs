@@ -9,6 +9,7 @@ mod error;
 mod ids;
 mod import;
 mod paths;
+mod schedule;
 mod search;
 mod settings;
 mod storage;
@@ -19,13 +20,19 @@ pub use cards::{
 };
 pub use clock::{Clock, FixedClock, SystemClock};
 pub use error::{Error, ErrorKind, Result};
-pub use ids::{DocumentId, SectionId};
+pub use ids::{DocumentId, ReviewId, SectionId};
 pub use import::{
     BUILTIN_FILE_COUNT, DocumentFormat, DocumentSummary, FileOutcome, FileReport, ImportOptions,
     ImportProgress, ImportReport, ImportTotals, Origin, SectionTags, SkipReason,
     normalize_exam_code,
 };
 pub use paths::{APP_IDENTIFIER, DATA_DIR_ENV, DATABASE_FILE_NAME, DataDir};
+pub use schedule::{
+    AnswerResult, ButtonPreview, ChoiceGrade, MIN_TRAINABLE_REVIEWS, OptimizeOutcome,
+    OptimizeReport, Phase, QueueKind, Rating, ReviewAction, ReviewCard, ReviewCounts,
+    ReviewLogEntry, ReviewNext, ReviewScope, ReviewSettings, SchedulerParameters, UNDO_DEPTH,
+    UndoResult, interval_label,
+};
 pub use search::{
     Breadcrumb, Correction, DocumentRef, MAX_SEARCH_LIMIT, PaletteHit, SearchHit, SearchQuery,
     SearchResults, SearchScope, SectionView, SnippetSpan,

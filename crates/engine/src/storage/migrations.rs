@@ -28,6 +28,7 @@ pub(crate) const MIGRATIONS: &[Migration] = &[
     migration!(1, "0001_init.sql"),
     migration!(2, "0002_notes_search.sql"),
     migration!(3, "0003_cards.sql"),
+    migration!(4, "0004_reviews.sql"),
 ];
 
 /// The schema version this build creates and understands.

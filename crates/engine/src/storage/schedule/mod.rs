@@ -1,0 +1,461 @@
+//! Storage of scheduling: card states, the append-only review log, the undo stack and the
+//! queue queries. Values are always bound parameters; the queue queries are put together
+//! from the constant fragments beside this file.
+
+use rusqlite::{Connection, OptionalExtension, Row, Transaction, named_params, params};
+
+use crate::cards::{CardId, CardStatus};
+use crate::error::Result;
+use crate::ids::{DocumentId, ReviewId, SectionId};
+use crate::schedule::{Memory, Phase, Rating, ReviewAction, SchedState};
+
+/// A card's scheduling row: its state, whether it is buried, and its status.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub(crate) struct StoredState {
+    pub state: SchedState,
+    /// Buried until the end of this study day.
+    pub buried_day: Option<i64>,
+}
+
+fn row_to_state(r: &Row<'_>) -> rusqlite::Result<(StoredState, CardStatus)> {
+    let stability: Option<f64> = r.get(2)?;
+    let difficulty: Option<f64> = r.get(3)?;
+    let memory = match (stability, difficulty) {
+        (Some(s), Some(d)) => Some(Memory {
+            stability: s as f32,
+            difficulty: d as f32,
+        }),
+        _ => None,
+    };
+    let state = SchedState {
+        phase: Phase::from_db(&r.get::<_, String>(0)?),
+        step: r.get(1)?,
+        memory,
+        due_at_ms: r.get(4)?,
+        interval_days: r.get(5)?,
+        last_review_at_ms: r.get(6)?,
+        reps: r.get(7)?,
+        lapses: r.get(8)?,
+    };
+    Ok((
+        StoredState {
+            state,
+            buried_day: r.get(9)?,
+        },
+        CardStatus::from_db(&r.get::<_, String>(10)?),
+    ))
+}
+
+/// A card's scheduling state and status; `None` if there is no such card.
+pub(crate) fn get_state(
+    conn: &Connection,
+    card_id: &CardId,
+) -> Result<Option<(StoredState, CardStatus)>> {
+    Ok(conn
+        .prepare_cached(include_str!("get_state.sql"))?
+        .query_row([card_id], row_to_state)
+        .optional()?)
+}
+
+/// Replaces a card's scheduling row.
+pub(crate) fn write_state(tx: &Transaction<'_>, card_id: &CardId, s: &StoredState) -> Result<()> {
+    let st = &s.state;
+    tx.prepare_cached(include_str!("write_state.sql"))?
+        .execute(named_params! {
+            ":card_id": card_id,
+            ":phase": st.phase.as_str(),
+            ":step": st.step,
+            ":stability": st.memory.map(|m| f64::from(m.stability)),
+            ":difficulty": st.memory.map(|m| f64::from(m.difficulty)),
+            ":due_at_ms": st.due_at_ms,
+            ":interval_days": st.interval_days,
+            ":last_review_at_ms": st.last_review_at_ms,
+            ":reps": st.reps,
+            ":lapses": st.lapses,
+            ":buried_day": s.buried_day,
+        })?;
+    Ok(())
+}
+
+/// One answer as the log stores it.
+pub(crate) struct NewReview<'a> {
+    pub card_id: &'a CardId,
+    pub reviewed_at_ms: i64,
+    pub rating: Rating,
+    pub duration_ms: u32,
+    pub elapsed_days: u32,
+    pub before: &'a SchedState,
+    pub after: &'a SchedState,
+    pub fuzz: Option<f64>,
+}
+
+/// Appends one answer to the review log.
+pub(crate) fn insert_review(tx: &Transaction<'_>, r: &NewReview<'_>) -> Result<ReviewId> {
+    let after_memory = r.after.memory.unwrap_or(Memory {
+        stability: 0.0,
+        difficulty: 0.0,
+    });
+    tx.prepare_cached(include_str!("insert_review.sql"))?
+        .execute(named_params! {
+            ":card_id": r.card_id,
+            ":reviewed_at_ms": r.reviewed_at_ms,
+            ":rating": r.rating.as_number(),
+            ":duration_ms": r.duration_ms,
+            ":elapsed_days": r.elapsed_days,
+            ":phase_before": r.before.phase.as_str(),
+            ":step_before": r.before.step,
+            ":stability_before": r.before.memory.map(|m| f64::from(m.stability)),
+            ":difficulty_before": r.before.memory.map(|m| f64::from(m.difficulty)),
+            ":due_before_ms": r.before.due_at_ms,
+            ":interval_days_before": r.before.interval_days,
+            ":phase_after": r.after.phase.as_str(),
+            ":step_after": r.after.step,
+            ":stability_after": f64::from(after_memory.stability),
+            ":difficulty_after": f64::from(after_memory.difficulty),
+            ":due_after_ms": r.after.due_at_ms,
+            ":interval_days_after": r.after.interval_days,
+            ":fuzz": r.fuzz,
+        })?;
+    let id = tx.last_insert_rowid();
+    Ok(ReviewId(u32::try_from(id).unwrap_or(u32::MAX)))
+}
+
+/// A log row as read back.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct LogRow {
+    pub id: ReviewId,
+    pub card_id: CardId,
+    pub reviewed_at_ms: i64,
+    pub rating: Rating,
+    pub duration_ms: u32,
+    pub elapsed_days: u32,
+    pub phase_before: Phase,
+    pub stability_before: Option<f64>,
+    pub difficulty_before: Option<f64>,
+    pub phase_after: Phase,
+    pub stability_after: f64,
+    pub difficulty_after: f64,
+    pub due_after_ms: i64,
+    pub fuzz: Option<f64>,
+}
+
+fn row_to_log(r: &Row<'_>) -> rusqlite::Result<LogRow> {
+    Ok(LogRow {
+        id: r.get(0)?,
+        card_id: r.get(1)?,
+        reviewed_at_ms: r.get(2)?,
+        rating: Rating::from_number(r.get(3)?).unwrap_or(Rating::Good),
+        duration_ms: r.get(4)?,
+        elapsed_days: r.get(5)?,
+        phase_before: Phase::from_db(&r.get::<_, String>(6)?),
+        stability_before: r.get(7)?,
+        difficulty_before: r.get(8)?,
+        phase_after: Phase::from_db(&r.get::<_, String>(9)?),
+        stability_after: r.get(10)?,
+        difficulty_after: r.get(11)?,
+        due_after_ms: r.get(12)?,
+        fuzz: r.get(13)?,
+    })
+}
+
+/// The answers of one card, oldest first.
+pub(crate) fn reviews_of_card(conn: &Connection, card_id: &CardId) -> Result<Vec<LogRow>> {
+    let sql = concat!(
+        include_str!("select_reviews.sql"),
+        include_str!("reviews_of_card.sql")
+    );
+    Ok(conn
+        .prepare_cached(sql)?
+        .query_map([card_id], row_to_log)?
+        .collect::<rusqlite::Result<_>>()?)
+}
+
+/// Every answer as the optimizer reads it, grouped by card and in order within a card.
+pub(crate) fn training_rows(conn: &Connection) -> Result<Vec<crate::schedule::TrainingRow>> {
+    let mut stmt = conn.prepare_cached(include_str!("training_rows.sql"))?;
+    let rows = stmt
+        .query_map([], |r| {
+            Ok(crate::schedule::TrainingRow {
+                card_id: r.get(0)?,
+                reviewed_at_ms: r.get(1)?,
+                rating: r.get(2)?,
+                elapsed_days: r.get(3)?,
+            })
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(rows)
+}
+
+/// (new cards introduced, review-phase answers, all answers) since `since_ms`.
+pub(crate) fn answered_since(conn: &Connection, since_ms: i64) -> Result<(u32, u32, u32)> {
+    Ok(conn
+        .prepare_cached(include_str!("answered_since.sql"))?
+        .query_row([since_ms], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?)
+}
+
+/// One step of the undo stack.
+pub(crate) struct UndoStep {
+    pub id: i64,
+    pub action: ReviewAction,
+    pub card_id: CardId,
+    pub review_id: Option<ReviewId>,
+    pub before: StoredState,
+    pub was_suspended: bool,
+}
+
+/// A step about to be pushed.
+pub(crate) struct NewUndo<'a> {
+    pub action: ReviewAction,
+    pub card_id: &'a CardId,
+    pub review_id: Option<ReviewId>,
+    pub before: &'a StoredState,
+    pub was_suspended: bool,
+}
+
+/// Pushes a step, keeping only the newest `keep`.
+pub(crate) fn push_undo(
+    tx: &Transaction<'_>,
+    step: &NewUndo<'_>,
+    now_ms: i64,
+    keep: u32,
+) -> Result<()> {
+    let NewUndo {
+        action,
+        card_id,
+        review_id,
+        before,
+        was_suspended,
+    } = *step;
+    let state_json = serde_json::to_string(before).expect("states serialize");
+    tx.prepare_cached(include_str!("push_undo.sql"))?
+        .execute(named_params! {
+            ":action": action.as_str(),
+            ":card_id": card_id,
+            ":review_id": review_id,
+            ":state_json": state_json,
+            ":was_suspended": was_suspended,
+            ":now_ms": now_ms,
+        })?;
+    tx.prepare_cached(include_str!("trim_undo.sql"))?
+        .execute([i64::from(keep)])?;
+    Ok(())
+}
+
+/// The newest undo step, if any. A step whose saved state cannot be read is skipped over
+/// by returning it with the card's current state left alone (`before` = `None`).
+pub(crate) fn last_undo(conn: &Connection) -> Result<Option<(UndoStep, bool)>> {
+    let raw = conn
+        .prepare_cached(include_str!("last_undo.sql"))?
+        .query_row([], |r| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, CardId>(2)?,
+                r.get::<_, Option<ReviewId>>(3)?,
+                r.get::<_, String>(4)?,
+                r.get::<_, bool>(5)?,
+            ))
+        })
+        .optional()?;
+    Ok(
+        raw.map(|(id, action, card_id, review_id, json, was_suspended)| {
+            let parsed: Option<StoredState> = serde_json::from_str(&json).ok();
+            let is_readable = parsed.is_some();
+            (
+                UndoStep {
+                    id,
+                    action: ReviewAction::from_db(&action),
+                    card_id,
+                    review_id,
+                    before: parsed.unwrap_or(StoredState {
+                        state: SchedState::new_card(),
+                        buried_day: None,
+                    }),
+                    was_suspended,
+                },
+                is_readable,
+            )
+        }),
+    )
+}
+
+pub(crate) fn delete_undo(tx: &Transaction<'_>, id: i64) -> Result<()> {
+    tx.prepare_cached(include_str!("delete_undo.sql"))?
+        .execute([id])?;
+    Ok(())
+}
+
+pub(crate) fn count_undo(conn: &Connection) -> Result<u32> {
+    Ok(conn
+        .prepare_cached(include_str!("count_undo.sql"))?
+        .query_row([], |r| r.get(0))?)
+}
+
+pub(crate) fn delete_review(tx: &Transaction<'_>, id: ReviewId) -> Result<()> {
+    tx.prepare_cached(include_str!("delete_review.sql"))?
+        .execute([id])?;
+    Ok(())
+}
+
+pub(crate) fn bury(tx: &Transaction<'_>, card_id: &CardId, day: i64) -> Result<()> {
+    tx.prepare_cached(include_str!("bury_card.sql"))?
+        .execute(params![card_id, day])?;
+    Ok(())
+}
+
+/// The section a card came from, for "open in notes".
+pub(crate) fn section_of_card(conn: &Connection, card_id: &CardId) -> Result<Option<SectionId>> {
+    Ok(conn
+        .prepare_cached(include_str!("section_of_card.sql"))?
+        .query_row([card_id], |r| r.get(0))
+        .optional()?)
+}
+
+/// The queues a card can be taken from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Queue {
+    /// (Re)learning cards due by `until`.
+    Learning,
+    /// Review cards due by `until`.
+    Review,
+    /// New cards.
+    New,
+    /// Graduated cards last answered before `until`, lowest retrievability first.
+    Weakest,
+}
+
+/// Which cards a queue query may return.
+#[derive(Debug, Clone)]
+pub(crate) struct Filter {
+    pub today: i64,
+    pub exam: Option<String>,
+    pub topic: Option<String>,
+    pub document_id: Option<DocumentId>,
+}
+
+macro_rules! queue_sql {
+    ($head:literal, $order:literal) => {
+        concat!(
+            include_str!($head),
+            include_str!("scope_filter.sql"),
+            $order,
+            "\nLIMIT :limit"
+        )
+    };
+}
+
+fn queue_sql(queue: Queue) -> &'static str {
+    match queue {
+        Queue::Learning => queue_sql!("learning_cards.sql", "ORDER BY s.due_at_ms, s.card_id"),
+        Queue::Review => queue_sql!("review_cards.sql", "ORDER BY s.due_at_ms, s.card_id"),
+        Queue::New => queue_sql!("new_cards.sql", "ORDER BY s.due_at_ms, s.rowid"),
+        Queue::Weakest => queue_sql!(
+            "weakest_cards.sql",
+            "ORDER BY (:now - s.last_review_at_ms) / s.stability DESC, s.card_id"
+        ),
+    }
+}
+
+/// Up to `limit` card ids of a queue, in the order they are shown.
+pub(crate) fn queue_ids(
+    conn: &Connection,
+    queue: Queue,
+    filter: &Filter,
+    until_ms: i64,
+    now_ms: i64,
+    limit: u32,
+) -> Result<Vec<CardId>> {
+    let mut stmt = conn.prepare_cached(queue_sql(queue))?;
+    let base = named_params! {
+        ":until": until_ms,
+        ":today": filter.today,
+        ":exam": filter.exam,
+        ":topic": filter.topic,
+        ":document_id": filter.document_id,
+        ":limit": i64::from(limit),
+    };
+    let rows = if queue == Queue::Weakest {
+        let mut all = base.to_vec();
+        all.push((":now", &now_ms as &dyn rusqlite::ToSql));
+        stmt.query_map(all.as_slice(), |r| r.get(0))?
+            .collect::<rusqlite::Result<Vec<CardId>>>()?
+    } else {
+        stmt.query_map(base, |r| r.get(0))?
+            .collect::<rusqlite::Result<Vec<CardId>>>()?
+    };
+    Ok(rows)
+}
+
+/// How many cards a queue holds, counting at most `cap`.
+pub(crate) fn queue_count(
+    conn: &Connection,
+    queue: Queue,
+    filter: &Filter,
+    until_ms: i64,
+    cap: u32,
+) -> Result<u32> {
+    // Counting never needs the order; the weakest queue counts the same rows as its order.
+    let sql = match queue {
+        Queue::Learning => concat!(
+            "SELECT count(*) FROM (",
+            include_str!("learning_cards.sql"),
+            include_str!("scope_filter.sql"),
+            "LIMIT :limit)"
+        ),
+        Queue::Review => concat!(
+            "SELECT count(*) FROM (",
+            include_str!("review_cards.sql"),
+            include_str!("scope_filter.sql"),
+            "LIMIT :limit)"
+        ),
+        Queue::New => concat!(
+            "SELECT count(*) FROM (",
+            include_str!("new_cards.sql"),
+            include_str!("scope_filter.sql"),
+            "LIMIT :limit)"
+        ),
+        Queue::Weakest => concat!(
+            "SELECT count(*) FROM (",
+            include_str!("weakest_cards.sql"),
+            include_str!("scope_filter.sql"),
+            "LIMIT :limit)"
+        ),
+    };
+    Ok(conn.prepare_cached(sql)?.query_row(
+        named_params! {
+            ":until": until_ms,
+            ":today": filter.today,
+            ":exam": filter.exam,
+            ":topic": filter.topic,
+            ":document_id": filter.document_id,
+            ":limit": i64::from(cap),
+        },
+        |r| r.get(0),
+    )?)
+}
+
+/// The earliest due time of a (re)learning card in the filter before `until_ms`.
+pub(crate) fn next_learning_due(
+    conn: &Connection,
+    filter: &Filter,
+    until_ms: i64,
+) -> Result<Option<i64>> {
+    let sql = concat!(
+        "SELECT min(due_at_ms) FROM (",
+        "SELECT s.due_at_ms FROM card_states s JOIN cards c ON c.id = s.card_id\n",
+        "WHERE s.phase IN ('learning', 'relearning') AND s.due_at_ms <= :until\n",
+        include_str!("scope_filter.sql"),
+        "LIMIT :limit)"
+    );
+    Ok(conn.prepare_cached(sql)?.query_row(
+        named_params! {
+            ":until": until_ms,
+            ":today": filter.today,
+            ":exam": filter.exam,
+            ":topic": filter.topic,
+            ":document_id": filter.document_id,
+            ":limit": -1i64,
+        },
+        |r| r.get(0),
+    )?)
+}

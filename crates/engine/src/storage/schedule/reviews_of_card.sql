@@ -1,0 +1,2 @@
+WHERE card_id = ?1
+ORDER BY id
