@@ -6,6 +6,7 @@
 mod cards;
 mod clock;
 mod error;
+mod exams;
 mod ids;
 mod import;
 mod paths;
@@ -20,6 +21,7 @@ pub use cards::{
 };
 pub use clock::{Clock, FixedClock, SystemClock};
 pub use error::{Error, ErrorKind, Result};
+pub use exams::{ExamDomain, ExamGuide, ExamGuides, exam_guide, exam_guides};
 pub use ids::{DocumentId, ReviewId, SectionId};
 pub use import::{
     BUILTIN_FILE_COUNT, DocumentFormat, DocumentSummary, FileOutcome, FileReport, ImportOptions,

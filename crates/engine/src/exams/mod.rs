@@ -1,0 +1,100 @@
+//! The four exams Stratus prepares for and the content domains of their official exam
+//! guides, with the weight of each domain. The figures live in one data file,
+//! `guides.json`, which names its source and the date it was checked; progress and
+//! readiness read them from here and nowhere else.
+
+use std::sync::OnceLock;
+
+use serde::{Deserialize, Serialize};
+
+/// One content domain of an exam guide.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct ExamDomain {
+    /// Number of the domain in the guide (1-based).
+    pub number: u32,
+    pub name: String,
+    /// Share of the scored questions, in percent.
+    pub weight_percent: u32,
+}
+
+/// One exam and its domains.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct ExamGuide {
+    /// Full code, e.g. `SAA-C03`.
+    pub code: String,
+    /// The code notes use in tags, e.g. `SAA`.
+    pub short: String,
+    pub name: String,
+    pub domains: Vec<ExamDomain>,
+}
+
+/// The exam guides data set with its provenance.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct ExamGuides {
+    pub source: String,
+    /// Date (YYYY-MM-DD) the figures were last checked against the guides.
+    pub checked: String,
+    pub note: String,
+    pub exams: Vec<ExamGuide>,
+}
+
+/// The exam guides, parsed once from the embedded data file.
+pub fn exam_guides() -> &'static ExamGuides {
+    static GUIDES: OnceLock<ExamGuides> = OnceLock::new();
+    GUIDES.get_or_init(|| {
+        serde_json::from_str(include_str!("guides.json"))
+            .expect("guides.json is embedded and checked by a unit test")
+    })
+}
+
+/// The guide of an exam by its full code (`SAA-C03`) or short code (`SAA`), in any case.
+pub fn exam_guide(code: &str) -> Option<&'static ExamGuide> {
+    let wanted = code.trim().to_ascii_uppercase();
+    exam_guides()
+        .exams
+        .iter()
+        .find(|e| e.code == wanted || e.short == wanted)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_exam_has_weights_summing_to_100_and_numbered_domains() {
+        let guides = exam_guides();
+        assert_eq!(guides.exams.len(), 4);
+        for exam in &guides.exams {
+            let total: u32 = exam.domains.iter().map(|d| d.weight_percent).sum();
+            assert_eq!(total, 100, "{}", exam.code);
+            for (i, d) in exam.domains.iter().enumerate() {
+                assert_eq!(d.number as usize, i + 1, "{} domain order", exam.code);
+            }
+            assert!(exam.code.starts_with(&exam.short));
+        }
+        assert!(chrono::NaiveDate::parse_from_str(&guides.checked, "%Y-%m-%d").is_ok());
+    }
+
+    #[test]
+    fn guides_match_the_published_weights() {
+        let weights = |code: &str| -> Vec<u32> {
+            exam_guide(code)
+                .unwrap()
+                .domains
+                .iter()
+                .map(|d| d.weight_percent)
+                .collect()
+        };
+        assert_eq!(weights("CLF-C02"), [24, 30, 34, 12]);
+        assert_eq!(weights("saa"), [30, 26, 24, 20]);
+        assert_eq!(weights("DVA"), [32, 26, 24, 18]);
+        assert_eq!(weights("SOA-C03"), [22, 22, 22, 16, 18]);
+        assert!(
+            exam_guide("SOA-C02").is_none(),
+            "the retired exam is not offered"
+        );
+    }
+}
