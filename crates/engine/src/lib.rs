@@ -32,8 +32,8 @@ pub use paths::{APP_IDENTIFIER, DATA_DIR_ENV, DATABASE_FILE_NAME, DataDir};
 pub use schedule::{
     AnswerResult, ButtonPreview, ChoiceGrade, MIN_TRAINABLE_REVIEWS, OptimizeOutcome,
     OptimizeReport, Phase, QueueKind, Rating, ReviewAction, ReviewCard, ReviewCounts,
-    ReviewLogEntry, ReviewNext, ReviewScope, ReviewSettings, SchedulerParameters, UNDO_DEPTH,
-    UndoResult, interval_label,
+    ReviewLogEntry, ReviewNext, ReviewScope, ReviewSettings, ReviewSummary, SchedulerParameters,
+    UNDO_DEPTH, UndoResult, interval_label, parse_steps,
 };
 pub use search::{
     Breadcrumb, Correction, DocumentRef, MAX_SEARCH_LIMIT, PaletteHit, SearchHit, SearchQuery,

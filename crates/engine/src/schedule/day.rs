@@ -49,7 +49,7 @@ impl Zone {
 
     /// The instant of a local wall-clock time. In a gap (spring forward) the first valid
     /// instant after it; when ambiguous (fall back) the earlier one.
-    fn instant(self, local: NaiveDateTime) -> DateTime<Utc> {
+    pub fn instant(self, local: NaiveDateTime) -> DateTime<Utc> {
         fn resolve<Z: TimeZone>(zone: &Z, local: NaiveDateTime) -> DateTime<Utc> {
             for minutes in (0..=180).step_by(15) {
                 let probe = local + Duration::minutes(minutes);

@@ -20,7 +20,7 @@ pub use fuzz::interval_label;
 pub use model::{
     AnswerResult, ButtonPreview, ChoiceGrade, OptimizeOutcome, OptimizeReport, Phase, QueueKind,
     Rating, ReviewAction, ReviewCard, ReviewCounts, ReviewLogEntry, ReviewNext, ReviewScope,
-    ReviewSettings, SchedulerParameters, UndoResult,
+    ReviewSettings, ReviewSummary, SchedulerParameters, UndoResult, parse_steps,
 };
 pub use optimize::MIN_TRAINABLE_REVIEWS;
 pub use review::UNDO_DEPTH;

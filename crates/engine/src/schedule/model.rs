@@ -381,3 +381,90 @@ pub struct SchedulerParameters {
     pub log_loss_before: Option<f64>,
     pub log_loss_after: Option<f64>,
 }
+
+impl std::str::FromStr for ReviewScope {
+    type Err = crate::error::Error;
+
+    /// `all`, `weakest`, `exam:SAA`, `topic:s3`, `document:12`.
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let s = s.trim();
+        let bad = || {
+            crate::error::Error::InvalidInput(format!(
+                "unknown scope {s:?}: use all, weakest, exam:CODE, topic:NAME or document:ID"
+            ))
+        };
+        match s.split_once(':') {
+            None if s.eq_ignore_ascii_case("all") => Ok(ReviewScope::All),
+            None if s.eq_ignore_ascii_case("weakest") => Ok(ReviewScope::Weakest),
+            Some((kind, value)) if !value.trim().is_empty() => {
+                match kind.trim().to_ascii_lowercase().as_str() {
+                    "exam" => Ok(ReviewScope::Exam {
+                        exam: value.trim().to_string(),
+                    }),
+                    "topic" => Ok(ReviewScope::Topic {
+                        topic: value.trim().to_string(),
+                    }),
+                    "document" => value
+                        .trim()
+                        .parse()
+                        .map(|id| ReviewScope::Document {
+                            document_id: DocumentId(id),
+                        })
+                        .map_err(|_| bad()),
+                    _ => Err(bad()),
+                }
+            }
+            _ => Err(bad()),
+        }
+    }
+}
+
+/// Parses step delays such as `1m 10m`, `30s, 1h`, `1d` into seconds.
+pub fn parse_steps(text: &str) -> crate::error::Result<Vec<u32>> {
+    text.split(|c: char| c == ',' || c.is_whitespace())
+        .filter(|t| !t.is_empty())
+        .map(|token| {
+            let split = token
+                .find(|c: char| !c.is_ascii_digit())
+                .unwrap_or(token.len());
+            let (number, unit) = token.split_at(split);
+            let n: u32 = number.parse().map_err(|_| {
+                crate::error::Error::InvalidInput(format!(
+                    "bad step {token:?}: write a number and a unit, like 10m"
+                ))
+            })?;
+            let scale = match unit {
+                "s" => 1,
+                "" | "m" => 60,
+                "h" => 3600,
+                "d" => 86_400,
+                _ => {
+                    return Err(crate::error::Error::InvalidInput(format!(
+                        "bad step unit in {token:?}: use s, m, h or d"
+                    )));
+                }
+            };
+            Ok(n.saturating_mul(scale))
+        })
+        .collect()
+}
+
+/// What was done since a moment: the end-of-session summary.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct ReviewSummary {
+    pub answered: u32,
+    pub again: u32,
+    pub hard: u32,
+    pub good: u32,
+    pub easy: u32,
+    /// New cards seen for the first time.
+    pub new_cards: u32,
+    /// Answers that were reviews of graduated cards, and how many of those were not Again.
+    pub reviews: u32,
+    pub reviews_recalled: u32,
+    /// Share of reviews recalled, 0–1; `None` without reviews.
+    pub retention: Option<f64>,
+    /// Time spent on the cards.
+    pub duration_ms: f64,
+}

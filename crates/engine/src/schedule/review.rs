@@ -9,7 +9,7 @@ use super::day::DayClock;
 use super::fuzz::interval_label;
 use super::model::{
     AnswerResult, ButtonPreview, ChoiceGrade, Phase, QueueKind, Rating, ReviewAction, ReviewCard,
-    ReviewCounts, ReviewLogEntry, ReviewNext, ReviewScope, UndoResult,
+    ReviewCounts, ReviewLogEntry, ReviewNext, ReviewScope, ReviewSummary, UndoResult,
 };
 use super::states::{Outcome, Scheduler};
 use crate::cards::{CardId, CardKind, CardStatus, McqOption};
@@ -460,6 +460,51 @@ impl Library {
             card_id: step.card_id,
             remaining: store::count_undo(self.conn())?,
         })
+    }
+
+    /// What was answered since `since` (RFC 3339), or since the current study day began:
+    /// the end-of-session summary.
+    pub fn review_summary(&self, since: Option<&str>) -> Result<ReviewSummary> {
+        let since_ms = match since {
+            Some(text) => self.parse_time(text)?.timestamp_millis(),
+            None => {
+                let sched = self.scheduler()?;
+                let days = sched.days();
+                days.day_start(days.day(self.clock().now()))
+                    .timestamp_millis()
+            }
+        };
+        store::summary_since(self.conn(), since_ms)
+    }
+
+    /// Reads a time: RFC 3339 with an offset, or a local date and time
+    /// (`2026-12-01T09:00`, `2026-12-01 09:00:30`, `2026-12-01`) in the time zone of the
+    /// review settings. For the CLI's `--at` and `STRATUS_NOW`.
+    pub fn parse_time(&self, text: &str) -> Result<DateTime<Utc>> {
+        let text = text.trim();
+        if let Ok(t) = DateTime::parse_from_rfc3339(text) {
+            return Ok(t.with_timezone(&Utc));
+        }
+        let naive = [
+            "%Y-%m-%dT%H:%M:%S",
+            "%Y-%m-%dT%H:%M",
+            "%Y-%m-%d %H:%M:%S",
+            "%Y-%m-%d %H:%M",
+        ]
+        .iter()
+        .find_map(|f| chrono::NaiveDateTime::parse_from_str(text, f).ok())
+        .or_else(|| {
+            chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d")
+                .ok()
+                .and_then(|d| d.and_hms_opt(0, 0, 0))
+        })
+        .ok_or_else(|| {
+            Error::InvalidInput(format!(
+                "cannot read the time {text:?}: use 2026-12-01T09:00 or RFC 3339"
+            ))
+        })?;
+        let zone = super::day::Zone::parse(&self.review_settings()?.time_zone)?;
+        Ok(zone.instant(naive))
     }
 
     /// The answers of a card, oldest first.

@@ -696,3 +696,57 @@ fn the_optimizer_keeps_defaults_without_history_and_fits_a_forgetful_learner() {
     // Reset goes back to the defaults.
     assert!(f.lib.reset_scheduler_parameters().unwrap().is_default);
 }
+
+#[test]
+fn scopes_steps_and_times_parse_from_text() {
+    assert_eq!("all".parse::<ReviewScope>().unwrap(), ReviewScope::All);
+    assert_eq!(
+        "exam:SAA".parse::<ReviewScope>().unwrap(),
+        ReviewScope::Exam { exam: "SAA".into() }
+    );
+    assert_eq!(
+        "document:12".parse::<ReviewScope>().unwrap(),
+        ReviewScope::Document {
+            document_id: crate::ids::DocumentId(12)
+        }
+    );
+    assert!("document:x".parse::<ReviewScope>().is_err());
+    assert!("exam:".parse::<ReviewScope>().is_err());
+    assert_eq!(parse_steps("1m 10m").unwrap(), vec![60, 600]);
+    assert_eq!(parse_steps("30s, 1h,1d").unwrap(), vec![30, 3600, 86_400]);
+    assert!(parse_steps("5x").is_err());
+
+    let f = fixture(1);
+    assert_eq!(
+        f.lib.parse_time("2026-12-01T09:00").unwrap(),
+        seoul(2026, 12, 1, 9, 0),
+        "a local time is read in the zone of the settings"
+    );
+    assert_eq!(
+        f.lib
+            .parse_time("2026-12-01T09:00:00Z")
+            .unwrap()
+            .to_rfc3339(),
+        "2026-12-01T09:00:00+00:00"
+    );
+    assert!(f.lib.parse_time("tomorrow").is_err());
+}
+
+#[test]
+fn the_summary_counts_what_was_answered_since_the_day_began() {
+    let mut f = fixture(4);
+    for rating in [Rating::Good, Rating::Again, Rating::Easy] {
+        let id = next(&f.lib).card.unwrap().card_id;
+        f.lib.answer_card(&id, rating, 2500).unwrap();
+    }
+    let summary = f.lib.review_summary(None).unwrap();
+    assert_eq!(
+        (summary.answered, summary.again, summary.good, summary.easy),
+        (3, 1, 1, 1)
+    );
+    assert_eq!(summary.new_cards, 3);
+    assert_eq!(summary.retention, None);
+    assert_eq!(summary.duration_ms, 7500.0);
+    let later = f.lib.review_summary(Some("2026-12-01T10:00")).unwrap();
+    assert_eq!(later.answered, 0);
+}

@@ -193,6 +193,31 @@ pub(crate) fn answered_since(conn: &Connection, since_ms: i64) -> Result<(u32, u
         .query_row([since_ms], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?)
 }
 
+/// Answers since `since_ms`, for the end-of-session summary.
+pub(crate) fn summary_since(
+    conn: &Connection,
+    since_ms: i64,
+) -> Result<crate::schedule::ReviewSummary> {
+    Ok(conn
+        .prepare_cached(include_str!("summary_since.sql"))?
+        .query_row([since_ms], |r| {
+            let reviews: u32 = r.get(6)?;
+            let recalled: u32 = r.get(7)?;
+            Ok(crate::schedule::ReviewSummary {
+                answered: r.get(0)?,
+                again: r.get(1)?,
+                hard: r.get(2)?,
+                good: r.get(3)?,
+                easy: r.get(4)?,
+                new_cards: r.get(5)?,
+                reviews,
+                reviews_recalled: recalled,
+                retention: (reviews > 0).then(|| f64::from(recalled) / f64::from(reviews)),
+                duration_ms: r.get::<_, i64>(8)? as f64,
+            })
+        })?)
+}
+
 /// One step of the undo stack.
 pub(crate) struct UndoStep {
     pub id: i64,
