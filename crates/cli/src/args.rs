@@ -17,6 +17,11 @@ pub struct Args {
     #[arg(long, global = true)]
     pub json: bool,
 
+    /// Act as if it were this time: `2026-12-01T09:00` (in the time zone of the review
+    /// settings) or RFC 3339. Makes scripted multi-day sessions reproducible.
+    #[arg(long, global = true, env = "STRATUS_NOW", value_name = "TIME")]
+    pub at: Option<String>,
+
     #[command(subcommand)]
     pub command: Command,
 }
@@ -90,6 +95,84 @@ pub enum Command {
     Cards {
         #[command(subcommand)]
         command: CardsCommand,
+    },
+    /// Review due cards: show the next one, answer, undo, suspend, bury.
+    Review {
+        #[command(subcommand)]
+        command: ReviewCommand,
+    },
+    /// Fit personal scheduling parameters to the review history (kept only when better).
+    Optimize {
+        /// Go back to the default parameters instead.
+        #[arg(long)]
+        reset: bool,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ReviewCommand {
+    /// Show the next card to review and the counts left today. Exits with 1 when none is
+    /// due.
+    Next {
+        /// all, weakest, exam:CODE, topic:NAME or document:ID.
+        #[arg(long, default_value = "all")]
+        scope: String,
+    },
+    /// Answer a card with a rating, or with the options chosen on a multiple-choice card
+    /// (graded automatically; --rating overrides the grade).
+    Answer {
+        card_id: String,
+        /// again, hard, good or easy (or 1-4).
+        #[arg(long, required_unless_present = "choice")]
+        rating: Option<String>,
+        /// Indices of the chosen options, as shown by `review next` (0-based, comma-separated).
+        #[arg(long, value_delimiter = ',')]
+        choice: Vec<u32>,
+        /// How long the card was shown, in milliseconds.
+        #[arg(long, default_value_t = 0)]
+        duration_ms: u32,
+    },
+    /// Take back the last answer, bury or suspend.
+    Undo,
+    /// Hide a card from reviews until it is unsuspended (undoable).
+    Suspend { card_id: String },
+    /// Hide a card until the end of the study day (undoable).
+    Bury { card_id: String },
+    /// What was answered today (or since --since).
+    Summary {
+        /// A time as for --at.
+        #[arg(long)]
+        since: Option<String>,
+    },
+    /// Show the scheduling settings, or change the ones given.
+    Settings {
+        /// Recall probability to aim for (0.70-0.99).
+        #[arg(long)]
+        retention: Option<f64>,
+        /// New cards per study day.
+        #[arg(long)]
+        new_per_day: Option<u32>,
+        /// Review answers per study day.
+        #[arg(long)]
+        reviews_per_day: Option<u32>,
+        /// Learning steps, like "1m 10m".
+        #[arg(long)]
+        learning_steps: Option<String>,
+        /// Relearning steps, like "10m".
+        #[arg(long)]
+        relearning_steps: Option<String>,
+        /// Longest interval in days.
+        #[arg(long)]
+        max_interval: Option<u32>,
+        /// Hour a study day starts (0-23).
+        #[arg(long)]
+        rollover_hour: Option<u32>,
+        /// IANA time zone or offset; "" for the system's.
+        #[arg(long)]
+        time_zone: Option<String>,
+        /// Spread intervals a little.
+        #[arg(long)]
+        fuzz: Option<bool>,
     },
 }
 

@@ -9,10 +9,12 @@ mod cmd;
 mod output;
 
 use std::process::ExitCode;
+use std::sync::Arc;
 
 use clap::Parser;
 use stratus_engine::{
-    DataDir, DocumentId, ImportOptions, Library, LibraryOptions, SearchQuery, SearchScope,
+    DataDir, DocumentId, FixedClock, ImportOptions, Library, LibraryOptions, SearchQuery,
+    SearchScope,
 };
 
 use crate::args::{Args, Command, Scope};
@@ -34,7 +36,23 @@ fn run(args: Args) -> anyhow::Result<ExitCode> {
     // clap already folded STRATUS_DATA_DIR into `data_dir`.
     let data_dir = DataDir::resolve(args.data_dir.as_deref(), None)?;
     data_dir.ensure()?;
-    let mut library = Library::open(data_dir.database_path(), LibraryOptions::default())?;
+    // With --at / STRATUS_NOW the library runs on a fixed clock. The time is read in the
+    // zone of the review settings, which are in the library, so the clock is set after open.
+    let fixed_clock = args
+        .at
+        .as_ref()
+        .map(|_| Arc::new(FixedClock::new(Default::default())));
+    let options = match &fixed_clock {
+        Some(clock) => LibraryOptions {
+            clock: clock.clone(),
+            ..LibraryOptions::default()
+        },
+        None => LibraryOptions::default(),
+    };
+    let mut library = Library::open(data_dir.database_path(), options)?;
+    if let (Some(clock), Some(at)) = (&fixed_clock, &args.at) {
+        clock.set(library.parse_time(at)?);
+    }
     // The built-in course (in the chosen content language) is part of every library; this
     // is one lookup when it is current.
     library.sync_course()?;
@@ -106,6 +124,11 @@ fn run(args: Args) -> anyhow::Result<ExitCode> {
             true
         }
         Command::Cards { command } => cmd::cards::run(&library, &mut out, command)?,
+        Command::Review { command } => cmd::review::run(&mut library, &mut out, command)?,
+        Command::Optimize { reset } => {
+            cmd::optimize::run(&mut library, &mut out, reset)?;
+            true
+        }
     };
     Ok(if found {
         ExitCode::SUCCESS

@@ -368,3 +368,193 @@ fn settings_switch_the_content_language_and_the_course_follows() {
     assert_eq!(paths.len() as u64, builtin_file_count("en"));
     assert!(paths.iter().all(|p| p.starts_with("en/")), "{paths:?}");
 }
+
+/// Runs `stratus` on a data dir at a fixed time given by `STRATUS_NOW`.
+fn stratus_now(data: &Path, now: &str, args: &[&str]) -> Output {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_stratus"));
+    cmd.args(args)
+        .env("STRATUS_DATA_DIR", data)
+        .env("STRATUS_NOW", now);
+    cmd.output().expect("stratus runs")
+}
+
+#[test]
+fn scripted_review_sessions_over_two_days() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let notes = dir.path().join("notes");
+    std::fs::create_dir_all(&notes).unwrap();
+    std::fs::write(
+        notes.join("s3.md"),
+        "# S3\n\n## [SAA] Facts\n\n\
+         Which storage class is the default? :: S3 Standard\n\n\
+         How many nines of durability does S3 offer? :: eleven\n\n\
+         Which S3 feature keeps every version of an object? :: versioning\n",
+    )
+    .unwrap();
+    let imported = json(&stratus_in(
+        &data,
+        &["import", notes.to_str().unwrap(), "--json"],
+    ));
+    let document = imported["files"][0]["document_id"].as_u64().unwrap();
+    let scope = format!("document:{document}");
+    let settings = json(&stratus_in(
+        &data,
+        &[
+            "review",
+            "settings",
+            "--time-zone",
+            "Asia/Seoul",
+            "--new-per-day",
+            "2",
+            "--json",
+        ],
+    ));
+    assert_eq!(settings["new_cards_per_day"], 2);
+    assert_eq!(
+        settings["learning_steps_secs"],
+        serde_json::json!([60, 600])
+    );
+
+    let day1 = "2026-12-01T09:00";
+    let next = |now: &str| {
+        let out = stratus_now(&data, now, &["review", "next", "--scope", &scope, "--json"]);
+        (
+            out.status.code(),
+            serde_json::from_slice::<serde_json::Value>(&out.stdout).unwrap(),
+        )
+    };
+    let (code, first) = next(day1);
+    assert_eq!(code, Some(0));
+    assert_eq!(first["study_day"], "2026-12-01");
+    assert_eq!(
+        first["counts"]["new"], 2,
+        "the daily limit caps the 3 new cards"
+    );
+    let card = &first["card"];
+    assert_eq!(card["queue"], "new");
+    assert_eq!(card["heading_path"], serde_json::json!(["S3", "Facts"]));
+    assert_eq!(card["exams"], serde_json::json!(["SAA"]));
+    assert!(card["section_id"].as_u64().is_some());
+    let labels: Vec<&str> = card["buttons"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|b| b["label"].as_str().unwrap())
+        .collect();
+    assert_eq!(&labels[..3], &["1m", "6m", "10m"]);
+    let id = card["card_id"].as_str().unwrap().to_string();
+
+    // The same time gives the same card: the clock is fixed.
+    assert_eq!(next(day1).1["card"]["card_id"], id.as_str());
+
+    let answered = json(&stratus_now(
+        &data,
+        day1,
+        &[
+            "review",
+            "answer",
+            &id,
+            "--rating",
+            "good",
+            "--duration-ms",
+            "4200",
+            "--json",
+        ],
+    ));
+    assert_eq!(answered["phase"], "learning");
+    assert_eq!(answered["label"], "10m");
+
+    // --at overrides STRATUS_NOW.
+    let later = stratus_now(
+        &data,
+        day1,
+        &[
+            "review",
+            "next",
+            "--scope",
+            &scope,
+            "--json",
+            "--at",
+            "2026-12-01T09:05",
+        ],
+    );
+    let later: serde_json::Value = serde_json::from_slice(&later.stdout).unwrap();
+    assert_eq!(later["counts"]["new"], 1);
+    let second = later["card"]["card_id"].as_str().unwrap().to_string();
+    assert_ne!(second, id);
+    json(&stratus_now(
+        &data,
+        "2026-12-01T09:05",
+        &["review", "answer", &second, "--rating", "easy", "--json"],
+    ));
+    let undone = json(&stratus_now(
+        &data,
+        "2026-12-01T09:06",
+        &["review", "undo", "--json"],
+    ));
+    assert_eq!(undone["action"], "answer");
+    assert_eq!(undone["card_id"], second.as_str());
+    json(&stratus_now(
+        &data,
+        "2026-12-01T09:06",
+        &["review", "bury", &second, "--json"],
+    ));
+
+    // The learning card is due at 09:10; past it, it comes first, then graduates.
+    let (_, due) = next("2026-12-01T09:11");
+    assert_eq!(due["card"]["card_id"], id.as_str());
+    assert_eq!(due["card"]["queue"], "learning");
+    let graduated = json(&stratus_now(
+        &data,
+        "2026-12-01T09:11",
+        &["review", "answer", &id, "--rating", "good", "--json"],
+    ));
+    assert_eq!(graduated["phase"], "review");
+    // One new card is left today (the limit is 2; the undone answer no longer counts).
+    let (_, third) = next("2026-12-01T09:12");
+    assert_eq!(third["counts"]["new"], 1);
+    let third = third["card"]["card_id"].as_str().unwrap().to_string();
+    assert!(third != id && third != second);
+    json(&stratus_now(
+        &data,
+        "2026-12-01T09:12",
+        &["review", "bury", &third, "--json"],
+    ));
+    let (code, done) = next("2026-12-01T09:13");
+    assert_eq!(code, Some(1), "nothing left today: exit 1");
+    assert!(done["card"].is_null());
+    assert_eq!(
+        done["counts"],
+        serde_json::json!({"new": 0, "learning": 0, "review": 0})
+    );
+
+    // Next study day starts at 04:00 in Seoul: the buried cards are back.
+    let (_, night) = next("2026-12-02T03:59");
+    assert_eq!(night["study_day"], "2026-12-01");
+    assert!(night["card"].is_null());
+    let (_, day2) = next("2026-12-02T04:00");
+    assert_eq!(day2["study_day"], "2026-12-02");
+    assert_eq!(day2["counts"]["new"], 2);
+
+    let summary = json(&stratus_now(
+        &data,
+        "2026-12-01T10:00",
+        &["review", "summary", "--json"],
+    ));
+    assert_eq!(summary["answered"], 2);
+    let optimize = json(&stratus_in(&data, &["optimize", "--json"]));
+    assert_eq!(optimize["outcome"], "not_enough_reviews");
+    assert_eq!(optimize["is_default"], true);
+
+    let bad = stratus_now(
+        &data,
+        day1,
+        &["review", "answer", &id, "--rating", "perfect", "--json"],
+    );
+    assert_eq!(bad.status.code(), Some(2));
+    let err: serde_json::Value = serde_json::from_slice(&bad.stderr).unwrap();
+    assert_eq!(err["error"]["kind"], "invalid_input");
+    let missing = stratus_now(&data, day1, &["review", "bury", "nope", "--json"]);
+    assert_eq!(missing.status.code(), Some(2));
+}
