@@ -4,4 +4,5 @@
 pub mod cards;
 pub mod library;
 pub mod notes;
+pub mod review;
 pub mod settings;

@@ -38,6 +38,18 @@ export const api = {
   search: async (query: Parameters<typeof commands.search>[0]) => unwrap(await commands.search(query)),
   palette: async (query: string, limit: number) => unwrap(await commands.palette(query, limit)),
   openSection: async (id: number) => unwrap(await commands.openSection(id)),
+  reviewNext: async (scope: Parameters<typeof commands.reviewNext>[0]) => unwrap(await commands.reviewNext(scope)),
+  answerCard: async (cardId: string, rating: Parameters<typeof commands.answerCard>[1], durationMs: number) =>
+    unwrap(await commands.answerCard(cardId, rating, durationMs)),
+  gradeChoice: async (cardId: string, selected: number[]) => unwrap(await commands.gradeChoice(cardId, selected)),
+  buryCard: async (cardId: string) => unwrap(await commands.buryCard(cardId)),
+  suspendInReview: async (cardId: string) => unwrap(await commands.suspendInReview(cardId)),
+  undoReview: async () => unwrap(await commands.undoReview()),
+  reviewSettings: async () => unwrap(await commands.reviewSettings()),
+  setReviewSettings: async (settings: Parameters<typeof commands.setReviewSettings>[0]) =>
+    unwrap(await commands.setReviewSettings(settings)),
+  schedulerParameters: async () => unwrap(await commands.schedulerParameters()),
+  optimize: async () => unwrap(await commands.optimize()),
   cardsForSection: async (sectionId: number) => unwrap(await commands.cardsForSection(sectionId)),
   suspendCard: async (id: string) => unwrap(await commands.suspendCard(id)),
   unsuspendCard: async (id: string) => unwrap(await commands.unsuspendCard(id)),

@@ -35,6 +35,26 @@ export const commands = {
 	unsuspendCard: (id: CardId) => typedError<Card_Serialize, AppError>(__TAURI_INVOKE("unsuspend_card", { id })),
 	/**  Stores the learner's wording of a card; it survives re-imports of the note. */
 	editCard: (id: CardId, edit: CardEdit_Deserialize) => typedError<Card_Serialize, AppError>(__TAURI_INVOKE("edit_card", { id, edit })),
+	/**  The next card to study in a scope, with the counts left today. */
+	reviewNext: (scope: ReviewScope) => typedError<ReviewNext_Serialize, AppError>(__TAURI_INVOKE("review_next", { scope })),
+	/**  Records an answer; `duration_ms` is how long the card was shown. */
+	answerCard: (cardId: CardId, rating: Rating, durationMs: number) => typedError<AnswerResult, AppError>(__TAURI_INVOKE("answer_card", { cardId, rating, durationMs })),
+	/**  Grades the options picked on a multiple-choice card and suggests a rating. */
+	gradeChoice: (cardId: CardId, selected: number[]) => typedError<ChoiceGrade, AppError>(__TAURI_INVOKE("grade_choice", { cardId, selected })),
+	/**  Hides a card until the next study day. */
+	buryCard: (cardId: CardId) => typedError<null, AppError>(__TAURI_INVOKE("bury_card", { cardId })),
+	/**  Suspends a card from the reviewer (undoable like an answer). */
+	suspendInReview: (cardId: CardId) => typedError<null, AppError>(__TAURI_INVOKE("suspend_in_review", { cardId })),
+	/**  Takes back the last answer, burial or suspension. */
+	undoReview: () => typedError<UndoResult, AppError>(__TAURI_INVOKE("undo_review")),
+	/**  The scheduler's settings (retention, limits, steps, day rollover). */
+	reviewSettings: () => typedError<ReviewSettings_Serialize, AppError>(__TAURI_INVOKE("review_settings")),
+	/**  Saves the scheduler's settings after validating them. */
+	setReviewSettings: (settings: ReviewSettings_Deserialize) => typedError<ReviewSettings_Serialize, AppError>(__TAURI_INVOKE("set_review_settings", { settings })),
+	/**  The FSRS parameters in use and where they came from. */
+	schedulerParameters: () => typedError<SchedulerParameters_Serialize, AppError>(__TAURI_INVOKE("scheduler_parameters")),
+	/**  Fits personal FSRS parameters to the review history (off the UI thread). */
+	optimize: () => typedError<OptimizeReport_Serialize, AppError>(__TAURI_INVOKE("optimize")),
 	/**  The saved interface settings (language, theme). */
 	uiSettings: () => typedError<UiSettings, AppError>(__TAURI_INVOKE("ui_settings")),
 	/**  Saves the interface settings and returns them as stored. */
@@ -42,6 +62,22 @@ export const commands = {
 };
 
 /* Types */
+/**  The outcome of one answer. */
+export type AnswerResult = {
+	review_id: ReviewId,
+	card_id: CardId,
+	rating: Rating,
+	/**  The card's phase after the answer. */
+	phase: Phase,
+	/**  When the card is due again, RFC 3339 (UTC). */
+	due_at: string,
+	interval_secs: number | null,
+	/**  The interval as the button showed it. */
+	label: string,
+	stability_days: number | null,
+	difficulty: number | null,
+};
+
 /**  A command failure as the UI sees it. */
 export type AppError = {
 	/**  Stable code, mapped to a translated message by the UI. */
@@ -81,6 +117,17 @@ export type Breadcrumb_Deserialize = {
 export type Breadcrumb_Serialize = {
 	section_id: SectionId | null,
 	heading: string,
+};
+
+/**  One answer button as the reviewer prints it. */
+export type ButtonPreview = {
+	rating: Rating,
+	/**  Time until the card would be due again, in seconds. */
+	interval_secs: number | null,
+	/**  The interval shortened for a button: `45s`, `10m`, `1.5h`, `3d`, `1.2mo`, `2.1y`. */
+	label: string,
+	/**  When the card would be due, RFC 3339 (UTC). */
+	due_at: string,
 };
 
 /**  A stored card, ready to render: the text shown is the user's edit when there is one. */
@@ -226,6 +273,15 @@ export type Card_Serialize = {
 	/**  The generated prompt and answer, when `is_edited` (so an edit can be compared or undone). */
 	generated_prompt: string | null,
 	generated_answer: string | null,
+};
+
+/**  The automatic grade of a multiple-choice answer; the user may still pick another rating. */
+export type ChoiceGrade = {
+	is_correct: boolean,
+	/**  Good when the selection is exactly the correct options, Again otherwise. */
+	suggested_rating: Rating,
+	/**  Indices of the correct options in the order shown. */
+	correct_indices: number[],
 };
 
 /**  A word that matched nothing and the indexed words searched in its place. */
@@ -382,6 +438,54 @@ export type McqOption = {
 	is_correct: boolean,
 };
 
+/**  What the optimizer did. */
+export type OptimizeOutcome = 
+/**  Personal parameters were fitted and saved. */
+"optimized" | 
+/**  The fitted parameters predicted the history no better; the current ones were kept. */
+"kept_current" | 
+/**  Too little history; the current (default) parameters stay. */
+"not_enough_reviews";
+
+/**  The optimizer's report: before/after log loss on the whole history. */
+export type OptimizeReport = OptimizeReport_Serialize | OptimizeReport_Deserialize;
+
+/**  The optimizer's report: before/after log loss on the whole history. */
+export type OptimizeReport_Deserialize = {
+	outcome: OptimizeOutcome,
+	/**  Answers in the log. */
+	review_count: number,
+	/**  Answers usable for fitting (those a day or more after the card's previous answer). */
+	trainable_count: number,
+	/**  Usable answers needed before fitting. */
+	minimum_count: number,
+	/**  Log loss of the parameters in use before (lower is better); `None` without data. */
+	log_loss_before?: number | null,
+	/**  Log loss of the fitted parameters. */
+	log_loss_after?: number | null,
+	/**  The parameters in use now (21 values). */
+	parameters: (number | null)[],
+	is_default: boolean,
+};
+
+/**  The optimizer's report: before/after log loss on the whole history. */
+export type OptimizeReport_Serialize = {
+	outcome: OptimizeOutcome,
+	/**  Answers in the log. */
+	review_count: number,
+	/**  Answers usable for fitting (those a day or more after the card's previous answer). */
+	trainable_count: number,
+	/**  Usable answers needed before fitting. */
+	minimum_count: number,
+	/**  Log loss of the parameters in use before (lower is better); `None` without data. */
+	log_loss_before: number | null,
+	/**  Log loss of the fitted parameters. */
+	log_loss_after: number | null,
+	/**  The parameters in use now (21 values). */
+	parameters: (number | null)[],
+	is_default: boolean,
+};
+
 /**  Where a document came from. */
 export type Origin = 
 /**  The course shipped inside Stratus; read-only. */
@@ -403,6 +507,249 @@ export type PaletteHit = {
 	score: number | null,
 	/**  Positions (in characters of `label`) of the matched characters, for highlighting. */
 	matched_indices: number[],
+};
+
+/**  Where a card is in its life. */
+export type Phase = 
+/**  Never answered. */
+"new" | 
+/**  Answered, still in its learning steps (minutes apart). */
+"learning" | 
+/**  Graduated: scheduled in days. */
+"review" | 
+/**  Forgotten in review, back in its relearning steps. */
+"relearning";
+
+/**  Which of the three counts a card belongs to. */
+export type QueueKind = "new" | "learning" | "review";
+
+/**  The four answer buttons. */
+export type Rating = 
+/**  Forgot: the card goes back to its (re)learning steps. */
+"again" | 
+/**  Recalled with serious difficulty. */
+"hard" | 
+/**  Recalled. */
+"good" | 
+/**  Recalled without effort. */
+"easy";
+
+/**  A step the reviewer can take back. */
+export type ReviewAction = "answer" | "bury" | "suspend";
+
+/**  A card ready for the reviewer: what to ask, its context, and what each button would do. */
+export type ReviewCard = ReviewCard_Serialize | ReviewCard_Deserialize;
+
+/**  A card ready for the reviewer: what to ask, its context, and what each button would do. */
+export type ReviewCard_Deserialize = {
+	card_id: CardId,
+	/**  Which count the card is taken from. */
+	queue: QueueKind,
+	phase: Phase,
+	kind: CardKind,
+	/**  The question; for a cloze the sentence with its gap in place. */
+	prompt: string,
+	answer: string,
+	/**  The choices of a multiple-choice card, shuffled for this review (empty otherwise). */
+	options: McqOption[],
+	/**  Headings from the document title down to the card's section. */
+	heading_path: string[],
+	/**  Exam codes of the section (`SAA`, `DVA`, …). */
+	exams: string[],
+	/**  Topic and service tags. */
+	topics: string[],
+	/**  The section to open in the notes; `None` when its document is gone. */
+	section_id?: SectionId | null,
+	document_id?: DocumentId | null,
+	/**  1-based line of the note the card came from. */
+	source_line: number,
+	/**  Answers so far; the options' order is seeded from the card id and this count. */
+	review_count: number,
+	/**  Times the card was forgotten after graduating. */
+	lapse_count: number,
+	/**  Probability of recall now, 0–1; `None` for a new card. */
+	retrievability?: number | null,
+	/**  Again, Hard, Good, Easy, in this order. */
+	buttons: ButtonPreview[],
+};
+
+/**  A card ready for the reviewer: what to ask, its context, and what each button would do. */
+export type ReviewCard_Serialize = {
+	card_id: CardId,
+	/**  Which count the card is taken from. */
+	queue: QueueKind,
+	phase: Phase,
+	kind: CardKind,
+	/**  The question; for a cloze the sentence with its gap in place. */
+	prompt: string,
+	answer: string,
+	/**  The choices of a multiple-choice card, shuffled for this review (empty otherwise). */
+	options: McqOption[],
+	/**  Headings from the document title down to the card's section. */
+	heading_path: string[],
+	/**  Exam codes of the section (`SAA`, `DVA`, …). */
+	exams: string[],
+	/**  Topic and service tags. */
+	topics: string[],
+	/**  The section to open in the notes; `None` when its document is gone. */
+	section_id: SectionId | null,
+	document_id: DocumentId | null,
+	/**  1-based line of the note the card came from. */
+	source_line: number,
+	/**  Answers so far; the options' order is seeded from the card id and this count. */
+	review_count: number,
+	/**  Times the card was forgotten after graduating. */
+	lapse_count: number,
+	/**  Probability of recall now, 0–1; `None` for a new card. */
+	retrievability: number | null,
+	/**  Again, Hard, Good, Easy, in this order. */
+	buttons: ButtonPreview[],
+};
+
+/**  Cards left to study today in a scope, after the daily limits. */
+export type ReviewCounts = {
+	/**  New cards that may still be introduced today. */
+	new: number,
+	/**  Cards in (re)learning steps due before the end of the day. */
+	learning: number,
+	/**  Review cards due today, up to the daily review limit. */
+	review: number,
+};
+
+/**  Id of one answer in the review log. */
+export type ReviewId = number;
+
+/**  What the reviewer shows next in a scope. */
+export type ReviewNext = ReviewNext_Serialize | ReviewNext_Deserialize;
+
+/**  What the reviewer shows next in a scope. */
+export type ReviewNext_Deserialize = {
+	/**  The card to show; `None` when the scope is done for now. */
+	card?: ReviewCard_Deserialize | null,
+	counts: ReviewCounts,
+	/**
+	 *  When nothing is due now but a learning card is due later today: its due time,
+	 *  RFC 3339 (UTC).
+	 */
+	next_due_at?: string | null,
+	/**  The current study day, `YYYY-MM-DD` (a day starts at the rollover hour). */
+	study_day: string,
+};
+
+/**  What the reviewer shows next in a scope. */
+export type ReviewNext_Serialize = {
+	/**  The card to show; `None` when the scope is done for now. */
+	card: ReviewCard_Serialize | null,
+	counts: ReviewCounts,
+	/**
+	 *  When nothing is due now but a learning card is due later today: its due time,
+	 *  RFC 3339 (UTC).
+	 */
+	next_due_at: string | null,
+	/**  The current study day, `YYYY-MM-DD` (a day starts at the rollover hour). */
+	study_day: string,
+};
+
+/**  Which cards a review session draws from. */
+export type ReviewScope = 
+/**  Every active card. */
+{ kind: "all" } | 
+/**  Cards tagged with one exam code, in any spelling (`saa`, `SAA-C03`). */
+{ kind: "exam"; exam: string } | 
+/**  Cards with one topic or service tag (`s3`, `pricing`). */
+{ kind: "topic"; topic: string } | 
+/**  Cards made from one document. */
+{ kind: "document"; document_id: DocumentId } | 
+/**
+ *  Already learned cards with the lowest recall probability now, whether due or not;
+ *  each at most once a day. No new cards.
+ */
+{ kind: "weakest" };
+
+/**  Scheduling settings. Stored in the library; `Default` holds the recommended values. */
+export type ReviewSettings = ReviewSettings_Serialize | ReviewSettings_Deserialize;
+
+/**  Scheduling settings. Stored in the library; `Default` holds the recommended values. */
+export type ReviewSettings_Deserialize = {
+	/**  Recall probability the intervals aim for, 0.70–0.99. */
+	desired_retention?: number | null,
+	/**  Longest interval between two reviews. */
+	maximum_interval_days?: number,
+	/**  New cards introduced per study day. */
+	new_cards_per_day?: number,
+	/**  Review-phase answers per study day. */
+	reviews_per_day?: number,
+	/**  Delays of the learning steps of a new card (default 1m, 10m). */
+	learning_steps_secs?: number[],
+	/**  Delays of the relearning steps after a lapse (default 10m). */
+	relearning_steps_secs?: number[],
+	/**  Hour (local time) at which a study day starts; 4 means 04:00. */
+	day_rollover_hour?: number,
+	/**  IANA zone (`Asia/Seoul`) or fixed offset (`+09:00`); empty for the system's zone. */
+	time_zone?: string,
+	/**
+	 *  Spread review intervals a little (seeded by card and answer count) so that cards
+	 *  learned together do not stay due together.
+	 */
+	is_fuzz_enabled?: boolean,
+	/**  When nothing else is left, learning cards due within this many seconds are shown. */
+	learn_ahead_secs?: number,
+};
+
+/**  Scheduling settings. Stored in the library; `Default` holds the recommended values. */
+export type ReviewSettings_Serialize = {
+	/**  Recall probability the intervals aim for, 0.70–0.99. */
+	desired_retention: number | null,
+	/**  Longest interval between two reviews. */
+	maximum_interval_days: number,
+	/**  New cards introduced per study day. */
+	new_cards_per_day: number,
+	/**  Review-phase answers per study day. */
+	reviews_per_day: number,
+	/**  Delays of the learning steps of a new card (default 1m, 10m). */
+	learning_steps_secs: number[],
+	/**  Delays of the relearning steps after a lapse (default 10m). */
+	relearning_steps_secs: number[],
+	/**  Hour (local time) at which a study day starts; 4 means 04:00. */
+	day_rollover_hour: number,
+	/**  IANA zone (`Asia/Seoul`) or fixed offset (`+09:00`); empty for the system's zone. */
+	time_zone: string,
+	/**
+	 *  Spread review intervals a little (seeded by card and answer count) so that cards
+	 *  learned together do not stay due together.
+	 */
+	is_fuzz_enabled: boolean,
+	/**  When nothing else is left, learning cards due within this many seconds are shown. */
+	learn_ahead_secs: number,
+};
+
+/**  The scheduler parameters in use. */
+export type SchedulerParameters = SchedulerParameters_Serialize | SchedulerParameters_Deserialize;
+
+/**  The scheduler parameters in use. */
+export type SchedulerParameters_Deserialize = {
+	/**  21 FSRS-6 weights. */
+	parameters: (number | null)[],
+	/**  True for the published defaults (never optimized, or reset). */
+	is_default: boolean,
+	/**  When they were fitted, RFC 3339; `None` for the defaults. */
+	optimized_at?: string | null,
+	/**  Log loss of the defaults and of the fitted weights on the history at that time. */
+	log_loss_before?: number | null,
+	log_loss_after?: number | null,
+};
+
+/**  The scheduler parameters in use. */
+export type SchedulerParameters_Serialize = {
+	/**  21 FSRS-6 weights. */
+	parameters: (number | null)[],
+	/**  True for the published defaults (never optimized, or reset). */
+	is_default: boolean,
+	/**  When they were fitted, RFC 3339; `None` for the defaults. */
+	optimized_at: string | null,
+	/**  Log loss of the defaults and of the fitted weights on the history at that time. */
+	log_loss_before: number | null,
+	log_loss_after: number | null,
 };
 
 /**  One search result. */
@@ -579,6 +926,14 @@ export type UiSettings = {
 	 *  language's notes are in the library, so search, cards and progress follow it.
 	 */
 	content_language: UiLanguage,
+};
+
+/**  What `undo_review` took back. */
+export type UndoResult = {
+	action: ReviewAction,
+	card_id: CardId,
+	/**  Steps that can still be undone. */
+	remaining: number,
 };
 
 /* Tauri Specta runtime */

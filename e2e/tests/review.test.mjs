@@ -1,0 +1,83 @@
+// Review: answer three cards by keyboard (one of them multiple choice), undo one, and see
+// the counts move with each step.
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import { freshDataDir, launchApp, screenshot, startDriver, stopDriver, waitForText } from "./harness.mjs";
+
+before(startDriver);
+after(stopDriver);
+
+async function counts(browser) {
+  const read = async (id) => Number((await (await browser.$(`[data-testid="count-${id}"]`)).getText()).replace(/[^0-9]/g, ""));
+  return { new: await read("new"), learning: await read("learning"), review: await read("review") };
+}
+
+async function current(browser) {
+  const face = await browser.$('[data-testid="review-card"]');
+  await face.waitForExist({ timeout: 10_000 });
+  return { id: await face.getAttribute("data-card-id"), kind: await face.getAttribute("data-kind"), face };
+}
+
+/** Waits until the card shown is no longer `id` (the app moved on). */
+async function waitForAnotherCard(browser, id) {
+  await browser.waitUntil(
+    async () => {
+      const face = await browser.$('[data-testid="review-card"]');
+      return !(await face.isExisting()) || (await face.getAttribute("data-card-id")) !== id;
+    },
+    { timeout: 10_000, timeoutMsg: `card ${id} stayed on screen` },
+  );
+}
+
+test("review three cards by keyboard including a multiple choice, undo one, counts follow", async () => {
+  const browser = await launchApp(freshDataDir("review"));
+  try {
+    await (await browser.$('[data-testid="nav-review"]')).click();
+    await waitForText(browser, '[data-testid="review-counts"]', (t) => t.length > 0);
+    const start = await counts(browser);
+    assert.ok(start.new > 0, `new cards are waiting: ${JSON.stringify(start)}`);
+
+    const answered = [];
+    let choiceSeen = false;
+    // Answer by keyboard until three cards are done and one of them was multiple choice.
+    for (let step = 0; step < 60 && (answered.length < 3 || !choiceSeen); step++) {
+      const card = await current(browser);
+      if (card.kind === "mcq") {
+        await browser.keys("1");
+        await waitForText(browser, '[data-testid="review-verdict"]', (t) => t.length > 0);
+        if (!choiceSeen) await screenshot(browser, "review-mcq.png");
+        await browser.keys("Enter");
+        choiceSeen = true;
+        answered.push(card.id);
+      } else if (answered.length < 3 || step > 40) {
+        await browser.keys(" ");
+        await browser.waitUntil(async () => (await card.face.getAttribute("data-phase")) === "answer", { timeout: 5000 });
+        if (answered.length === 0) await screenshot(browser, "review-answer.png");
+        await browser.keys("3");
+        answered.push(card.id);
+      } else {
+        // Look for a multiple-choice card without answering more: bury this one (B).
+        await browser.keys("b");
+      }
+      await waitForAnotherCard(browser, card.id);
+    }
+    assert.ok(choiceSeen, "a multiple-choice card was answered");
+    assert.ok(answered.length >= 3, `answered ${answered.length}`);
+
+    const afterAnswers = await counts(browser);
+    assert.ok(afterAnswers.new < start.new, `new count fell: ${JSON.stringify(start)} → ${JSON.stringify(afterAnswers)}`);
+
+    // Undo (Ctrl+Z) brings the last answered card back, and the counts change again.
+    await browser.keys(["Control", "z"]);
+    const last = answered[answered.length - 1];
+    await browser.waitUntil(async () => (await current(browser)).id === last, {
+      timeout: 10_000,
+      timeoutMsg: "undo did not bring the last card back",
+    });
+    const afterUndo = await counts(browser);
+    assert.notDeepEqual(afterUndo, afterAnswers, "undo changed the counts");
+    await screenshot(browser, "review-after-undo.png");
+  } finally {
+    await browser.deleteSession();
+  }
+});

@@ -1,0 +1,90 @@
+import { describe, expect, it, vi, beforeEach } from "vitest";
+
+const commands = vi.hoisted(() => ({
+  reviewNext: vi.fn(),
+  answerCard: vi.fn(),
+  gradeChoice: vi.fn(),
+  undoReview: vi.fn(),
+  buryCard: vi.fn(),
+  suspendInReview: vi.fn(),
+}));
+vi.mock("../../lib/bindings", () => ({ commands }));
+
+import { ReviewState } from "./review.svelte";
+
+function card(kind: string, id = "c1") {
+  return {
+    card_id: id,
+    queue: "new",
+    phase: "new",
+    kind,
+    prompt: kind === "cloze" ? "Spot notice is [...] ahead" : "Q?",
+    answer: "2 minutes",
+    options: kind === "mcq" ? [{ text: "a", is_correct: false }, { text: "b", is_correct: true }] : [],
+    heading_path: ["EC2", "Spot"],
+    exams: ["SAA"],
+    topics: [],
+    section_id: 4,
+    document_id: 1,
+    source_line: 10,
+    review_count: 0,
+    lapse_count: 0,
+    retrievability: null,
+    buttons: [],
+  };
+}
+const ok = (data: unknown) => ({ status: "ok", data });
+const next = (c: unknown) => ok({ card: c, counts: { new: 3, learning: 0, review: 0 }, next_due_at: null, study_day: "2026-12-01" });
+
+describe("ReviewState", () => {
+  beforeEach(() => Object.values(commands).forEach((f) => f.mockReset()));
+
+  it("reveals a basic card, records the rating with the time shown, and loads the next", async () => {
+    let t = 1000;
+    const state = new ReviewState(() => t);
+    commands.reviewNext.mockResolvedValueOnce(next(card("basic"))).mockResolvedValueOnce(next(null));
+    commands.answerCard.mockResolvedValue(ok({}));
+    await state.load();
+    expect(state.phase).toBe("question");
+    await state.answer("good");
+    expect(commands.answerCard).not.toHaveBeenCalled();
+    state.reveal();
+    expect(state.phase).toBe("answer");
+    t = 4500;
+    await state.answer("good");
+    expect(commands.answerCard).toHaveBeenCalledWith("c1", "good", 3500);
+    expect(state.tally.good).toBe(1);
+    expect(state.phase).toBe("done");
+  });
+
+  it("grades a multiple-choice pick through the engine and suggests its rating", async () => {
+    const state = new ReviewState();
+    commands.reviewNext.mockResolvedValueOnce(next(card("mcq")));
+    commands.gradeChoice.mockResolvedValue(ok({ is_correct: false, suggested_rating: "again", correct_indices: [1] }));
+    await state.load();
+    state.reveal();
+    expect(state.phase).toBe("question");
+    await state.choose(0);
+    expect(commands.gradeChoice).toHaveBeenCalledWith("c1", [0]);
+    expect(state.phase).toBe("answer");
+    expect(state.suggested).toBe("again");
+    expect(state.selected).toEqual([0]);
+  });
+
+  it("undo brings the previous card back", async () => {
+    const state = new ReviewState();
+    commands.reviewNext.mockResolvedValueOnce(next(card("basic", "c2"))).mockResolvedValueOnce(next(card("basic", "c1")));
+    commands.undoReview.mockResolvedValue(ok({ action: "answer", card_id: "c1", remaining: 0 }));
+    await state.load();
+    await state.undo();
+    expect(state.card?.card_id).toBe("c1");
+    expect(state.tally.undone).toBe(1);
+  });
+
+  it("keeps the backend's error", async () => {
+    const state = new ReviewState();
+    commands.reviewNext.mockResolvedValueOnce({ status: "error", error: { kind: "invalid_input", message: "unknown exam code: XYZ" } });
+    await state.setScope({ kind: "exam", exam: "XYZ" });
+    expect(state.error?.kind).toBe("invalid_input");
+  });
+});
