@@ -30,6 +30,17 @@ test("home shows library counts from the backend; language switches to English a
     await (await browser.$('[data-testid="nav-home"]')).click();
     await waitForText(browser, '[data-testid="nav-home"]', (t) => t.includes("Home"));
     await screenshot(browser, "home-en.png");
+
+    // Dark theme, chosen in Settings, applies at once.
+    await (await browser.$('[data-testid="nav-settings"]')).click();
+    await (await browser.$('[data-testid="theme-dark"]')).click();
+    await browser.waitUntil(async () => (await browser.execute(() => document.documentElement.dataset.theme)) === "dark", {
+      timeout: 5000,
+      timeoutMsg: "the dark theme was not applied",
+    });
+    await screenshot(browser, "settings-dark.png");
+    await (await browser.$('[data-testid="nav-home"]')).click();
+    await screenshot(browser, "home-dark.png");
   } finally {
     await browser.deleteSession();
   }
