@@ -10,6 +10,7 @@ mod exams;
 mod ids;
 mod import;
 mod paths;
+mod progress;
 mod schedule;
 mod search;
 mod settings;
@@ -29,6 +30,10 @@ pub use import::{
     normalize_exam_code,
 };
 pub use paths::{APP_IDENTIFIER, DATA_DIR_ENV, DATABASE_FILE_NAME, DataDir};
+pub use progress::{
+    Activity, ActivityDay, DomainProgress, ExamProgress, ForecastDay, Mastery, ProgressStats,
+    Readiness, TopicProgress, WeakTopic,
+};
 pub use schedule::{
     AnswerResult, ButtonPreview, ChoiceGrade, MIN_TRAINABLE_REVIEWS, OptimizeOutcome,
     OptimizeReport, Phase, QueueKind, Rating, ReviewAction, ReviewCard, ReviewCounts,

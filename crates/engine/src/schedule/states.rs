@@ -136,6 +136,26 @@ impl Scheduler {
         )))
     }
 
+    /// Probability of recall at `now` of a memory of `stability_days` last answered at
+    /// `last_review_at_ms`.
+    pub fn retrievability_since(
+        &self,
+        stability_days: f64,
+        last_review_at_ms: i64,
+        now: DateTime<Utc>,
+    ) -> f64 {
+        let days =
+            (now.timestamp_millis() - last_review_at_ms).max(0) as f64 / 1000.0 / SECS_PER_DAY;
+        f64::from(fsrs::current_retrievability(
+            MemoryState {
+                stability: stability_days as f32,
+                difficulty: 5.0,
+            },
+            days as f32,
+            self.decay,
+        ))
+    }
+
     /// The states Again, Hard, Good and Easy lead to when answered at `now`. `fuzz` is a
     /// factor in `[0, 1)` drawn from the card's seed, or `None` for no fuzz.
     pub fn next_states(

@@ -5,6 +5,7 @@
 pub(crate) mod cards;
 pub(crate) mod import;
 mod migrations;
+pub(crate) mod progress;
 pub(crate) mod schedule;
 pub(crate) mod search;
 
