@@ -107,6 +107,12 @@ pub enum Command {
         #[arg(long)]
         reset: bool,
     },
+    /// Progress: mastery by exam domain and topic, readiness, weakest topics, activity.
+    Stats {
+        /// Limit the figures to one exam (SAA, saa-c03, …).
+        #[arg(long)]
+        exam: Option<String>,
+    },
 }
 
 #[derive(Debug, Subcommand)]

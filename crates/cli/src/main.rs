@@ -129,6 +129,10 @@ fn run(args: Args) -> anyhow::Result<ExitCode> {
             cmd::optimize::run(&mut library, &mut out, reset)?;
             true
         }
+        Command::Stats { exam } => {
+            cmd::stats::run(&library, &mut out, exam.as_deref())?;
+            true
+        }
     };
     Ok(if found {
         ExitCode::SUCCESS

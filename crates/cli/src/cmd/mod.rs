@@ -10,3 +10,4 @@ pub mod review;
 pub mod search;
 pub mod settings;
 pub mod show;
+pub mod stats;
