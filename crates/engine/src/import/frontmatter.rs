@@ -15,14 +15,33 @@ pub(crate) struct FrontMatter {
     pub updated: Option<String>,
 }
 
+/// A list-valued field (`tags`, `service`, `exam`): a list, or one string with commas between
+/// the items.
 fn strings(value: Option<&Value>) -> Vec<String> {
+    values(value, true)
+}
+
+/// A field whose values are names that may hold commas themselves (`domain`, and any scalar),
+/// such as "4. Billing, Pricing, and Support": only a YAML list makes several of them.
+fn whole_strings(value: Option<&Value>) -> Vec<String> {
+    values(value, false)
+}
+
+fn values(value: Option<&Value>, split_commas: bool) -> Vec<String> {
     match value {
-        Some(Value::String(s)) => s
+        Some(Value::String(s)) if split_commas => s
             .split(',')
             .map(|p| p.trim().to_string())
             .filter(|p| !p.is_empty())
             .collect(),
-        Some(Value::Sequence(items)) => items.iter().flat_map(|v| strings(Some(v))).collect(),
+        Some(Value::String(s)) => Some(s.trim().to_string())
+            .filter(|s| !s.is_empty())
+            .into_iter()
+            .collect(),
+        Some(Value::Sequence(items)) => items
+            .iter()
+            .flat_map(|v| values(Some(v), split_commas))
+            .collect(),
         Some(Value::Number(n)) => vec![n.to_string()],
         Some(Value::Bool(b)) => vec![b.to_string()],
         _ => Vec::new(),
@@ -30,7 +49,7 @@ fn strings(value: Option<&Value>) -> Vec<String> {
 }
 
 fn scalar(value: Option<&Value>) -> Option<String> {
-    strings(value).into_iter().next()
+    whole_strings(value).into_iter().next()
 }
 
 /// Parses a front matter block (without its `---` fences).
@@ -54,12 +73,12 @@ pub(crate) fn parse_front_matter(yaml: &str) -> Result<FrontMatter, String> {
             for (exam, domain) in domains {
                 let exam = scalar(Some(exam)).unwrap_or_default();
                 let exam = normalize_exam_code(&exam).unwrap_or(exam);
-                for d in strings(Some(domain)) {
+                for d in whole_strings(Some(domain)) {
                     tags.domains.push(format!("{exam}: {d}"));
                 }
             }
         }
-        other => tags.domains = strings(other),
+        other => tags.domains = whole_strings(other),
     }
     let mut normalized = SectionTags::default();
     normalized.merge(&tags);
@@ -100,6 +119,30 @@ mod tests {
         let fm = parse_front_matter("exam: SOA\ntags: a, b\nauthor: x\n").unwrap();
         assert_eq!(fm.tags.exams, ["SOA"]);
         assert_eq!(fm.tags.topics, ["a", "b"]);
+    }
+
+    #[test]
+    fn domain_and_title_values_keep_their_commas() {
+        let fm = parse_front_matter(
+            "title: Billing, pricing, and support\n\
+             domain: {CLF-C02: \"4. Billing, Pricing, and Support\"}\n",
+        )
+        .unwrap();
+        assert_eq!(fm.tags.domains, ["CLF: 4. Billing, Pricing, and Support"]);
+        assert_eq!(fm.title.as_deref(), Some("Billing, pricing, and support"));
+        let fm = parse_front_matter(
+            "domain:\n  - \"2. Security, Identity, and Compliance\"\n  - 3. Cloud Technology\n",
+        )
+        .unwrap();
+        assert_eq!(
+            fm.tags.domains,
+            [
+                "2. Security, Identity, and Compliance",
+                "3. Cloud Technology"
+            ]
+        );
+        let fm = parse_front_matter("domain: \"1. Cloud Concepts, Basics\"\n").unwrap();
+        assert_eq!(fm.tags.domains, ["1. Cloud Concepts, Basics"]);
     }
 
     #[test]
