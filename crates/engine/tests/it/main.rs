@@ -3,5 +3,6 @@
 mod builtin;
 mod import;
 mod open;
+mod progress;
 mod relevance;
 mod util;
