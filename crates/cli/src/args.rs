@@ -101,6 +101,23 @@ pub enum Command {
         #[command(subcommand)]
         command: ReviewCommand,
     },
+    /// Back up the library now into `<data dir>/backups/` (or list the backups).
+    Backup {
+        /// List the backups instead, newest first.
+        #[arg(long)]
+        list: bool,
+        /// Keep this many backups from now on (1-365; older ones are deleted).
+        #[arg(long, value_name = "N")]
+        keep: Option<u32>,
+    },
+    /// Replace the library with a backup FILE. The file must be a whole Stratus database
+    /// not newer than this build; the current library is backed up first. Do not run it
+    /// while the desktop app has the library open.
+    Restore {
+        /// The backup to restore (see `stratus backup --list`).
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+    },
     /// Fit personal scheduling parameters to the review history (kept only when better).
     Optimize {
         /// Go back to the default parameters instead.

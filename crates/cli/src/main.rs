@@ -13,8 +13,8 @@ use std::sync::Arc;
 
 use clap::Parser;
 use stratus_engine::{
-    DataDir, DocumentId, FixedClock, ImportOptions, Library, LibraryOptions, SearchQuery,
-    SearchScope,
+    Clock, DataDir, DocumentId, FixedClock, ImportOptions, Library, LibraryOptions, SearchQuery,
+    SearchScope, SystemClock,
 };
 
 use crate::args::{Args, Command, Scope};
@@ -41,7 +41,7 @@ fn run(args: Args) -> anyhow::Result<ExitCode> {
     let fixed_clock = args
         .at
         .as_ref()
-        .map(|_| Arc::new(FixedClock::new(Default::default())));
+        .map(|_| Arc::new(FixedClock::new(SystemClock.now())));
     let options = match &fixed_clock {
         Some(clock) => LibraryOptions {
             clock: clock.clone(),
@@ -50,6 +50,9 @@ fn run(args: Args) -> anyhow::Result<ExitCode> {
         None => LibraryOptions::default(),
     };
     let mut library = Library::open(data_dir.database_path(), options)?;
+    if let Some(problem) = library.backup_error() {
+        eprintln!("stratus: warning: the daily backup failed: {problem}");
+    }
     if let (Some(clock), Some(at)) = (&fixed_clock, &args.at) {
         clock.set(library.parse_time(at)?);
     }
@@ -125,6 +128,14 @@ fn run(args: Args) -> anyhow::Result<ExitCode> {
         }
         Command::Cards { command } => cmd::cards::run(&library, &mut out, command)?,
         Command::Review { command } => cmd::review::run(&mut library, &mut out, command)?,
+        Command::Backup { list, keep } => {
+            cmd::backup::run(&mut library, &mut out, list, keep)?;
+            true
+        }
+        Command::Restore { file } => {
+            cmd::backup::restore(&mut library, &mut out, &file)?;
+            true
+        }
         Command::Optimize { reset } => {
             cmd::optimize::run(&mut library, &mut out, reset)?;
             true

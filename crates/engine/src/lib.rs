@@ -45,4 +45,8 @@ pub use search::{
     SearchResults, SearchScope, SectionView, SnippetSpan,
 };
 pub use settings::{Theme, UiLanguage, UiSettings};
-pub use storage::{Counts, Library, LibraryInfo, LibraryOptions, SCHEMA_VERSION};
+pub use storage::{
+    BACKUP_DIR_NAME, BackupInfo, BackupReason, BackupSettings, Counts, DEFAULT_BACKUP_KEEP,
+    Library, LibraryInfo, LibraryOptions, MAX_BACKUP_KEEP, RestoreReport, SCHEMA_VERSION,
+    backup_dir_of, list_backups, validate_backup,
+};

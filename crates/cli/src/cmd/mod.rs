@@ -1,5 +1,6 @@
 //! One module per subcommand: each makes one engine call and renders its result.
 
+pub mod backup;
 pub mod cards;
 pub mod documents;
 pub mod import;

@@ -47,11 +47,13 @@ pub(crate) fn apply(conn: &mut Connection) -> Result<usize> {
     let current = user_version(conn)?;
     let mut applied = 0;
     for migration in MIGRATIONS.iter().filter(|m| m.version > current) {
-        let tx = conn.transaction().map_err(|source| Error::Migration {
-            version: migration.version,
-            name: migration.name,
-            source,
-        })?;
+        let tx = conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
+            .map_err(|source| Error::Migration {
+                version: migration.version,
+                name: migration.name,
+                source,
+            })?;
         let step = || -> rusqlite::Result<()> {
             tx.execute_batch(migration.sql)?;
             // Pragmas cannot take bound parameters; both values are internal constants.

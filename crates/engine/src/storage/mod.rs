@@ -2,6 +2,7 @@
 //! the RNG seed. Opening validates the file before anything can write to it, so a database
 //! from a newer Stratus, another program's file or a damaged file is refused untouched.
 
+mod backup;
 pub(crate) mod cards;
 pub(crate) mod import;
 mod migrations;
@@ -16,12 +17,16 @@ use std::time::Duration;
 
 use rand::SeedableRng;
 use rand::rngs::StdRng;
-use rusqlite::{Connection, OpenFlags, Transaction};
+use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
 use serde::Serialize;
 
 use crate::clock::{Clock, SystemClock};
 use crate::error::{Error, Result};
 
+pub use backup::{
+    BACKUP_DIR_NAME, BackupInfo, BackupReason, BackupSettings, DEFAULT_BACKUP_KEEP,
+    MAX_BACKUP_KEEP, RestoreReport, backup_dir_of, list_backups, validate_backup,
+};
 pub use migrations::SCHEMA_VERSION;
 
 /// How long a writer waits for another process's lock before giving up.
@@ -62,6 +67,8 @@ pub struct Library {
     options: LibraryOptions,
     /// Derived data kept in memory between calls (the heading palette).
     caches: crate::search::Caches,
+    /// Why the daily backup at open failed, if it did (opening still succeeds).
+    backup_error: Option<String>,
 }
 
 /// Number of rows of each kind in the library.
@@ -115,19 +122,20 @@ impl Library {
         if exists {
             check_existing(&conn, &path)?;
         }
-        Self::finish_open(conn, Some(path), options)
+        Self::finish_open(conn, Some(path), options, exists)
     }
 
     /// Opens a fresh in-memory library; for tests.
     pub fn open_in_memory(options: LibraryOptions) -> Result<Self> {
         let conn = Connection::open_in_memory()?;
-        Self::finish_open(conn, None, options)
+        Self::finish_open(conn, None, options, false)
     }
 
     fn finish_open(
         mut conn: Connection,
         path: Option<PathBuf>,
         options: LibraryOptions,
+        existed: bool,
     ) -> Result<Self> {
         let classify_at = |e: rusqlite::Error| match &path {
             Some(p) => classify(p, e),
@@ -148,13 +156,39 @@ impl Library {
             conn.pragma_update(None, "synchronous", "NORMAL")
                 .map_err(classify_at)?;
         }
+        let version = migrations::user_version(&conn).map_err(classify_at)?;
+        let is_upgrade = existed && version > 0 && version < SCHEMA_VERSION;
+        if let Some(path) = path.as_deref().filter(|_| is_upgrade) {
+            // An upgrade rewrites tables; keep the old library to go back to. No backup,
+            // no upgrade.
+            backup::write_backup(
+                &conn,
+                &backup::backup_dir_of(path),
+                options.clock.now(),
+                backup::BackupReason::Migration,
+            )?;
+        }
         migrations::apply(&mut conn)?;
-        Ok(Self {
+        let mut library = Self {
             conn,
             path,
             options,
             caches: crate::search::Caches::default(),
-        })
+            backup_error: None,
+        };
+        if existed && version > 0 {
+            // A failed daily backup (full disk, unwritable folder) must not lock the
+            // learner out of studying; it is reported instead.
+            if let Err(e) = library.backup_if_due() {
+                library.backup_error = Some(e.to_string());
+            }
+        }
+        Ok(library)
+    }
+
+    /// Why the automatic backup at open failed, if it did.
+    pub fn backup_error(&self) -> Option<&str> {
+        self.backup_error.as_deref()
     }
 
     /// Path of the database file, if it is on disk.
@@ -175,8 +209,14 @@ impl Library {
 
     /// Runs `f` inside one transaction: committed if it returns `Ok`, rolled back otherwise
     /// (a rusqlite transaction rolls back on drop), so no write is ever half done.
+    ///
+    /// The transaction takes the write lock when it begins (`BEGIN IMMEDIATE`): a deferred
+    /// one that reads first and then writes cannot wait for another process's writer and
+    /// fails at once with "database is locked", whatever the busy timeout.
     pub fn transact<T>(&mut self, f: impl FnOnce(&Transaction<'_>) -> Result<T>) -> Result<T> {
-        let tx = self.conn.transaction()?;
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
         let out = f(&tx)?;
         tx.commit()?;
         Ok(out)

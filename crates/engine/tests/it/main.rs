@@ -1,5 +1,6 @@
 //! Integration tests of the engine through its public API and real files.
 
+mod backup;
 mod builtin;
 mod import;
 mod open;

@@ -1,0 +1,460 @@
+//! Backups of the library: whole-database copies made with `VACUUM INTO` in
+//! `<data dir>/backups/`, once a day on the first open and before every migration, pruned to
+//! the newest N; and restoring one, which validates the file first and backs up the current
+//! library before replacing it. Only whole databases are copied here; no domain data is read.
+
+use std::path::{Path, PathBuf};
+
+use chrono::{DateTime, NaiveDateTime, Utc};
+use rusqlite::{Connection, OpenFlags, OptionalExtension};
+use serde::{Deserialize, Serialize};
+
+use super::{Counts, Library, check_existing, classify, migrations, sniff_header};
+use crate::error::{Error, Result};
+
+/// Name of the folder, inside the data directory, that holds the backups.
+pub const BACKUP_DIR_NAME: &str = "backups";
+/// How many backups are kept when the setting was never changed.
+pub const DEFAULT_BACKUP_KEEP: u32 = 7;
+/// The most backups the setting allows.
+pub const MAX_BACKUP_KEEP: u32 = 365;
+
+const SETTINGS_KEY: &str = "backup";
+const FILE_PREFIX: &str = "stratus-";
+const FILE_SUFFIX: &str = ".sqlite3";
+/// `20261125T201012345Z`: sortable, so name order is time order.
+const STAMP_FORMAT: &str = "%Y%m%dT%H%M%S%3fZ";
+const STAMP_LEN: usize = 19;
+
+/// Why a backup was made.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "snake_case")]
+pub enum BackupReason {
+    /// The first open of a day.
+    Daily,
+    /// Just before the schema was upgraded.
+    Migration,
+    /// Asked for (`stratus backup`, the Settings screen).
+    Manual,
+    /// The library as it was just before a restore replaced it.
+    Restore,
+}
+
+impl BackupReason {
+    fn as_str(self) -> &'static str {
+        match self {
+            BackupReason::Daily => "daily",
+            BackupReason::Migration => "migration",
+            BackupReason::Manual => "manual",
+            BackupReason::Restore => "restore",
+        }
+    }
+
+    fn parse(s: &str) -> Option<Self> {
+        Some(match s {
+            "daily" => BackupReason::Daily,
+            "migration" => BackupReason::Migration,
+            "manual" => BackupReason::Manual,
+            "restore" => BackupReason::Restore,
+            _ => return None,
+        })
+    }
+}
+
+/// One backup file, as the Settings screen lists it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct BackupInfo {
+    /// Full path of the file.
+    pub path: String,
+    /// File name inside the backups folder; what [`Library::restore_backup`] takes.
+    pub file_name: String,
+    /// When it was made, RFC 3339 (UTC).
+    pub created_at: String,
+    pub reason: BackupReason,
+    pub size_bytes: f64,
+    /// Schema version of the copy (from its header).
+    pub schema_version: u32,
+}
+
+/// Backup settings, stored in the library.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(default)]
+pub struct BackupSettings {
+    /// How many backups to keep (1 to 365); older ones are deleted.
+    pub keep: u32,
+}
+
+impl Default for BackupSettings {
+    fn default() -> Self {
+        Self {
+            keep: DEFAULT_BACKUP_KEEP,
+        }
+    }
+}
+
+/// What a restore did.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct RestoreReport {
+    /// The file the library was restored from.
+    pub restored_from: String,
+    /// The copy of the library made just before it was replaced.
+    pub previous: BackupInfo,
+    /// Schema version of the restored file before it was brought up to date.
+    pub restored_schema_version: u32,
+    /// Row counts of the library after the restore.
+    pub counts: Counts,
+}
+
+impl Library {
+    /// The folder holding this library's backups; `None` for an in-memory library.
+    pub fn backup_dir(&self) -> Option<PathBuf> {
+        self.path.as_deref().map(backup_dir_of)
+    }
+
+    /// Makes a backup now and prunes old ones to the kept number.
+    pub fn backup_now(&self) -> Result<BackupInfo> {
+        self.backup(BackupReason::Manual)
+    }
+
+    /// The backups of this library, newest first.
+    pub fn list_backups(&self) -> Result<Vec<BackupInfo>> {
+        match self.backup_dir() {
+            Some(dir) => list_backups(&dir),
+            None => Ok(Vec::new()),
+        }
+    }
+
+    /// The backup settings; defaults when never saved or unreadable.
+    pub fn backup_settings(&self) -> Result<BackupSettings> {
+        read_settings(self.conn())
+    }
+
+    /// Saves the backup settings (keep must be 1 to 365) and prunes to the new number.
+    pub fn set_backup_settings(&mut self, settings: BackupSettings) -> Result<BackupSettings> {
+        if !(1..=MAX_BACKUP_KEEP).contains(&settings.keep) {
+            return Err(Error::InvalidInput(format!(
+                "the number of backups to keep must be between 1 and {MAX_BACKUP_KEEP}, not {}",
+                settings.keep
+            )));
+        }
+        let json = serde_json::to_string(&settings).expect("settings always serialize");
+        self.transact(|tx| {
+            tx.execute(
+                "INSERT INTO settings (key, value_json) VALUES (?1, ?2)
+                 ON CONFLICT (key) DO UPDATE SET value_json = excluded.value_json",
+                rusqlite::params![SETTINGS_KEY, json],
+            )?;
+            Ok(())
+        })?;
+        if let Some(dir) = self.backup_dir() {
+            prune(&dir, settings.keep)?;
+        }
+        Ok(settings)
+    }
+
+    /// Restores the backup `file_name` from this library's backups folder (a name from
+    /// [`Library::list_backups`]; anything with a path separator or `..` is refused).
+    pub fn restore_backup(&mut self, file_name: &str) -> Result<RestoreReport> {
+        let dir = self
+            .backup_dir()
+            .ok_or_else(|| Error::InvalidInput("an in-memory library has no backups".into()))?;
+        if file_name.contains(['/', '\\']) || parse_name(file_name).is_none() {
+            return Err(Error::InvalidInput(format!(
+                "{file_name:?} is not the name of a backup in {}",
+                dir.display()
+            )));
+        }
+        self.restore_from_file(&dir.join(file_name))
+    }
+
+    /// Replaces the library's contents with the database `file`, which must open as a
+    /// Stratus database not newer than this build and pass an integrity check. The current
+    /// library is backed up first. Safe while no other process writes to the library.
+    pub fn restore_from_file(&mut self, file: &Path) -> Result<RestoreReport> {
+        let restored_schema_version = validate_backup(file)?;
+        let previous = self.backup(BackupReason::Restore)?;
+        // The backup API copies every page in one step, inside one write transaction of
+        // the destination, so a failure or a crash leaves the old library in place. The
+        // source is opened read-only: restoring never changes the backup.
+        let source = Connection::open_with_flags(
+            file,
+            OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )
+        .map_err(|e| classify(file, e))?;
+        let step = rusqlite::backup::Backup::new(&source, &mut self.conn)
+            .and_then(|backup| backup.step(-1))
+            .map_err(|e| classify(file, e))?;
+        if step != rusqlite::backup::StepResult::Done {
+            return Err(Error::InvalidInput(format!(
+                "the library is in use by another program ({step:?}); close it and restore again"
+            )));
+        }
+        drop(source);
+        migrations::apply(&mut self.conn)?;
+        self.invalidate_caches();
+        Ok(RestoreReport {
+            restored_from: file.display().to_string(),
+            previous,
+            restored_schema_version,
+            counts: self.counts()?,
+        })
+    }
+
+    /// Writes one backup of the open library and prunes to the kept number.
+    pub(crate) fn backup(&self, reason: BackupReason) -> Result<BackupInfo> {
+        let dir = self
+            .backup_dir()
+            .ok_or_else(|| Error::InvalidInput("an in-memory library has no backups".into()))?;
+        let keep = read_settings(self.conn())
+            .map(|s| s.keep)
+            .unwrap_or(DEFAULT_BACKUP_KEEP);
+        let info = write_backup(&self.conn, &dir, self.clock().now(), reason)?;
+        prune(&dir, keep)?;
+        Ok(info)
+    }
+
+    /// The first open of a (UTC) day makes a backup, unless one was made that day.
+    pub(crate) fn backup_if_due(&self) -> Result<Option<BackupInfo>> {
+        let Some(dir) = self.backup_dir() else {
+            return Ok(None);
+        };
+        let today = self.clock().now().format("%Y%m%d").to_string();
+        let has_today = list_names(&dir)?
+            .iter()
+            .any(|(name, _)| name[FILE_PREFIX.len()..].starts_with(&today));
+        if has_today {
+            return Ok(None);
+        }
+        self.backup(BackupReason::Daily).map(Some)
+    }
+}
+
+/// The backups folder of the database at `database_path`.
+pub fn backup_dir_of(database_path: &Path) -> PathBuf {
+    database_path
+        .parent()
+        .unwrap_or(Path::new("."))
+        .join(BACKUP_DIR_NAME)
+}
+
+/// The backups in `dir`, newest first; a missing folder has none. Files that are not
+/// named like a backup are left out.
+pub fn list_backups(dir: &Path) -> Result<Vec<BackupInfo>> {
+    let mut out = Vec::new();
+    for (name, (created_at, reason)) in list_names(dir)?.into_iter().rev() {
+        let path = dir.join(&name);
+        let Ok(meta) = std::fs::metadata(&path) else {
+            continue;
+        };
+        out.push(BackupInfo {
+            path: path.display().to_string(),
+            file_name: name,
+            created_at: created_at.to_rfc3339_opts(chrono::SecondsFormat::Millis, true),
+            reason,
+            size_bytes: meta.len() as f64,
+            schema_version: header_user_version(&path).unwrap_or(0),
+        });
+    }
+    Ok(out)
+}
+
+/// Opens `file` read-only and checks that it is a whole, undamaged Stratus database that
+/// this build can open. Returns its schema version.
+pub fn validate_backup(file: &Path) -> Result<u32> {
+    let meta = std::fs::metadata(file).map_err(|e| Error::io(file, e))?;
+    if !meta.is_file() {
+        return Err(Error::InvalidInput(format!(
+            "{} is not a file",
+            file.display()
+        )));
+    }
+    sniff_header(file)?;
+    let conn = Connection::open_with_flags(
+        file,
+        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )
+    .map_err(|e| classify(file, e))?;
+    check_existing(&conn, file)?;
+    let read = || -> rusqlite::Result<(i32, u32, String)> {
+        let app_id = conn.query_row("PRAGMA application_id", [], |r| r.get(0))?;
+        let version = migrations::user_version(&conn)?;
+        let check = conn.query_row("PRAGMA integrity_check(1)", [], |r| r.get(0))?;
+        Ok((app_id, version, check))
+    };
+    let (app_id, version, check) = read().map_err(|e| classify(file, e))?;
+    if app_id != migrations::APPLICATION_ID || version == 0 {
+        return Err(Error::ForeignDatabase {
+            path: file.to_path_buf(),
+        });
+    }
+    if check != "ok" {
+        return Err(Error::Corrupt {
+            path: file.to_path_buf(),
+            detail: check,
+        });
+    }
+    Ok(version)
+}
+
+/// Copies the database behind `conn` to a new file in `dir`. The copy is written under a
+/// temporary name, flushed and then renamed, so a crash never leaves half a backup that
+/// looks whole.
+pub(crate) fn write_backup(
+    conn: &Connection,
+    dir: &Path,
+    now: DateTime<Utc>,
+    reason: BackupReason,
+) -> Result<BackupInfo> {
+    std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+    let stamp = now.format(STAMP_FORMAT).to_string();
+    let mut n = 1;
+    let name = loop {
+        let name = if n == 1 {
+            format!("{FILE_PREFIX}{stamp}-{}{FILE_SUFFIX}", reason.as_str())
+        } else {
+            format!("{FILE_PREFIX}{stamp}-{}-{n}{FILE_SUFFIX}", reason.as_str())
+        };
+        if !dir.join(&name).exists() {
+            break name;
+        }
+        n += 1;
+    };
+    let path = dir.join(&name);
+    let partial = dir.join(format!("{name}.partial"));
+    let _ = std::fs::remove_file(&partial);
+    let target = partial.to_str().ok_or_else(|| {
+        Error::InvalidInput(format!(
+            "{} is not valid UTF-8; SQLite cannot write there",
+            partial.display()
+        ))
+    })?;
+    let result = conn
+        .execute("VACUUM INTO ?1", [target])
+        .map_err(|e| match e.sqlite_error_code() {
+            Some(_) => Error::Io {
+                path: path.clone(),
+                source: std::io::Error::other(e.to_string()),
+            },
+            None => Error::Db(e),
+        })
+        .and_then(|_| {
+            let file = std::fs::File::open(&partial).map_err(|e| Error::io(&partial, e))?;
+            file.sync_all().map_err(|e| Error::io(&partial, e))?;
+            std::fs::rename(&partial, &path).map_err(|e| Error::io(&path, e))
+        });
+    if let Err(e) = result {
+        let _ = std::fs::remove_file(&partial);
+        return Err(e);
+    }
+    let size = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
+    Ok(BackupInfo {
+        path: path.display().to_string(),
+        file_name: name,
+        created_at: now.to_rfc3339_opts(chrono::SecondsFormat::Millis, true),
+        reason,
+        size_bytes: size as f64,
+        schema_version: header_user_version(&path).unwrap_or(0),
+    })
+}
+
+/// Deletes all but the newest `keep` backups in `dir`.
+fn prune(dir: &Path, keep: u32) -> Result<()> {
+    let names = list_names(dir)?;
+    let excess = names.len().saturating_sub(keep.max(1) as usize);
+    for (name, _) in names.into_iter().take(excess) {
+        let path = dir.join(name);
+        std::fs::remove_file(&path).map_err(|e| Error::io(&path, e))?;
+    }
+    Ok(())
+}
+
+/// Backup file names in `dir`, oldest first, with their parsed time and reason.
+fn list_names(dir: &Path) -> Result<Vec<(String, Parsed)>> {
+    let entries = match std::fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(e) => return Err(Error::io(dir, e)),
+    };
+    let mut names: Vec<_> = entries
+        .flatten()
+        .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
+        .filter_map(|e| e.file_name().into_string().ok())
+        .filter_map(|name| parse_name(&name).map(|parsed| (name, parsed)))
+        .collect();
+    names.sort();
+    Ok(names)
+}
+
+/// A backup file name's time and reason.
+type Parsed = (DateTime<Utc>, BackupReason);
+
+/// Parses `stratus-<stamp>-<reason>[-n].sqlite3`.
+fn parse_name(name: &str) -> Option<Parsed> {
+    let rest = name.strip_prefix(FILE_PREFIX)?.strip_suffix(FILE_SUFFIX)?;
+    let stamp = rest.get(..STAMP_LEN)?;
+    let time = NaiveDateTime::parse_from_str(stamp, STAMP_FORMAT).ok()?;
+    let tail = rest.get(STAMP_LEN..)?.strip_prefix('-')?;
+    let reason = match tail.split_once('-') {
+        Some((reason, n)) if n.bytes().all(|b| b.is_ascii_digit()) && !n.is_empty() => reason,
+        Some(_) => return None,
+        None => tail,
+    };
+    Some((time.and_utc(), BackupReason::parse(reason)?))
+}
+
+/// The schema version in an SQLite header (bytes 60..64, big-endian), without opening it.
+fn header_user_version(path: &Path) -> Option<u32> {
+    use std::io::Read;
+    let mut header = [0u8; 64];
+    std::fs::File::open(path)
+        .ok()?
+        .read_exact(&mut header)
+        .ok()?;
+    Some(u32::from_be_bytes(header[60..64].try_into().ok()?))
+}
+
+fn read_settings(conn: &Connection) -> Result<BackupSettings> {
+    let raw: Option<String> = conn
+        .query_row(
+            "SELECT value_json FROM settings WHERE key = ?1",
+            [SETTINGS_KEY],
+            |r| r.get(0),
+        )
+        .optional()?;
+    Ok(raw
+        .and_then(|s| serde_json::from_str(&s).ok())
+        .unwrap_or_default())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_round_trip_and_foreign_names_are_ignored() {
+        let at = DateTime::parse_from_rfc3339("2026-11-25T20:10:12.345Z")
+            .unwrap()
+            .with_timezone(&Utc);
+        let name = format!(
+            "{FILE_PREFIX}{}-daily{FILE_SUFFIX}",
+            at.format(STAMP_FORMAT)
+        );
+        assert_eq!(parse_name(&name), Some((at, BackupReason::Daily)));
+        let second = name.replace("-daily", "-manual-2");
+        assert_eq!(parse_name(&second), Some((at, BackupReason::Manual)));
+        for bad in [
+            "stratus.sqlite3",
+            "stratus-20261125T201012345Z-daily.sqlite3.partial",
+            "stratus-20261125T201012345Z-other.sqlite3",
+            "stratus-20261125T201012345Z-daily-x.sqlite3",
+            "../stratus-20261125T201012345Z-daily.sqlite3",
+            "stratus-2026.sqlite3",
+        ] {
+            assert_eq!(parse_name(bad), None, "{bad}");
+        }
+    }
+}
