@@ -558,3 +558,52 @@ fn scripted_review_sessions_over_two_days() {
     let missing = stratus_now(&data, day1, &["review", "bury", "nope", "--json"]);
     assert_eq!(missing.status.code(), Some(2));
 }
+
+#[test]
+fn stats_json_on_a_fresh_data_dir_shows_the_exam_unstudied() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let v = json(&stratus_now(
+        &data,
+        "2026-12-01T10:00",
+        &["stats", "--exam", "SAA", "--json"],
+    ));
+    for field in [
+        "today",
+        "exam",
+        "exams",
+        "topics",
+        "weakest_topics",
+        "activity",
+        "weights_source",
+        "weights_checked",
+    ] {
+        assert!(v.get(field).is_some(), "{field} missing: {v}");
+    }
+    assert_eq!(v["exam"], "SAA-C03");
+    let exams = v["exams"].as_array().unwrap();
+    assert_eq!(exams.len(), 1);
+    let saa = &exams[0];
+    assert_eq!(saa["short"], "SAA");
+    assert!(!saa["readiness"]["label"].as_str().unwrap().is_empty());
+    let has_course = builtin_file_count("ko") > 0;
+    assert_eq!(saa["mastery"]["total"].as_u64().unwrap() > 0, has_course);
+    assert_eq!(saa["mastery"]["seen"], 0);
+    let domains = saa["domains"].as_array().unwrap();
+    // The guide's four domains, then the bucket of cards without a domain tag.
+    let numbers: Vec<Option<u64>> = domains.iter().map(|d| d["number"].as_u64()).collect();
+    assert_eq!(numbers, [Some(1), Some(2), Some(3), Some(4), None]);
+    assert_eq!(domains[4]["name"], "Unassigned");
+    for d in domains {
+        assert_eq!(d["mastery"]["seen"], 0, "{d}");
+    }
+    let activity = &v["activity"];
+    assert_eq!(activity["reviews_365d"], 0);
+    assert_eq!(activity["current_streak_days"], 0);
+    assert_eq!(activity["days"].as_array().unwrap().len(), 365);
+
+    let bad = stratus_in(&data, &["stats", "--exam", "XYZ", "--json"]);
+    assert_eq!(bad.status.code(), Some(2));
+    let err: serde_json::Value = serde_json::from_slice(&bad.stderr).unwrap();
+    assert_eq!(err["error"]["kind"], "invalid_input");
+}
