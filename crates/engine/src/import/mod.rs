@@ -92,6 +92,8 @@ pub enum SkipReason {
     TooLarge,
     UnsupportedType,
     SymlinkLoop,
+    /// A symbolic link inside an imported folder that points outside it.
+    OutsideFolder,
 }
 
 /// What happened to one file.

@@ -1,5 +1,6 @@
 //! Finding the files to import under the paths a user gave: folders are walked recursively
-//! (symlinks followed, loops detected by walkdir), hidden entries and other file types are
+//! (symlinks followed while they stay inside the folder, loops detected by walkdir; a link
+//! pointing outside the folder is reported, not followed), hidden entries and other file types are
 //! passed over silently, and every problem becomes an entry of the report instead of an error.
 
 use std::collections::BTreeSet;
@@ -87,13 +88,43 @@ pub(crate) fn walk(roots: &[PathBuf]) -> Walk {
             }
             continue;
         }
-        out.folders.push(canonical(root));
+        let root_canonical = canonical(root);
+        out.folders.push(root_canonical.clone());
+        // A folder of notes from elsewhere may link to `/etc` or a home directory; following
+        // such a link would import files the user never chose.
+        let mut outside = Vec::new();
         let walker = walkdir::WalkDir::new(root)
             .follow_links(true)
             .sort_by_file_name()
             .into_iter()
-            .filter_entry(|e| !is_hidden(e));
+            .filter_entry(|e| {
+                if is_hidden(e) {
+                    return false;
+                }
+                // A dangling link has no target to judge; walkdir reports it as a failure.
+                let is_outside = e.path_is_symlink()
+                    && std::fs::canonicalize(e.path())
+                        .is_ok_and(|target| !target.starts_with(&root_canonical));
+                if is_outside {
+                    outside.push(e.path().to_path_buf());
+                    return false;
+                }
+                true
+            });
+        let mut entries = Vec::new();
         for entry in walker {
+            entries.push(entry);
+        }
+        for path in outside {
+            out.found.push(Found::Problem {
+                path,
+                outcome: FileOutcome::Skipped {
+                    reason: SkipReason::OutsideFolder,
+                    message: "symbolic link to a place outside the imported folder".into(),
+                },
+            });
+        }
+        for entry in entries {
             match entry {
                 Ok(entry) => {
                     if entry.file_type().is_file() && has_note_extension(entry.path()) {

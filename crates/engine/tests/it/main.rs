@@ -4,6 +4,7 @@ mod backup;
 mod builtin;
 mod import;
 mod open;
+mod paths;
 mod progress;
 mod relevance;
 mod util;
