@@ -160,7 +160,12 @@ impl Library {
         let conn = self.conn();
         let is_weakest = *scope == ReviewScope::Weakest;
         let (review_queue, review_until) = if is_weakest {
-            (Queue::Weakest, today.start_ms)
+            (
+                Queue::Weakest {
+                    due_until: i64::MAX,
+                },
+                today.start_ms,
+            )
         } else {
             (Queue::Review, now_ms)
         };
@@ -192,6 +197,15 @@ impl Library {
             let take_new = should_take_new(counts.new, counts.review, today.answered);
             chosen = if take_new {
                 first(Queue::New, i64::MAX)?.map(|id| (id, QueueKind::New))
+            } else if counts.review > 0 && is_weakest {
+                // A card reaches the desired retention on its due day, so while any are
+                // overdue the weakest is among them: sort only those, not every card.
+                let overdue = Queue::Weakest { due_until: now_ms };
+                let found = match first(overdue, review_until)? {
+                    Some(id) => Some(id),
+                    None => first(review_queue, review_until)?,
+                };
+                found.map(|id| (id, QueueKind::Review))
             } else if counts.review > 0 {
                 first(review_queue, review_until)?.map(|id| (id, QueueKind::Review))
             } else {

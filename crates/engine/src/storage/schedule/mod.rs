@@ -345,8 +345,9 @@ pub(crate) enum Queue {
     Review,
     /// New cards.
     New,
-    /// Graduated cards last answered before `until`, lowest retrievability first.
-    Weakest,
+    /// Graduated cards due by `due_until`, last answered before `until`, lowest
+    /// retrievability first.
+    Weakest { due_until: i64 },
 }
 
 /// Which cards a queue query may return.
@@ -358,27 +359,91 @@ pub(crate) struct Filter {
     pub document_id: Option<DocumentId>,
 }
 
-macro_rules! queue_sql {
-    ($head:literal, $order:literal) => {
-        concat!(
-            include_str!($head),
-            include_str!("scope_filter.sql"),
-            $order,
-            "\nLIMIT :limit"
-        )
-    };
+impl Queue {
+    fn head(self) -> &'static str {
+        match self {
+            Queue::Learning => include_str!("learning_cards.sql"),
+            Queue::Review => include_str!("review_cards.sql"),
+            Queue::New => include_str!("new_cards.sql"),
+            Queue::Weakest { .. } => include_str!("weakest_cards.sql"),
+        }
+    }
+
+    fn order(self) -> &'static str {
+        match self {
+            // Ties broken by rowid, which the due index holds, so no sort is needed.
+            Queue::Learning | Queue::Review | Queue::New => "ORDER BY s.due_at_ms, s.rowid",
+            Queue::Weakest { .. } => {
+                "ORDER BY (:now - s.last_review_at_ms) / s.stability DESC, s.rowid"
+            }
+        }
+    }
 }
 
-fn queue_sql(queue: Queue) -> &'static str {
-    match queue {
-        Queue::Learning => queue_sql!("learning_cards.sql", "ORDER BY s.due_at_ms, s.card_id"),
-        Queue::Review => queue_sql!("review_cards.sql", "ORDER BY s.due_at_ms, s.card_id"),
-        Queue::New => queue_sql!("new_cards.sql", "ORDER BY s.due_at_ms, s.rowid"),
-        Queue::Weakest => queue_sql!(
-            "weakest_cards.sql",
-            "ORDER BY (:now - s.last_review_at_ms) / s.stability DESC, s.card_id"
-        ),
+/// The statement of a queue for a filter: a head and order from the files beside this one
+/// and only the filter fragments in use, so rows are not tested against unused conditions.
+/// Everything spliced is a constant; values are bound by `bind`.
+fn queue_sql(queue: Queue, filter: &Filter, count: bool) -> String {
+    let mut sql = String::new();
+    if count {
+        sql.push_str("SELECT count(*) FROM (\n");
     }
+    sql.push_str(queue.head());
+    sql.push_str(include_str!("scope_base.sql"));
+    if filter.exam.is_some() {
+        sql.push_str(include_str!("scope_exam.sql"));
+    }
+    if filter.topic.is_some() {
+        sql.push_str(include_str!("scope_topic.sql"));
+    }
+    if filter.document_id.is_some() {
+        sql.push_str(include_str!("scope_document.sql"));
+    }
+    if !count {
+        sql.push_str(queue.order());
+    }
+    sql.push_str("\nLIMIT :limit");
+    if count {
+        sql.push(')');
+    }
+    sql
+}
+
+/// Runs `f` with the named parameters the statement of `queue` and `filter` uses.
+fn with_params<T>(
+    queue: Queue,
+    filter: &Filter,
+    until_ms: i64,
+    now_ms: i64,
+    limit: i64,
+    count: bool,
+    f: impl FnOnce(&[(&str, &dyn rusqlite::ToSql)]) -> rusqlite::Result<T>,
+) -> rusqlite::Result<T> {
+    let exam_quoted = filter.exam.as_ref().map(|e| format!("\"{e}\""));
+    let mut params: Vec<(&str, &dyn rusqlite::ToSql)> = vec![
+        (":until", &until_ms),
+        (":today", &filter.today),
+        (":limit", &limit),
+    ];
+    if let (Some(exam), Some(quoted)) = (&filter.exam, &exam_quoted) {
+        params.push((":exam", exam));
+        params.push((":exam_quoted", quoted));
+    }
+    if let Some(topic) = &filter.topic {
+        params.push((":topic", topic));
+    }
+    if let Some(document_id) = &filter.document_id {
+        params.push((":document_id", document_id));
+    }
+    let due_until;
+    if let Queue::Weakest { due_until: d } = queue {
+        due_until = d;
+        params.push((":due_until", &due_until));
+        if !count {
+            params.push((":now", &now_ms));
+        }
+    }
+    f(&params)
 }
 
 /// Up to `limit` card ids of a queue, in the order they are shown.
@@ -390,25 +455,20 @@ pub(crate) fn queue_ids(
     now_ms: i64,
     limit: u32,
 ) -> Result<Vec<CardId>> {
-    let mut stmt = conn.prepare_cached(queue_sql(queue))?;
-    let base = named_params! {
-        ":until": until_ms,
-        ":today": filter.today,
-        ":exam": filter.exam,
-        ":topic": filter.topic,
-        ":document_id": filter.document_id,
-        ":limit": i64::from(limit),
-    };
-    let rows = if queue == Queue::Weakest {
-        let mut all = base.to_vec();
-        all.push((":now", &now_ms as &dyn rusqlite::ToSql));
-        stmt.query_map(all.as_slice(), |r| r.get(0))?
-            .collect::<rusqlite::Result<Vec<CardId>>>()?
-    } else {
-        stmt.query_map(base, |r| r.get(0))?
-            .collect::<rusqlite::Result<Vec<CardId>>>()?
-    };
-    Ok(rows)
+    let mut stmt = conn.prepare_cached(&queue_sql(queue, filter, false))?;
+    let ids = with_params(
+        queue,
+        filter,
+        until_ms,
+        now_ms,
+        i64::from(limit),
+        false,
+        |params| {
+            stmt.query_map(params, |r| r.get(0))?
+                .collect::<rusqlite::Result<Vec<CardId>>>()
+        },
+    )?;
+    Ok(ids)
 }
 
 /// How many cards a queue holds, counting at most `cap`.
@@ -419,44 +479,11 @@ pub(crate) fn queue_count(
     until_ms: i64,
     cap: u32,
 ) -> Result<u32> {
-    // Counting never needs the order; the weakest queue counts the same rows as its order.
-    let sql = match queue {
-        Queue::Learning => concat!(
-            "SELECT count(*) FROM (",
-            include_str!("learning_cards.sql"),
-            include_str!("scope_filter.sql"),
-            "LIMIT :limit)"
-        ),
-        Queue::Review => concat!(
-            "SELECT count(*) FROM (",
-            include_str!("review_cards.sql"),
-            include_str!("scope_filter.sql"),
-            "LIMIT :limit)"
-        ),
-        Queue::New => concat!(
-            "SELECT count(*) FROM (",
-            include_str!("new_cards.sql"),
-            include_str!("scope_filter.sql"),
-            "LIMIT :limit)"
-        ),
-        Queue::Weakest => concat!(
-            "SELECT count(*) FROM (",
-            include_str!("weakest_cards.sql"),
-            include_str!("scope_filter.sql"),
-            "LIMIT :limit)"
-        ),
-    };
-    Ok(conn.prepare_cached(sql)?.query_row(
-        named_params! {
-            ":until": until_ms,
-            ":today": filter.today,
-            ":exam": filter.exam,
-            ":topic": filter.topic,
-            ":document_id": filter.document_id,
-            ":limit": i64::from(cap),
-        },
-        |r| r.get(0),
-    )?)
+    let mut stmt = conn.prepare_cached(&queue_sql(queue, filter, true))?;
+    let count = with_params(queue, filter, until_ms, 0, i64::from(cap), true, |params| {
+        stmt.query_row(params, |r| r.get(0))
+    })?;
+    Ok(count)
 }
 
 /// The earliest due time of a (re)learning card in the filter before `until_ms`.
@@ -465,22 +492,11 @@ pub(crate) fn next_learning_due(
     filter: &Filter,
     until_ms: i64,
 ) -> Result<Option<i64>> {
-    let sql = concat!(
-        "SELECT min(due_at_ms) FROM (",
-        "SELECT s.due_at_ms FROM card_states s JOIN cards c ON c.id = s.card_id\n",
-        "WHERE s.phase IN ('learning', 'relearning') AND s.due_at_ms <= :until\n",
-        include_str!("scope_filter.sql"),
-        "LIMIT :limit)"
-    );
-    Ok(conn.prepare_cached(sql)?.query_row(
-        named_params! {
-            ":until": until_ms,
-            ":today": filter.today,
-            ":exam": filter.exam,
-            ":topic": filter.topic,
-            ":document_id": filter.document_id,
-            ":limit": -1i64,
-        },
-        |r| r.get(0),
-    )?)
+    let inner = queue_sql(Queue::Learning, filter, false);
+    let sql = format!("SELECT min(due_at_ms) FROM card_states WHERE card_id IN ({inner})");
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let due = with_params(Queue::Learning, filter, until_ms, 0, -1, false, |params| {
+        stmt.query_row(params, |r| r.get(0))
+    })?;
+    Ok(due)
 }

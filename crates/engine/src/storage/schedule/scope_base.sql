@@ -1,0 +1,2 @@
+  AND c.status = 'active'
+  AND (s.buried_day IS NULL OR s.buried_day < :today)

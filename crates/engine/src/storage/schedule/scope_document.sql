@@ -1,0 +1,1 @@
+  AND c.document_id = :document_id
