@@ -1,5 +1,5 @@
-// Review: answer three cards by keyboard (one of them multiple choice), undo one, and see
-// the counts move with each step.
+// Review: answer three cards by keyboard (one of them multiple choice), undo one, see the
+// counts move with each step, and find the reviews on the Progress screen.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { freshDataDir, launchApp, screenshot, startDriver, stopDriver, waitForText } from "./harness.mjs";
@@ -77,6 +77,24 @@ test("review three cards by keyboard including a multiple choice, undo one, coun
     const afterUndo = await counts(browser);
     assert.notDeepEqual(afterUndo, afterAnswers, "undo changed the counts");
     await screenshot(browser, "review-after-undo.png");
+
+    // Progress shows today's reviews in the counts and the heatmap.
+    const kept = answered.length - 1;
+    await (await browser.$('[data-testid="nav-progress"]')).click();
+    const total = await waitForText(browser, '[data-testid="reviews-365"] strong', (t) => /\d/.test(t), 15_000);
+    assert.equal(Number(total.replace(/[^0-9]/g, "")), kept, `reviews shown: ${total}`);
+    const busyDays = await browser.execute(() =>
+      Array.from(document.querySelectorAll('[data-testid="heatmap"] rect')).filter((r) => Number(r.getAttribute("data-count")) > 0).length,
+    );
+    assert.equal(busyDays, 1, "today is the one active day in the heatmap");
+    await screenshot(browser, "progress-light.png");
+    await (await browser.$('[data-testid="heatmap"]')).scrollIntoView();
+    await screenshot(browser, "progress-activity-light.png");
+    await (await browser.$('[data-testid="nav-settings"]')).click();
+    await (await browser.$('[data-testid="theme-dark"]')).click();
+    await (await browser.$('[data-testid="nav-progress"]')).click();
+    await waitForText(browser, '[data-testid="reviews-365"]', (t) => /\d/.test(t));
+    await screenshot(browser, "progress-dark.png");
   } finally {
     await browser.deleteSession();
   }

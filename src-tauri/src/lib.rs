@@ -37,6 +37,7 @@ pub fn bindings() -> Builder<tauri::Wry> {
         commands::review::set_review_settings,
         commands::review::scheduler_parameters,
         commands::review::optimize,
+        commands::progress::progress_stats,
         commands::settings::ui_settings,
         commands::settings::set_ui_settings,
     ])

@@ -1,3 +1,5 @@
+// Must stay the first import: it repairs an invalid system locale before other modules load.
+import "./lib/locale-guard";
 import { mount } from "svelte";
 import App from "./App.svelte";
 import "./app.css";

@@ -4,5 +4,6 @@
 pub mod cards;
 pub mod library;
 pub mod notes;
+pub mod progress;
 pub mod review;
 pub mod settings;

@@ -50,6 +50,7 @@ export const api = {
     unwrap(await commands.setReviewSettings(settings)),
   schedulerParameters: async () => unwrap(await commands.schedulerParameters()),
   optimize: async () => unwrap(await commands.optimize()),
+  progressStats: async (exam: string | null) => unwrap(await commands.progressStats(exam)),
   cardsForSection: async (sectionId: number) => unwrap(await commands.cardsForSection(sectionId)),
   suspendCard: async (id: string) => unwrap(await commands.suspendCard(id)),
   unsuspendCard: async (id: string) => unwrap(await commands.unsuspendCard(id)),

@@ -55,6 +55,8 @@ export const commands = {
 	schedulerParameters: () => typedError<SchedulerParameters_Serialize, AppError>(__TAURI_INVOKE("scheduler_parameters")),
 	/**  Fits personal FSRS parameters to the review history (off the UI thread). */
 	optimize: () => typedError<OptimizeReport_Serialize, AppError>(__TAURI_INVOKE("optimize")),
+	/**  Mastery, readiness, weakest topics and activity; `exam` narrows to one exam. */
+	progressStats: (exam: string | null) => typedError<ProgressStats_Serialize, AppError>(__TAURI_INVOKE("progress_stats", { exam })),
 	/**  The saved interface settings (language, theme). */
 	uiSettings: () => typedError<UiSettings, AppError>(__TAURI_INVOKE("ui_settings")),
 	/**  Saves the interface settings and returns them as stored. */
@@ -62,6 +64,41 @@ export const commands = {
 };
 
 /* Types */
+/**  Study habits and the load ahead. */
+export type Activity = {
+	/**
+	 *  The last 365 study days, oldest first, today last. Counts every answer in the
+	 *  library, whatever the exam filter.
+	 */
+	days: ActivityDay[],
+	/**
+	 *  Consecutive study days with answers up to today, or up to yesterday while today
+	 *  has none yet.
+	 */
+	current_streak_days: number,
+	/**  The longest run of consecutive study days with answers, over the whole log. */
+	longest_streak_days: number,
+	/**  Answers in the 365 days. */
+	reviews_365d: number,
+	/**  Days with answers in the 365 days. */
+	active_days_365d: number,
+	/**  Time on cards in the 365 days. */
+	duration_ms_365d: number | null,
+	/**  Due cards per study day from today, 30 days; counts the cards in scope. */
+	forecast: ForecastDay[],
+};
+
+/**  Answers on one study day. */
+export type ActivityDay = {
+	/**  Study day, `YYYY-MM-DD` (a day starts at the rollover hour). */
+	date: string,
+	reviews: number,
+	/**  Time spent on the cards that day. */
+	duration_ms: number | null,
+	/**  Heatmap shade 0–4: 0 for no answers, else a quarter of the busiest day's count each. */
+	level: number,
+};
+
 /**  The outcome of one answer. */
 export type AnswerResult = {
 	review_id: ReviewId,
@@ -326,11 +363,77 @@ export type DocumentSummary = {
 	size_bytes: number,
 };
 
+/**  One content domain of an exam guide, or the bucket of the exam's cards without one. */
+export type DomainProgress = DomainProgress_Serialize | DomainProgress_Deserialize;
+
+/**  One content domain of an exam guide, or the bucket of the exam's cards without one. */
+export type DomainProgress_Deserialize = {
+	/**  Domain number in the guide (1-based); `None` for the unassigned bucket. */
+	number?: number | null,
+	/**  Name from the guide, or `Unassigned`. */
+	name: string,
+	/**
+	 *  Share of the exam's scored content, in percent (0 for the unassigned bucket, which
+	 *  does not enter readiness).
+	 */
+	weight_percent: number,
+	mastery: Mastery_Deserialize,
+};
+
+/**  One content domain of an exam guide, or the bucket of the exam's cards without one. */
+export type DomainProgress_Serialize = {
+	/**  Domain number in the guide (1-based); `None` for the unassigned bucket. */
+	number: number | null,
+	/**  Name from the guide, or `Unassigned`. */
+	name: string,
+	/**
+	 *  Share of the exam's scored content, in percent (0 for the unassigned bucket, which
+	 *  does not enter readiness).
+	 */
+	weight_percent: number,
+	mastery: Mastery_Serialize,
+};
+
 /**
  *  Stable, machine-readable error codes, used by the CLI's `--json` errors and the UI's
  *  translated messages. Never renamed once shipped.
  */
 export type ErrorKind = "newer_schema" | "not_a_database" | "foreign_database" | "corrupt" | "io" | "migration" | "not_found" | "invalid_input" | "db";
+
+/**  Progress on one exam. */
+export type ExamProgress = ExamProgress_Serialize | ExamProgress_Deserialize;
+
+/**  Progress on one exam. */
+export type ExamProgress_Deserialize = {
+	/**  Full code, e.g. `SAA-C03`. */
+	code: string,
+	/**  Short code used in tags, e.g. `SAA`. */
+	short: string,
+	name: string,
+	/**  All the exam's cards. */
+	mastery: Mastery_Deserialize,
+	/**  The guide's domains in order, then the unassigned bucket (always last). */
+	domains: DomainProgress_Deserialize[],
+	readiness: Readiness,
+	/**  The scope that reviews this exam's cards. */
+	scope: ReviewScope,
+};
+
+/**  Progress on one exam. */
+export type ExamProgress_Serialize = {
+	/**  Full code, e.g. `SAA-C03`. */
+	code: string,
+	/**  Short code used in tags, e.g. `SAA`. */
+	short: string,
+	name: string,
+	/**  All the exam's cards. */
+	mastery: Mastery_Serialize,
+	/**  The guide's domains in order, then the unassigned bucket (always last). */
+	domains: DomainProgress_Serialize[],
+	readiness: Readiness,
+	/**  The scope that reviews this exam's cards. */
+	scope: ReviewScope,
+};
 
 /**  What happened to one file. */
 export type FileOutcome = 
@@ -362,6 +465,14 @@ export type FileReport_Serialize = {
 	document_id: DocumentId | null,
 	outcome: FileOutcome,
 	warnings: string[],
+};
+
+/**  Cards falling due on one study day. */
+export type ForecastDay = {
+	/**  Study day, `YYYY-MM-DD`. */
+	date: string,
+	/**  Cards due that day; today's count includes overdue cards. */
+	due: number,
 };
 
 /**  Which generator made a card: one per source of cards in a note. */
@@ -430,6 +541,55 @@ export type LibraryInfo = {
 	sqlite_version: string,
 	/**  Row counts. */
 	counts: Counts,
+};
+
+/**  Counts and recall figures of a group of cards (an exam, a domain, a topic). */
+export type Mastery = Mastery_Serialize | Mastery_Deserialize;
+
+/**  Counts and recall figures of a group of cards (an exam, a domain, a topic). */
+export type Mastery_Deserialize = {
+	/**  Active cards in the group (suspended and retired cards are left out). */
+	total: number,
+	/**  Cards answered at least once. */
+	seen: number,
+	/**  Cards in review with an interval of 21 days or more. */
+	mature: number,
+	/**  Mean probability of recall now (0–1) over the seen cards; `None` when none is seen. */
+	mean_retrievability?: number | null,
+	/**
+	 *  Expected recall now (0–1) over all the cards, an unseen card counting as not known;
+	 *  `None` for an empty group.
+	 */
+	expected_recall?: number | null,
+	/**  Answers to review-phase cards in the last 30 study days (today included). */
+	reviews_30d: number,
+	/**  Of those, answers other than Again. */
+	recalled_30d: number,
+	/**  `recalled_30d / reviews_30d` (0–1); `None` without reviews. */
+	retention_30d?: number | null,
+};
+
+/**  Counts and recall figures of a group of cards (an exam, a domain, a topic). */
+export type Mastery_Serialize = {
+	/**  Active cards in the group (suspended and retired cards are left out). */
+	total: number,
+	/**  Cards answered at least once. */
+	seen: number,
+	/**  Cards in review with an interval of 21 days or more. */
+	mature: number,
+	/**  Mean probability of recall now (0–1) over the seen cards; `None` when none is seen. */
+	mean_retrievability: number | null,
+	/**
+	 *  Expected recall now (0–1) over all the cards, an unseen card counting as not known;
+	 *  `None` for an empty group.
+	 */
+	expected_recall: number | null,
+	/**  Answers to review-phase cards in the last 30 study days (today included). */
+	reviews_30d: number,
+	/**  Of those, answers other than Again. */
+	recalled_30d: number,
+	/**  `recalled_30d / reviews_30d` (0–1); `None` without reviews. */
+	retention_30d: number | null,
 };
 
 /**  One choice of a multiple-choice card. */
@@ -520,6 +680,55 @@ export type Phase =
 /**  Forgotten in review, back in its relearning steps. */
 "relearning";
 
+/**  Everything the Progress screen and `stratus stats` show. */
+export type ProgressStats = ProgressStats_Serialize | ProgressStats_Deserialize;
+
+/**  Everything the Progress screen and `stratus stats` show. */
+export type ProgressStats_Deserialize = {
+	/**  The current study day, `YYYY-MM-DD`. */
+	today: string,
+	/**  The exam the figures are limited to (full code), or `None` for the whole library. */
+	exam?: string | null,
+	/**  The exams of the guides (or the one asked for), in guide order. */
+	exams: ExamProgress_Deserialize[],
+	/**  Every service and topic tag of the cards in scope, by name. */
+	topics: TopicProgress_Deserialize[],
+	/**
+	 *  Up to 5 topics with the most expected forgetting, most first. A seen card weighs
+	 *  the largest guide weight of its domains (in percent / 100) over the exams in scope,
+	 *  or, without a domain tag, an equal share of its exam (1 / number of domains);
+	 *  unseen cards are not forgetting and do not count.
+	 */
+	weakest_topics: WeakTopic_Deserialize[],
+	activity: Activity,
+	/**  Source and check date of the domain weights. */
+	weights_source: string,
+	weights_checked: string,
+};
+
+/**  Everything the Progress screen and `stratus stats` show. */
+export type ProgressStats_Serialize = {
+	/**  The current study day, `YYYY-MM-DD`. */
+	today: string,
+	/**  The exam the figures are limited to (full code), or `None` for the whole library. */
+	exam: string | null,
+	/**  The exams of the guides (or the one asked for), in guide order. */
+	exams: ExamProgress_Serialize[],
+	/**  Every service and topic tag of the cards in scope, by name. */
+	topics: TopicProgress_Serialize[],
+	/**
+	 *  Up to 5 topics with the most expected forgetting, most first. A seen card weighs
+	 *  the largest guide weight of its domains (in percent / 100) over the exams in scope,
+	 *  or, without a domain tag, an equal share of its exam (1 / number of domains);
+	 *  unseen cards are not forgetting and do not count.
+	 */
+	weakest_topics: WeakTopic_Serialize[],
+	activity: Activity,
+	/**  Source and check date of the domain weights. */
+	weights_source: string,
+	weights_checked: string,
+};
+
 /**  Which of the three counts a card belongs to. */
 export type QueueKind = "new" | "learning" | "review";
 
@@ -533,6 +742,26 @@ export type Rating =
 "good" | 
 /**  Recalled without effort. */
 "easy";
+
+/**
+ *  Expected recall over an exam's cards. This is a recall estimate from the memory model,
+ *  not a probability of passing the exam.
+ */
+export type Readiness = {
+	/**
+	 *  Expected recall (0–1): each guide domain's expected recall (an unseen card counts
+	 *  0, a domain without cards counts 0) weighted by the domain's weight in the guide.
+	 *  Cards without a domain tag do not enter it. When no card of the exam has a domain
+	 *  tag, it is the unweighted expected recall over the exam's cards instead.
+	 */
+	expected_recall: number | null,
+	/**  False when the fallback (no domain tags) was used. */
+	is_weighted: boolean,
+	/**  Sum of the weights of the domains that have at least one card, in percent. */
+	covered_weight_percent: number,
+	/**  What the figure is, for the screen to show beside it. */
+	label: string,
+};
 
 /**  A step the reviewer can take back. */
 export type ReviewAction = "answer" | "bury" | "suspend";
@@ -909,6 +1138,27 @@ export type Theme =
 /**  Follow the operating system's light or dark preference. */
 "system" | "light" | "dark";
 
+/**  Progress on one service or topic tag. */
+export type TopicProgress = TopicProgress_Serialize | TopicProgress_Deserialize;
+
+/**  Progress on one service or topic tag. */
+export type TopicProgress_Deserialize = {
+	/**  The tag as first written in the notes (matched without regard to case). */
+	topic: string,
+	mastery: Mastery_Deserialize,
+	/**  The scope that reviews this topic's cards. */
+	scope: ReviewScope,
+};
+
+/**  Progress on one service or topic tag. */
+export type TopicProgress_Serialize = {
+	/**  The tag as first written in the notes (matched without regard to case). */
+	topic: string,
+	mastery: Mastery_Serialize,
+	/**  The scope that reviews this topic's cards. */
+	scope: ReviewScope,
+};
+
 /**  Language of the interface. */
 export type UiLanguage = 
 /**  Korean, the default. */
@@ -934,6 +1184,35 @@ export type UndoResult = {
 	card_id: CardId,
 	/**  Steps that can still be undone. */
 	remaining: number,
+};
+
+/**  A topic to study next. */
+export type WeakTopic = WeakTopic_Serialize | WeakTopic_Deserialize;
+
+/**  A topic to study next. */
+export type WeakTopic_Deserialize = {
+	topic: string,
+	/**
+	 *  Sum over the topic's seen cards of (1 − recall now) × the card's exam weight
+	 *  (0–1, see [`ProgressStats::weakest_topics`]).
+	 */
+	expected_forgetting: number | null,
+	mastery: Mastery_Deserialize,
+	/**  The scope of the "study these" button. */
+	scope: ReviewScope,
+};
+
+/**  A topic to study next. */
+export type WeakTopic_Serialize = {
+	topic: string,
+	/**
+	 *  Sum over the topic's seen cards of (1 − recall now) × the card's exam weight
+	 *  (0–1, see [`ProgressStats::weakest_topics`]).
+	 */
+	expected_forgetting: number | null,
+	mastery: Mastery_Serialize,
+	/**  The scope of the "study these" button. */
+	scope: ReviewScope,
 };
 
 /* Tauri Specta runtime */

@@ -1,11 +1,21 @@
 // Which screen is shown, and which section is open in the reader. Screens and the Ctrl+K
 // palette change it; App.svelte renders from it.
+import type { ReviewScope } from "./bindings";
+
 export type ScreenId = "home" | "library" | "search" | "review" | "progress" | "settings";
 
-export const navigation = $state<{ screen: ScreenId; sectionId: number | null }>({
+export const navigation = $state<{ screen: ScreenId; sectionId: number | null; reviewScope: ReviewScope | null }>({
   screen: "home",
   sectionId: null,
+  reviewScope: null,
 });
+
+/** Opens the reviewer on a scope (e.g. "study these" on a weak topic). */
+export function startReview(scope: ReviewScope): void {
+  navigation.reviewScope = scope;
+  navigation.sectionId = null;
+  navigation.screen = "review";
+}
 
 /** Shows a screen (closing any open section). */
 export function goTo(screen: ScreenId): void {
