@@ -1125,7 +1125,9 @@ export type SectionView_Serialize = {
 };
 
 /**  Why a file was not imported although nothing failed. */
-export type SkipReason = "binary" | "empty" | "too_large" | "unsupported_type" | "symlink_loop";
+export type SkipReason = "binary" | "empty" | "too_large" | "unsupported_type" | "symlink_loop" | 
+/**  A symbolic link inside an imported folder that points outside it. */
+"outside_folder";
 
 /**  A piece of a snippet; `is_match` pieces are the query's words. */
 export type SnippetSpan = {
