@@ -500,3 +500,40 @@ pub(crate) fn next_learning_due(
     })?;
     Ok(due)
 }
+
+#[cfg(test)]
+mod tests {
+    use rusqlite::Connection;
+
+    use super::super::migrations::{MIGRATIONS, apply, user_version};
+
+    #[test]
+    fn upgrading_to_version_4_gives_every_card_a_new_state_in_import_order() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        for m in MIGRATIONS.iter().take_while(|m| m.version < 4) {
+            conn.execute_batch(m.sql).unwrap();
+            conn.pragma_update(None, "user_version", m.version).unwrap();
+        }
+        let insert_card = "INSERT INTO cards (id, section_key, generator, kind, prompt, answer,
+                               created_at_ms, updated_at_ms)
+                           VALUES (?1, 'k', 'explicit', 'basic', 'q', 'a', 0, 0)";
+        for id in ["zz", "aa"] {
+            conn.execute(insert_card, [id]).unwrap();
+        }
+        apply(&mut conn).unwrap();
+        assert!(user_version(&conn).unwrap() >= 4);
+        conn.execute(insert_card, ["mm"]).unwrap();
+        let states: Vec<(String, String)> = conn
+            .prepare("SELECT card_id, phase FROM card_states ORDER BY rowid")
+            .unwrap()
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+            .unwrap()
+            .map(|r| r.unwrap())
+            .collect();
+        let expected: Vec<(String, String)> = ["zz", "aa", "mm"]
+            .iter()
+            .map(|id| (id.to_string(), "new".to_string()))
+            .collect();
+        assert_eq!(states, expected);
+    }
+}
