@@ -82,9 +82,21 @@ pub(crate) fn recent_reviews(
     Ok(out)
 }
 
-/// Answers and their time per quarter hour: (bucket number, answers, duration in ms).
+/// Answers and their time per quarter hour, in time order: (bucket number, answers,
+/// duration in ms). Time zones and the rollover hour fall on quarter hours, so each bucket
+/// belongs to exactly one study day.
 pub(crate) fn review_buckets(conn: &Connection) -> Result<Vec<(i64, u32, f64)>> {
     let mut stmt = conn.prepare_cached(include_str!("review_buckets.sql"))?;
-    let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
+    let mut rows = stmt.query([])?;
+    let mut buckets: HashMap<i64, (u32, f64)> = HashMap::new();
+    while let Some(r) = rows.next()? {
+        let at_ms: i64 = r.get(0)?;
+        let duration_ms: i64 = r.get(1)?;
+        let bucket = buckets.entry(at_ms.div_euclid(BUCKET_MS)).or_default();
+        bucket.0 += 1;
+        bucket.1 += duration_ms as f64;
+    }
+    let mut out: Vec<(i64, u32, f64)> = buckets.into_iter().map(|(b, (n, d))| (b, n, d)).collect();
+    out.sort_unstable_by_key(|b| b.0);
+    Ok(out)
 }
