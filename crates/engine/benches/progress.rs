@@ -21,7 +21,7 @@ const EXAMS: [&str; 4] = ["CLF", "SAA", "DVA", "SOA"];
 fn tags_of(section: usize) -> String {
     let exam = EXAMS[section % EXAMS.len()];
     let mut exams = vec![exam.to_string()];
-    if section % 3 == 0 && exam != "SAA" {
+    if section.is_multiple_of(3) && exam != "SAA" {
         exams.push("SAA".into());
     }
     exams.sort();
