@@ -39,6 +39,10 @@ test("home shows library counts from the backend; language switches to English a
       timeoutMsg: "the dark theme was not applied",
     });
     await screenshot(browser, "settings-dark.png");
+
+    // A manual backup shows up in the list of backups.
+    await (await browser.$('[data-testid="backup-now"]')).click();
+    await waitForText(browser, '[data-testid="backup-list"]', (t) => /Manual/.test(t));
     await (await browser.$('[data-testid="nav-home"]')).click();
     await screenshot(browser, "home-dark.png");
   } finally {

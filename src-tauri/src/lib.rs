@@ -38,6 +38,11 @@ pub fn bindings() -> Builder<tauri::Wry> {
         commands::review::scheduler_parameters,
         commands::review::optimize,
         commands::progress::progress_stats,
+        commands::backup::list_backups,
+        commands::backup::backup_now,
+        commands::backup::restore_backup,
+        commands::backup::backup_settings,
+        commands::backup::set_backup_settings,
         commands::settings::ui_settings,
         commands::settings::set_ui_settings,
     ])

@@ -1,6 +1,7 @@
 //! Tauri commands: thin adapters that lock the library, make one engine call and return
 //! the engine's struct. No domain logic lives here.
 
+pub mod backup;
 pub mod cards;
 pub mod library;
 pub mod notes;

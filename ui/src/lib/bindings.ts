@@ -57,6 +57,16 @@ export const commands = {
 	optimize: () => typedError<OptimizeReport_Serialize, AppError>(__TAURI_INVOKE("optimize")),
 	/**  Mastery, readiness, weakest topics and activity; `exam` narrows to one exam. */
 	progressStats: (exam: string | null) => typedError<ProgressStats_Serialize, AppError>(__TAURI_INVOKE("progress_stats", { exam })),
+	/**  The backups of the library, newest first. */
+	listBackups: () => typedError<BackupInfo[], AppError>(__TAURI_INVOKE("list_backups")),
+	/**  Writes a backup now. */
+	backupNow: () => typedError<BackupInfo, AppError>(__TAURI_INVOKE("backup_now")),
+	/**  Replaces the library with a backup (after backing up the current one). */
+	restoreBackup: (fileName: string) => typedError<RestoreReport, AppError>(__TAURI_INVOKE("restore_backup", { fileName })),
+	/**  How many backups are kept. */
+	backupSettings: () => typedError<BackupSettings_Serialize, AppError>(__TAURI_INVOKE("backup_settings")),
+	/**  Changes how many backups are kept. */
+	setBackupSettings: (settings: BackupSettings_Deserialize) => typedError<BackupSettings_Serialize, AppError>(__TAURI_INVOKE("set_backup_settings", { settings })),
 	/**  The saved interface settings (language, theme). */
 	uiSettings: () => typedError<UiSettings, AppError>(__TAURI_INVOKE("ui_settings")),
 	/**  Saves the interface settings and returns them as stored. */
@@ -131,6 +141,46 @@ export type AppErrorKind =
 "internal" | 
 /**  An engine error, by its stable kind. */
 ErrorKind;
+
+/**  One backup file, as the Settings screen lists it. */
+export type BackupInfo = {
+	/**  Full path of the file. */
+	path: string,
+	/**  File name inside the backups folder; what [`Library::restore_backup`] takes. */
+	file_name: string,
+	/**  When it was made, RFC 3339 (UTC). */
+	created_at: string,
+	reason: BackupReason,
+	size_bytes: number | null,
+	/**  Schema version of the copy (from its header). */
+	schema_version: number,
+};
+
+/**  Why a backup was made. */
+export type BackupReason = 
+/**  The first open of a day. */
+"daily" | 
+/**  Just before the schema was upgraded. */
+"migration" | 
+/**  Asked for (`stratus backup`, the Settings screen). */
+"manual" | 
+/**  The library as it was just before a restore replaced it. */
+"restore";
+
+/**  Backup settings, stored in the library. */
+export type BackupSettings = BackupSettings_Serialize | BackupSettings_Deserialize;
+
+/**  Backup settings, stored in the library. */
+export type BackupSettings_Deserialize = {
+	/**  How many backups to keep (1 to 365); older ones are deleted. */
+	keep?: number,
+};
+
+/**  Backup settings, stored in the library. */
+export type BackupSettings_Serialize = {
+	/**  How many backups to keep (1 to 365); older ones are deleted. */
+	keep: number,
+};
 
 /**
  *  One step of a section's breadcrumbs; `section_id` is missing when the enclosing heading
@@ -761,6 +811,18 @@ export type Readiness = {
 	covered_weight_percent: number,
 	/**  What the figure is, for the screen to show beside it. */
 	label: string,
+};
+
+/**  What a restore did. */
+export type RestoreReport = {
+	/**  The file the library was restored from. */
+	restored_from: string,
+	/**  The copy of the library made just before it was replaced. */
+	previous: BackupInfo,
+	/**  Schema version of the restored file before it was brought up to date. */
+	restored_schema_version: number,
+	/**  Row counts of the library after the restore. */
+	counts: Counts,
 };
 
 /**  A step the reviewer can take back. */
