@@ -66,6 +66,23 @@ pub(crate) enum Block {
     Table(Table),
 }
 
+/// Lists nested deeper than this are flattened into their ancestor at this depth. The
+/// generators walk items recursively, so a note of 10,000 nested bullets would otherwise
+/// overflow the stack; no real note nests a fact this deep.
+const MAX_LIST_DEPTH: usize = 16;
+
+/// `items` and all their descendants as one flat list, in document order, without recursion.
+fn flatten(items: Vec<Item>) -> Vec<Item> {
+    let mut flat = Vec::with_capacity(items.len());
+    let mut pending: Vec<Item> = items.into_iter().rev().collect();
+    while let Some(mut item) = pending.pop() {
+        let children = std::mem::take(&mut item.children);
+        flat.push(item);
+        pending.extend(children.into_iter().rev());
+    }
+    flat
+}
+
 /// Where inline text is being collected.
 enum Sink {
     Paragraph(Inline),
@@ -87,6 +104,8 @@ pub(crate) fn parse_blocks(markdown: &str, first_line: u32) -> Vec<Block> {
     // Depth of open strong/emphasis runs, and whether the current one opened its block.
     let mut strong_depth = 0usize;
     let mut strong_start: Option<usize> = None;
+    // Number of lists open around the current event.
+    let mut list_depth = 0usize;
 
     for (event, range) in
         Parser::new_ext(markdown, crate::import::markdown_options()).into_offset_iter()
@@ -128,10 +147,18 @@ pub(crate) fn parse_blocks(markdown: &str, first_line: u32) -> Vec<Block> {
                     out.push(Block::Paragraph(p));
                 }
             }
-            Event::Start(Tag::List(_)) => stack.push(Sink::List(Vec::new())),
+            Event::Start(Tag::List(_)) => {
+                list_depth += 1;
+                stack.push(Sink::List(Vec::new()));
+            }
             Event::End(TagEnd::List(_)) => {
+                let depth = list_depth;
+                list_depth = list_depth.saturating_sub(1);
                 if let Some(Sink::List(items)) = stack.pop() {
                     match stack.last_mut() {
+                        Some(Sink::Item(parent)) if depth > MAX_LIST_DEPTH => {
+                            parent.children.extend(flatten(items))
+                        }
                         Some(Sink::Item(parent)) => parent.children.extend(items),
                         _ => out.push(Block::List(items)),
                     }
@@ -303,6 +330,28 @@ mod tests {
             panic!()
         };
         assert_eq!(opts[1].checked, Some(true));
+    }
+
+    #[test]
+    fn lists_deeper_than_the_limit_are_flattened() {
+        fn depth(items: &[Item]) -> usize {
+            items
+                .iter()
+                .map(|i| 1 + depth(&i.children))
+                .max()
+                .unwrap_or(0)
+        }
+        let md = format!("{}deep\n", "- ".repeat(10_000));
+        let blocks = parse_blocks(&md, 1);
+        let [Block::List(items)] = blocks.as_slice() else {
+            panic!("{blocks:?}")
+        };
+        assert_eq!(depth(items), MAX_LIST_DEPTH + 1);
+        let shallow = parse_blocks("- a\n  - b\n    - c\n", 1);
+        let [Block::List(items)] = shallow.as_slice() else {
+            panic!("{shallow:?}")
+        };
+        assert_eq!(items[0].children[0].children[0].inline.text, "c");
     }
 
     #[test]

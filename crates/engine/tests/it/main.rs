@@ -2,6 +2,7 @@
 
 mod backup;
 mod builtin;
+mod hostile;
 mod import;
 mod open;
 mod paths;
