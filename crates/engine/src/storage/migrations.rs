@@ -29,6 +29,7 @@ pub(crate) const MIGRATIONS: &[Migration] = &[
     migration!(2, "0002_notes_search.sql"),
     migration!(3, "0003_cards.sql"),
     migration!(4, "0004_reviews.sql"),
+    migration!(5, "0005_review_queue.sql"),
 ];
 
 /// The schema version this build creates and understands.

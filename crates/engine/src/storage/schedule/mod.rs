@@ -388,6 +388,12 @@ fn queue_sql(queue: Queue, filter: &Filter, count: bool) -> String {
     if count {
         sql.push_str("SELECT count(*) FROM (\n");
     }
+    sql.push_str("SELECT s.card_id\nFROM card_states s\n");
+    // `card_states` mirrors the card's status; `cards` is read only for a scope's tags or
+    // document.
+    if filter.exam.is_some() || filter.topic.is_some() || filter.document_id.is_some() {
+        sql.push_str("JOIN cards c ON c.id = s.card_id\n");
+    }
     sql.push_str(queue.head());
     sql.push_str(include_str!("scope_base.sql"));
     if filter.exam.is_some() {
@@ -508,7 +514,7 @@ mod tests {
     use super::super::migrations::{MIGRATIONS, apply, user_version};
 
     #[test]
-    fn upgrading_to_version_4_gives_every_card_a_new_state_in_import_order() {
+    fn upgrading_gives_every_card_a_new_state_in_import_order_that_follows_its_status() {
         let mut conn = Connection::open_in_memory().unwrap();
         for m in MIGRATIONS.iter().take_while(|m| m.version < 4) {
             conn.execute_batch(m.sql).unwrap();
@@ -535,5 +541,16 @@ mod tests {
             .map(|id| (id.to_string(), "new".to_string()))
             .collect();
         assert_eq!(states, expected);
+        // The state rows follow the cards' status.
+        conn.execute("UPDATE cards SET status = 'suspended' WHERE id = 'aa'", [])
+            .unwrap();
+        let active: Vec<i64> = conn
+            .prepare("SELECT is_active FROM card_states ORDER BY rowid")
+            .unwrap()
+            .query_map([], |r| r.get(0))
+            .unwrap()
+            .map(|r| r.unwrap())
+            .collect();
+        assert_eq!(active, vec![1, 0, 1]);
     }
 }

@@ -1,5 +1,2 @@
--- New cards in the order their notes were imported.
-SELECT s.card_id
-FROM card_states s
-JOIN cards c ON c.id = s.card_id
-WHERE s.phase = 'new' AND s.due_at_ms <= :until
+-- New cards, taken in the order their notes were imported (rowid).
+WHERE s.phase = 'new' AND s.is_active = 1 AND s.due_at_ms <= :until

@@ -1,2 +1,1 @@
-  AND c.status = 'active'
   AND (s.buried_day IS NULL OR s.buried_day < :today)
