@@ -61,8 +61,27 @@ impl DataDir {
 
     /// Creates the directory (and parents) if missing.
     pub fn ensure(&self) -> Result<()> {
-        std::fs::create_dir_all(&self.root).map_err(|e| Error::io(&self.root, e))
+        create_dir_all(&self.root)
     }
+}
+
+/// Creates `dir` and its parents. When a path on the way exists but is a file, the error names
+/// that file: `create_dir_all` alone reports "File exists" for whichever folder it could not
+/// create, which sends the user looking in the wrong place.
+pub(crate) fn create_dir_all(dir: &Path) -> Result<()> {
+    std::fs::create_dir_all(dir).map_err(|e| {
+        let blocker = dir.ancestors().find(|a| a.exists()).filter(|a| !a.is_dir());
+        match blocker {
+            Some(file) => Error::io(
+                file,
+                std::io::Error::new(
+                    std::io::ErrorKind::NotADirectory,
+                    "exists but is not a directory",
+                ),
+            ),
+            None => Error::io(dir, e),
+        }
+    })
 }
 
 #[cfg(test)]

@@ -108,7 +108,7 @@ impl Library {
         if exists {
             sniff_header(&path)?;
         } else if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
-            std::fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
+            crate::paths::create_dir_all(parent)?;
         }
         let flags = if exists {
             OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX
@@ -343,6 +343,15 @@ fn classify(path: &Path, e: rusqlite::Error) -> Error {
             path: path.to_path_buf(),
             detail: e.to_string(),
         },
+        // SQLite only says "unable to open database file" or "attempt to write a readonly
+        // database"; asking the file system (opening for writing writes nothing) gives the
+        // real reason, such as a read-only file system or a permission.
+        Some(ErrorCode::CannotOpen | ErrorCode::ReadOnly) if path.exists() => {
+            match std::fs::OpenOptions::new().write(true).open(path) {
+                Err(io) => Error::io(path, io),
+                Ok(_) => Error::Db(e),
+            }
+        }
         _ => Error::Db(e),
     }
 }

@@ -2,6 +2,7 @@
 
 mod backup;
 mod builtin;
+mod environment;
 mod hostile;
 mod import;
 mod open;
