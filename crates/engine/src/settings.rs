@@ -1,11 +1,10 @@
 //! User settings kept in the library, so the CLI and the desktop app share them and they
 //! survive a reinstall of the app's web view. Stored as JSON under one key per group.
 
-use rusqlite::OptionalExtension;
 use serde::{Deserialize, Serialize};
 
 use crate::error::Result;
-use crate::storage::Library;
+use crate::storage::{Library, kv};
 
 /// Language of the interface.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -59,17 +58,7 @@ impl Library {
     /// The interface settings; defaults (Korean, system theme) when never saved or when the
     /// stored value cannot be read.
     pub fn ui_settings(&self) -> Result<UiSettings> {
-        let raw: Option<String> = self
-            .conn()
-            .query_row(
-                "SELECT value_json FROM settings WHERE key = ?1",
-                [UI_KEY],
-                |r| r.get(0),
-            )
-            .optional()?;
-        Ok(raw
-            .and_then(|s| serde_json::from_str(&s).ok())
-            .unwrap_or_default())
+        Ok(kv::read(self.conn(), UI_KEY)?.unwrap_or_default())
     }
 
     /// Saves the interface settings and returns them as stored. A new content language
@@ -77,15 +66,7 @@ impl Library {
     /// removed keep their history and come back if the language is switched back.
     pub fn set_ui_settings(&mut self, settings: UiSettings) -> Result<UiSettings> {
         let previous = self.ui_settings()?;
-        let json = serde_json::to_string(&settings).expect("settings always serialize");
-        self.transact(|tx| {
-            tx.execute(
-                "INSERT INTO settings (key, value_json) VALUES (?1, ?2)
-                 ON CONFLICT (key) DO UPDATE SET value_json = excluded.value_json",
-                rusqlite::params![UI_KEY, json],
-            )?;
-            Ok(())
-        })?;
+        self.transact(|tx| kv::write(tx, UI_KEY, &settings))?;
         if previous.content_language != settings.content_language {
             self.sync_course()?;
         }

@@ -3,12 +3,10 @@
 //! [`Library::sync_builtin`] runs at every start and does nothing when the embedded set is
 //! the one already imported, so it costs one settings lookup.
 
-use rusqlite::OptionalExtension;
-
 use super::{FileOutcome, FileReport, ImportReport, Origin, Source, content_hash};
 use crate::error::Result;
-use crate::storage::Library;
 use crate::storage::import as store;
+use crate::storage::{Library, kv};
 
 include!(concat!(env!("OUT_DIR"), "/builtin_content.rs"));
 
@@ -61,16 +59,9 @@ impl Library {
         files: &[(String, &[u8])],
         hash: &str,
     ) -> Result<ImportReport> {
-        let stored: Option<String> = self
-            .conn()
-            .query_row(
-                "SELECT value_json FROM settings WHERE key = ?1",
-                [HASH_KEY],
-                |r| r.get(0),
-            )
-            .optional()?;
+        let stored: Option<String> = kv::read(self.conn(), HASH_KEY)?;
         let mut report = ImportReport::default();
-        if stored.as_deref() == Some(&serde_json::to_string(hash).expect("string")) {
+        if stored.as_deref() == Some(hash) {
             return Ok(report);
         }
         for (path, bytes) in files {
@@ -106,15 +97,7 @@ impl Library {
                 });
             }
         }
-        let value = serde_json::to_string(hash).expect("string");
-        self.transact(|tx| {
-            tx.execute(
-                "INSERT INTO settings (key, value_json) VALUES (?1, ?2)
-                 ON CONFLICT (key) DO UPDATE SET value_json = excluded.value_json",
-                rusqlite::params![HASH_KEY, value],
-            )?;
-            Ok(())
-        })?;
+        self.transact(|tx| kv::write(tx, HASH_KEY, &hash))?;
         self.invalidate_caches();
         Ok(report)
     }

@@ -1,13 +1,11 @@
 //! Reading, checking and saving the scheduling settings and the FSRS parameters. Both live
 //! in the `settings` table as JSON, like the interface settings.
 
-use rusqlite::OptionalExtension;
-
 use super::day::{DayClock, Zone};
 use super::model::{ReviewSettings, SchedulerParameters};
 use super::states::Scheduler;
 use crate::error::{Error, Result};
-use crate::storage::Library;
+use crate::storage::{Library, kv};
 
 const REVIEW_KEY: &str = "review";
 const PARAMETERS_KEY: &str = "fsrs_parameters";
@@ -81,14 +79,7 @@ impl StoredParameters {
 }
 
 fn read_json<T: serde::de::DeserializeOwned + Default>(lib: &Library, key: &str) -> Result<T> {
-    let raw: Option<String> = lib
-        .conn()
-        .prepare_cached("SELECT value_json FROM settings WHERE key = ?1")?
-        .query_row([key], |r| r.get(0))
-        .optional()?;
-    Ok(raw
-        .and_then(|s| serde_json::from_str(&s).ok())
-        .unwrap_or_default())
+    Ok(kv::read(lib.conn(), key)?.unwrap_or_default())
 }
 
 pub(crate) fn write_json<T: serde::Serialize>(
@@ -96,13 +87,7 @@ pub(crate) fn write_json<T: serde::Serialize>(
     key: &str,
     value: &T,
 ) -> Result<()> {
-    let json = serde_json::to_string(value).expect("settings always serialize");
-    tx.prepare_cached(
-        "INSERT INTO settings (key, value_json) VALUES (?1, ?2)
-         ON CONFLICT (key) DO UPDATE SET value_json = excluded.value_json",
-    )?
-    .execute(rusqlite::params![key, json])?;
-    Ok(())
+    kv::write(tx, key, value)
 }
 
 impl Library {

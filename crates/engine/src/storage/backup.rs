@@ -6,7 +6,7 @@
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, NaiveDateTime, Utc};
-use rusqlite::{Connection, OpenFlags, OptionalExtension};
+use rusqlite::{Connection, OpenFlags};
 use serde::{Deserialize, Serialize};
 
 use super::{Counts, Library, check_existing, classify, migrations, sniff_header};
@@ -141,15 +141,7 @@ impl Library {
                 settings.keep
             )));
         }
-        let json = serde_json::to_string(&settings).expect("settings always serialize");
-        self.transact(|tx| {
-            tx.execute(
-                "INSERT INTO settings (key, value_json) VALUES (?1, ?2)
-                 ON CONFLICT (key) DO UPDATE SET value_json = excluded.value_json",
-                rusqlite::params![SETTINGS_KEY, json],
-            )?;
-            Ok(())
-        })?;
+        self.transact(|tx| super::kv::write(tx, SETTINGS_KEY, &settings))?;
         if let Some(dir) = self.backup_dir() {
             prune(&dir, settings.keep)?;
         }
@@ -418,16 +410,7 @@ fn header_user_version(path: &Path) -> Option<u32> {
 }
 
 fn read_settings(conn: &Connection) -> Result<BackupSettings> {
-    let raw: Option<String> = conn
-        .query_row(
-            "SELECT value_json FROM settings WHERE key = ?1",
-            [SETTINGS_KEY],
-            |r| r.get(0),
-        )
-        .optional()?;
-    Ok(raw
-        .and_then(|s| serde_json::from_str(&s).ok())
-        .unwrap_or_default())
+    Ok(super::kv::read(conn, SETTINGS_KEY)?.unwrap_or_default())
 }
 
 #[cfg(test)]

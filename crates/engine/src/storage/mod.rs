@@ -5,6 +5,7 @@
 mod backup;
 pub(crate) mod cards;
 pub(crate) mod import;
+pub(crate) mod kv;
 mod migrations;
 pub(crate) mod progress;
 pub(crate) mod schedule;
