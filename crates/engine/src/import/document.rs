@@ -243,12 +243,14 @@ pub(crate) fn prepare_sections(
         .map(|mut draft| {
             draft.tags.merge(document_tags);
             let path = tokenize::normalize(&draft.heading_path.join("\u{1F}"));
-            let content = draft
-                .body
-                .split_whitespace()
-                .map(tokenize::normalize)
-                .collect::<Vec<_>>()
-                .join(" ");
+            // Word by word, so that whitespace is never part of what NFC sees.
+            let mut content = String::with_capacity(draft.body.len());
+            for word in draft.body.split_whitespace() {
+                if !content.is_empty() {
+                    content.push(' ');
+                }
+                tokenize::normalize_into(word, &mut content);
+            }
             let section_key = occurrence_key(&mut seen_keys, &[&path, &content]);
             let heading_key = occurrence_key(&mut seen_headings, &[&path]);
             let heading_terms = tokenize::index_terms(&draft.heading);

@@ -78,6 +78,73 @@ pub(crate) fn write_document(
     }
 }
 
+/// Columns of `insert_sections.sql`, one `?` each per row.
+const SECTION_COLUMNS: usize = 14;
+/// Rows per multi-row insert: few statements, well under SQLite's limit of bound parameters.
+const INSERT_BATCH_ROWS: usize = 256;
+
+/// The multi-row insert of `rows` sections.
+fn insert_sections_sql(rows: usize) -> String {
+    let tuple = format!("({})", vec!["?"; SECTION_COLUMNS].join(", "));
+    let mut sql = String::from(include_str!("insert_sections.sql"));
+    sql.push_str(&vec![tuple; rows].join(",\n"));
+    sql
+}
+
+/// Inserts `rows` (position, section) in as few statements as possible.
+fn insert_sections(
+    tx: &Transaction<'_>,
+    document_id: DocumentId,
+    rows: &[(usize, &PreparedSection)],
+) -> Result<()> {
+    for batch in rows.chunks(INSERT_BATCH_ROWS) {
+        let sql = insert_sections_sql(batch.len());
+        // Full batches share one cached statement; the last, shorter one of a document is
+        // prepared on its own rather than filling the statement cache with every length.
+        if batch.len() == INSERT_BATCH_ROWS {
+            bind_and_run(&mut *tx.prepare_cached(&sql)?, document_id, batch)?;
+        } else {
+            bind_and_run(&mut tx.prepare(&sql)?, document_id, batch)?;
+        }
+    }
+    Ok(())
+}
+
+fn bind_and_run(
+    stmt: &mut rusqlite::Statement<'_>,
+    document_id: DocumentId,
+    batch: &[(usize, &PreparedSection)],
+) -> Result<()> {
+    let mut index = 1;
+    for (position, s) in batch {
+        let d = &s.draft;
+        let heading_path = serde_json::to_string(&d.heading_path).expect("strings serialize");
+        let tags_json = serde_json::to_string(&d.tags).expect("tags serialize");
+        let values: [&dyn rusqlite::ToSql; SECTION_COLUMNS] = [
+            &document_id,
+            &s.section_key,
+            &s.heading_key,
+            &(*position as i64),
+            &d.level,
+            &d.heading,
+            &heading_path,
+            &d.body,
+            &d.markdown,
+            &tags_json,
+            &d.line_start,
+            &d.line_end,
+            &s.heading_terms,
+            &s.body_terms,
+        ];
+        for value in values {
+            stmt.raw_bind_parameter(index, value)?;
+            index += 1;
+        }
+    }
+    stmt.raw_execute()?;
+    Ok(())
+}
+
 /// Makes the document's sections equal to `sections`. A section whose key is already stored
 /// keeps its row (and id) and only moves; new keys are inserted and missing ones deleted, so
 /// an edit re-indexes only the sections it touched.
@@ -90,53 +157,38 @@ pub(crate) fn replace_sections(
         .prepare_cached(include_str!("section_keys.sql"))?
         .query_map([document_id], |r| Ok((r.get(0)?, r.get(1)?)))?
         .collect::<rusqlite::Result<_>>()?;
-    let mut insert = tx.prepare_cached(include_str!("insert_section.sql"))?;
-    let mut update = tx.prepare_cached(include_str!("update_section_place.sql"))?;
-    for (position, s) in sections.iter().enumerate() {
-        let d = &s.draft;
-        let heading_path = serde_json::to_string(&d.heading_path).expect("strings serialize");
-        let tags_json = serde_json::to_string(&d.tags).expect("tags serialize");
-        match old.remove(&s.section_key) {
-            Some(id) => {
-                update.execute(named_params! {
-                    ":id": id,
-                    ":position": position as i64,
-                    ":level": d.level,
-                    ":heading": d.heading,
-                    ":heading_path": heading_path,
-                    ":body": d.body,
-                    ":markdown": d.markdown,
-                    ":tags_json": tags_json,
-                    ":line_start": d.line_start,
-                    ":line_end": d.line_end,
-                    ":heading_key": s.heading_key,
-                })?;
-            }
-            None => {
-                insert.execute(named_params! {
-                    ":document_id": document_id,
-                    ":section_key": s.section_key,
-                    ":heading_key": s.heading_key,
-                    ":position": position as i64,
-                    ":level": d.level,
-                    ":heading": d.heading,
-                    ":heading_path": heading_path,
-                    ":body": d.body,
-                    ":markdown": d.markdown,
-                    ":tags_json": tags_json,
-                    ":line_start": d.line_start,
-                    ":line_end": d.line_end,
-                    ":heading_terms": s.heading_terms,
-                    ":body_terms": s.body_terms,
-                })?;
-            }
+    let mut new_rows = Vec::new();
+    {
+        let mut update = tx.prepare_cached(include_str!("update_section_place.sql"))?;
+        for (position, s) in sections.iter().enumerate() {
+            let Some(id) = old.remove(&s.section_key) else {
+                new_rows.push((position, s));
+                continue;
+            };
+            let d = &s.draft;
+            let heading_path = serde_json::to_string(&d.heading_path).expect("strings serialize");
+            let tags_json = serde_json::to_string(&d.tags).expect("tags serialize");
+            update.execute(named_params! {
+                ":id": id,
+                ":position": position as i64,
+                ":level": d.level,
+                ":heading": d.heading,
+                ":heading_path": heading_path,
+                ":body": d.body,
+                ":markdown": d.markdown,
+                ":tags_json": tags_json,
+                ":line_start": d.line_start,
+                ":line_end": d.line_end,
+                ":heading_key": s.heading_key,
+            })?;
         }
     }
-    let mut delete = tx.prepare_cached(include_str!("delete_section.sql"))?;
-    for id in old.into_values() {
-        delete.execute([id])?;
+    if !old.is_empty() {
+        let ids: Vec<i64> = old.into_values().collect();
+        tx.prepare_cached(include_str!("delete_sections.sql"))?
+            .execute([serde_json::to_string(&ids).expect("ids serialize")])?;
     }
-    Ok(())
+    insert_sections(tx, document_id, &new_rows)
 }
 
 /// Deletes a document; its sections go with it (and out of the index, by trigger).

@@ -1,1 +1,0 @@
-DELETE FROM sections WHERE id = ?1
