@@ -193,24 +193,6 @@ impl Library {
             _ => None,
         };
         let limit = query.limit.clamp(1, MAX_SEARCH_LIMIT);
-        let mut units = writer::units(&parsed);
-        for unit in &mut units {
-            if let Unit::Prefix(word) = unit
-                && typo::is_correctable(word)
-                && !store::vocab_has_prefix(self.conn(), word)?
-            {
-                let replacements = self.spelling_candidates(word)?;
-                if !replacements.is_empty() {
-                    results.corrections.push(Correction {
-                        word: word.clone(),
-                        replacements: replacements.clone(),
-                    });
-                    let mut any = vec![Unit::Prefix(word.clone())];
-                    any.extend(replacements.into_iter().map(Unit::Exact));
-                    *unit = Unit::AnyOf(any);
-                }
-            }
-        }
         let filter = store::Filter {
             exam,
             document_id: query.document_id,
@@ -221,14 +203,28 @@ impl Library {
             },
             limit,
         };
-        let Some(expr) = writer::write(&units, Join::All) else {
-            return Ok(results);
+        let mut units = writer::units(&parsed);
+        let ranked_ids = |units: &[Unit], join: Join| -> Result<Vec<(SectionId, f64)>> {
+            let (Some(expr), Some(heading_expr)) = (
+                writer::write(units, join),
+                writer::write_heading_first(units, join),
+            ) else {
+                return Ok(Vec::new());
+            };
+            store::ranked_ids(self.conn(), &expr, &heading_expr, &filter)
         };
-        let mut ranked = store::ranked_ids(self.conn(), &expr, &filter)?;
-        if ranked.is_empty() && units.len() > 1 {
-            let expr = writer::write(&units, Join::Any).expect("non-empty units write");
-            ranked = store::ranked_ids(self.conn(), &expr, &filter)?;
-            results.is_relaxed = !ranked.is_empty();
+        // Sections with every word need no spelling help: each word then starts some indexed
+        // term. Only when there are none is the vocabulary consulted, which spares the common
+        // case a scan of the vocabulary per word.
+        let mut ranked = ranked_ids(&units, Join::All)?;
+        if ranked.is_empty() {
+            if self.correct_spelling(&mut units, &mut results.corrections)? {
+                ranked = ranked_ids(&units, Join::All)?;
+            }
+            if ranked.is_empty() && units.len() > 1 {
+                ranked = ranked_ids(&units, Join::Any)?;
+                results.is_relaxed = !ranked.is_empty();
+            }
         }
         let needles = needles(&parsed, &results.corrections);
         for (id, rank) in ranked {
@@ -252,6 +248,35 @@ impl Library {
             });
         }
         Ok(results)
+    }
+
+    /// Replaces each Latin word that starts no indexed term by itself or its closest indexed
+    /// spellings, recording the corrections; returns whether any word was replaced.
+    fn correct_spelling(
+        &self,
+        units: &mut [Unit],
+        corrections: &mut Vec<Correction>,
+    ) -> Result<bool> {
+        let mut is_changed = false;
+        for unit in units {
+            if let Unit::Prefix(word) = unit
+                && typo::is_correctable(word)
+                && !store::vocab_has_prefix(self.conn(), word)?
+            {
+                let replacements = self.spelling_candidates(word)?;
+                if !replacements.is_empty() {
+                    corrections.push(Correction {
+                        word: word.clone(),
+                        replacements: replacements.clone(),
+                    });
+                    let mut any = vec![Unit::Prefix(word.clone())];
+                    any.extend(replacements.into_iter().map(Unit::Exact));
+                    *unit = Unit::AnyOf(any);
+                    is_changed = true;
+                }
+            }
+        }
+        Ok(is_changed)
     }
 
     fn spelling_candidates(&self, word: &str) -> Result<Vec<String>> {

@@ -192,3 +192,18 @@ fn open_section_gives_breadcrumbs_and_html() {
         Err(crate::Error::NotFound { .. })
     ));
 }
+
+#[test]
+fn a_word_in_more_sections_than_are_ranked_still_finds_its_heading_first() {
+    let count = crate::storage::search::RANK_CAP as usize + 50;
+    let mut md = String::from("# Zeta basics\nzeta once.\n");
+    for i in 0..count {
+        md.push_str(&format!(
+            "## Note {i}\nzeta zeta appears in the body here.\n"
+        ));
+    }
+    let lib = lib_with(&[("many.md", &md)]);
+    let results = lib.search(&SearchQuery::new("zeta")).unwrap();
+    assert_eq!(results.hits.len(), 20);
+    assert_eq!(results.hits[0].heading, "Zeta basics");
+}

@@ -16,19 +16,97 @@ pub(crate) struct Filter {
     pub limit: u32,
 }
 
+/// The most matching rows one ranking pass scores with bm25. Scoring costs microseconds a
+/// row (term positions, the row's length from `%_docsize`), so a word found in tens of
+/// thousands of sections cannot be ranked in full within a keystroke's time.
+pub(crate) const RANK_CAP: u32 = 200;
+/// How many of the newest matches are searched for heading candidates when a query matches
+/// more than [`RANK_CAP`] sections; bounds the walk through the index.
+const HEADING_SCAN: u32 = 20 * RANK_CAP;
+
 /// The best `filter.limit` sections for the FTS5 expression `expr`, best first, with rank.
+///
+/// Fewer than [`RANK_CAP`] matches are all ranked by bm25, which is exact. Beyond that the
+/// ranking is bounded: among the newest [`HEADING_SCAN`] matches, bm25 ranks (at most
+/// `RANK_CAP` of) those matching `heading_expr` — the query with a word of it in the heading,
+/// where the best hits of a common word are — and, if that gives too few, the newest
+/// `RANK_CAP` matches fill up the list.
 pub(crate) fn ranked_ids(
     conn: &Connection,
     expr: &str,
+    heading_expr: &str,
     filter: &Filter,
 ) -> Result<Vec<(SectionId, f64)>> {
-    let unfiltered =
-        filter.exam.is_none() && filter.document_id.is_none() && filter.is_builtin.is_none();
-    let rows = if unfiltered {
+    let Some(floor) = window_start(conn, expr, filter, RANK_CAP - 1, 0)? else {
+        return rank(conn, expr, filter, 0);
+    };
+    let scan_floor = window_start(conn, expr, filter, HEADING_SCAN - 1, 0)?.unwrap_or(0);
+    let heading_floor =
+        window_start(conn, heading_expr, filter, RANK_CAP - 1, scan_floor)?.unwrap_or(scan_floor);
+    let mut hits = rank(conn, heading_expr, filter, heading_floor)?;
+    if hits.len() < filter.limit as usize {
+        for hit in rank(conn, expr, filter, floor)? {
+            if hits.len() == filter.limit as usize {
+                break;
+            }
+            if !hits.iter().any(|(id, _)| *id == hit.0) {
+                hits.push(hit);
+            }
+        }
+    }
+    Ok(hits)
+}
+
+fn is_unfiltered(filter: &Filter) -> bool {
+    filter.exam.is_none() && filter.document_id.is_none() && filter.is_builtin.is_none()
+}
+
+/// The rowid of the `offset`-th newest match of `expr` (0-based) at or above `min_rowid`, or
+/// `None` if there are not that many.
+fn window_start(
+    conn: &Connection,
+    expr: &str,
+    filter: &Filter,
+    offset: u32,
+    min_rowid: i64,
+) -> Result<Option<i64>> {
+    let row = if is_unfiltered(filter) {
+        conn.prepare_cached(include_str!("window_start.sql"))?
+            .query_row(
+                named_params! {":query": expr, ":min_rowid": min_rowid, ":offset": offset},
+                |r| r.get(0),
+            )
+            .optional()?
+    } else {
+        conn.prepare_cached(include_str!("window_start_filtered.sql"))?
+            .query_row(
+                named_params! {
+                    ":query": expr,
+                    ":min_rowid": min_rowid,
+                    ":exam": filter.exam,
+                    ":document_id": filter.document_id,
+                    ":is_builtin": filter.is_builtin,
+                    ":offset": offset,
+                },
+                |r| r.get(0),
+            )
+            .optional()?
+    };
+    Ok(row)
+}
+
+/// The best `filter.limit` matches of `expr` with a rowid of at least `min_rowid`, by bm25.
+fn rank(
+    conn: &Connection,
+    expr: &str,
+    filter: &Filter,
+    min_rowid: i64,
+) -> Result<Vec<(SectionId, f64)>> {
+    let rows = if is_unfiltered(filter) {
         // Without filters FTS5 can rank on its own, with no join per matching row.
         let mut stmt = conn.prepare_cached(include_str!("ranked_ids.sql"))?;
         stmt.query_map(
-            named_params! {":query": expr, ":limit": filter.limit},
+            named_params! {":query": expr, ":min_rowid": min_rowid, ":limit": filter.limit},
             |r| Ok((r.get(0)?, r.get(1)?)),
         )?
         .collect::<rusqlite::Result<Vec<_>>>()?
@@ -37,6 +115,7 @@ pub(crate) fn ranked_ids(
         stmt.query_map(
             named_params! {
                 ":query": expr,
+                ":min_rowid": min_rowid,
                 ":exam": filter.exam,
                 ":document_id": filter.document_id,
                 ":is_builtin": filter.is_builtin,
