@@ -69,7 +69,7 @@ npm_ensure() {
 ensure_e2e_deps() {
   apt_ensure xvfb webkit2gtk-driver
   if ! command -v tauri-driver >/dev/null 2>&1 \
-    || ! tauri-driver --help 2>&1 | grep -q . ; then
+    || ! cargo install --list 2>/dev/null | grep -q "^tauri-driver v$TAURI_DRIVER_VERSION:"; then
     log "installing tauri-driver $TAURI_DRIVER_VERSION"
     cargo install tauri-driver --locked --version "$TAURI_DRIVER_VERSION"
   fi
