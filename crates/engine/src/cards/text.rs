@@ -112,6 +112,9 @@ const LEANING_OPENINGS: &[&str] = &[
     "이 경우",
     "이때",
     "이는",
+    "여기에서",
+    "여기서",
+    "지정된",
     "also",
     "and ",
     "but ",
@@ -122,6 +125,8 @@ const LEANING_OPENINGS: &[&str] = &[
     "that ",
     "it ",
     "they ",
+    "here ",
+    "here,",
 ];
 const POINTING_WORDS: &[&str] = &[
     "위와",
@@ -156,6 +161,24 @@ pub(crate) fn reads_as_sentence(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn sentences_that_lean_on_their_neighbours_need_context() {
+        assert!(needs_context(
+            "여기에서 Throughput은 75% 이상일 때 경고가 표시된다."
+        ));
+        assert!(needs_context(
+            "지정된 기간은 1시간부터 6시간까지 지정할 수 있다."
+        ));
+        assert!(needs_context("Here the alarm fires after 3 periods."));
+        assert!(needs_context("또한 가용성이 높다."));
+        assert!(!needs_context(
+            "Spot Instances get a 2-minute interruption notice."
+        ));
+        assert!(!needs_context(
+            "S3 Standard-IA는 최소 30일 보관 요금이 붙는다."
+        ));
+    }
 
     #[test]
     fn normal_form_ignores_case_space_and_punctuation() {
