@@ -6,7 +6,7 @@
 use super::blocks::{Block, Inline, Item};
 use super::model::{CardKind, CardSkipReason, Draft, Generator, Mcq, Yield};
 use super::templates::BLANK;
-use super::text::{cloze_key, norm};
+use super::text::norm;
 
 const G: Generator = Generator::Explicit;
 
@@ -302,13 +302,5 @@ fn cloze_numbered(p: &Inline, out: &mut Yield) -> bool {
 
 fn push_cloze(prompt: String, answer: String, line: u32, out: &mut Yield) {
     let prompt = prompt.split_whitespace().collect::<Vec<_>>().join(" ");
-    out.drafts.push(Draft {
-        generator: G,
-        kind: CardKind::Cloze,
-        prompt_key: format!("cloze|{}", cloze_key(&prompt)),
-        prompt,
-        answer,
-        line,
-        mcq: None,
-    });
+    out.drafts.push(Draft::cloze(G, prompt, answer, line));
 }

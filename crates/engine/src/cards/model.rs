@@ -287,6 +287,22 @@ pub(crate) struct Draft {
     pub mcq: Option<Mcq>,
 }
 
+impl Draft {
+    /// A cloze draft: `prompt` holds `[...]` where `answer` was; its identity is the prompt
+    /// with the gap, whatever generator found it.
+    pub(crate) fn cloze(generator: Generator, prompt: String, answer: String, line: u32) -> Self {
+        Draft {
+            generator,
+            kind: CardKind::Cloze,
+            prompt_key: format!("cloze|{}", super::text::cloze_key(&prompt)),
+            prompt,
+            answer,
+            line,
+            mcq: None,
+        }
+    }
+}
+
 /// Choices of a multiple-choice draft.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Mcq {

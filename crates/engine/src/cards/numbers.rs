@@ -4,9 +4,9 @@
 
 use super::blocks::{Block, Inline, Item};
 use super::explicit::{is_explicit, is_task_list};
-use super::model::{CardKind, CardSkipReason, Draft, Generator, Yield};
+use super::model::{CardSkipReason, Draft, Generator, Yield};
 use super::templates::BLANK;
-use super::text::{chars, cloze_key, needs_context, reads_as_sentence, sentences};
+use super::text::{chars, needs_context, reads_as_sentence, sentences};
 
 const G: Generator = Generator::Number;
 
@@ -210,15 +210,7 @@ fn from_inline(inline: &Inline, context: Option<&str>, out: &mut Yield) {
             if let Some(ctx) = context {
                 prompt = format!("{ctx}: {prompt}");
             }
-            out.drafts.push(Draft {
-                generator: G,
-                kind: CardKind::Cloze,
-                prompt_key: format!("cloze|{}", cloze_key(&prompt)),
-                prompt,
-                answer,
-                line,
-                mcq: None,
-            });
+            out.drafts.push(Draft::cloze(G, prompt, answer, line));
         }
     }
 }
