@@ -44,10 +44,14 @@ impl Library {
         let sched = self.scheduler()?;
         let days = sched.days();
         let today = days.day(now);
-        let conn = self.conn();
+        // One read transaction: cards, states and answers from the same snapshot, even
+        // while another process answers cards.
+        let snapshot = self.conn().unchecked_transaction()?;
+        let conn: &rusqlite::Connection = &snapshot;
         let mut interner = TagInterner::default();
 
-        let cards = store::card_rows(conn, &mut interner)?
+        let card_tags = store::active_card_tags(conn, &mut interner)?;
+        let cards = store::card_rows(conn, &card_tags)?
             .into_iter()
             .map(|row| CardFacts {
                 tags: row.tags,
@@ -68,7 +72,7 @@ impl Library {
         let since_ms = days
             .day_start(today - (RETENTION_DAYS - 1))
             .timestamp_millis();
-        let recent_reviews = store::recent_reviews(conn, since_ms, &mut interner)?
+        let recent_reviews = store::recent_reviews(conn, since_ms, &card_tags)?
             .into_iter()
             .map(|(tags, rating)| RecentReview {
                 tags,

@@ -30,6 +30,7 @@ pub(crate) const MIGRATIONS: &[Migration] = &[
     migration!(3, "0003_cards.sql"),
     migration!(4, "0004_reviews.sql"),
     migration!(5, "0005_review_queue.sql"),
+    migration!(6, "0006_review_totals.sql"),
 ];
 
 /// The schema version this build creates and understands.
@@ -135,5 +136,58 @@ mod tests {
             documents, 0,
             "the failed migration's tables were rolled back"
         );
+    }
+
+    fn log_answer(conn: &Connection, at_ms: i64, duration_ms: i64) {
+        conn.execute(
+            "INSERT INTO review_log (card_id, reviewed_at_ms, rating, duration_ms, elapsed_days,
+                 phase_before, step_before, due_before_ms, interval_days_before, phase_after,
+                 step_after, stability_after, difficulty_after, due_after_ms,
+                 interval_days_after)
+             VALUES ('c', ?1, 3, ?2, 0, 'new', 0, 0, 0, 'learning', 0, 1.0, 5.0, 0, 0)",
+            [at_ms, duration_ms],
+        )
+        .unwrap();
+    }
+
+    fn buckets(conn: &Connection) -> Vec<(i64, i64, i64)> {
+        let mut stmt = conn
+            .prepare("SELECT bucket, reviews, duration_ms FROM review_buckets ORDER BY bucket")
+            .unwrap();
+        stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap()
+    }
+
+    #[test]
+    fn review_totals_are_backfilled_and_follow_answers_and_undo() {
+        // A library at version 5 with answers in two quarter hours.
+        let mut conn = Connection::open_in_memory().unwrap();
+        conn.pragma_update(None, "foreign_keys", false).unwrap();
+        for m in MIGRATIONS.iter().filter(|m| m.version <= 5) {
+            conn.execute_batch(m.sql).unwrap();
+            conn.pragma_update(None, "user_version", m.version).unwrap();
+        }
+        let q = 900_000;
+        log_answer(&conn, 10 * q, 1_000);
+        log_answer(&conn, 10 * q + q - 1, 2_000);
+        log_answer(&conn, 11 * q, 500);
+        apply(&mut conn).unwrap();
+        assert_eq!(buckets(&conn), vec![(10, 2, 3_000), (11, 1, 500)]);
+
+        // New answers add to their quarter hour; undoing one takes it back out, and a
+        // quarter hour left without answers disappears.
+        log_answer(&conn, 11 * q + 5, 250);
+        log_answer(&conn, 40 * q, 9_000);
+        assert_eq!(
+            buckets(&conn),
+            vec![(10, 2, 3_000), (11, 2, 750), (40, 1, 9_000)]
+        );
+        conn.execute("DELETE FROM review_log WHERE reviewed_at_ms = ?1", [40 * q])
+            .unwrap();
+        conn.execute("DELETE FROM review_log WHERE reviewed_at_ms = ?1", [10 * q])
+            .unwrap();
+        assert_eq!(buckets(&conn), vec![(10, 1, 2_000), (11, 2, 750)]);
     }
 }

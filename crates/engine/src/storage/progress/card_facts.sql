@@ -1,5 +1,5 @@
--- Every active card with its tags and scheduling state, for progress.
-SELECT c.tags_json, s.phase, s.interval_days, s.stability, s.last_review_at_ms, s.due_at_ms
-FROM cards c
-JOIN card_states s ON s.card_id = c.id
-WHERE c.status = 'active'
+-- The scheduling state of every active card (`is_active` mirrors `cards.status`), for
+-- progress. The caller matches each row to the card's tags by id.
+SELECT card_id, phase, interval_days, stability, last_review_at_ms, due_at_ms
+FROM card_states
+WHERE is_active = 1

@@ -44,15 +44,39 @@ pub(crate) struct CardRow {
     pub due_at_ms: i64,
 }
 
-/// Every active card.
-pub(crate) fn card_rows(conn: &Connection, tags: &mut TagInterner) -> Result<Vec<CardRow>> {
+/// The tag set of every active card, by card id. Cards and their states (and answers) are
+/// matched in this map rather than by a join: one lookup per row in an index of text keys
+/// cost more than half of the progress figures on a large library (BENCHMARKS.md).
+pub(crate) fn active_card_tags(
+    conn: &Connection,
+    tags: &mut TagInterner,
+) -> Result<HashMap<String, u32>> {
+    let mut stmt = conn.prepare_cached(include_str!("active_card_tags.sql"))?;
+    let mut rows = stmt.query([])?;
+    let mut out = HashMap::new();
+    while let Some(r) = rows.next()? {
+        let tag_set = tags.intern(r.get_ref(1)?.as_str().map_err(rusqlite::Error::from)?);
+        out.insert(r.get(0)?, tag_set);
+    }
+    Ok(out)
+}
+
+/// Every active card's scheduling state, with its tag set from `card_tags`.
+pub(crate) fn card_rows(
+    conn: &Connection,
+    card_tags: &HashMap<String, u32>,
+) -> Result<Vec<CardRow>> {
     let mut stmt = conn.prepare_cached(include_str!("card_facts.sql"))?;
     let mut rows = stmt.query([])?;
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(card_tags.len());
     while let Some(r) = rows.next()? {
+        let id = r.get_ref(0)?.as_str().map_err(rusqlite::Error::from)?;
+        let Some(&tags) = card_tags.get(id) else {
+            continue;
+        };
         let phase = r.get_ref(1)?.as_str().map_err(rusqlite::Error::from)?;
         out.push(CardRow {
-            tags: tags.intern(r.get_ref(0)?.as_str().map_err(rusqlite::Error::from)?),
+            tags,
             is_new: phase == "new",
             is_review: phase == "review",
             interval_days: r.get(2)?,
@@ -65,38 +89,31 @@ pub(crate) fn card_rows(conn: &Connection, tags: &mut TagInterner) -> Result<Vec
 }
 
 /// Answers to review-phase cards since `since_ms`: the card's tag set and the rating (1–4).
+/// Answers to cards that are no longer active are left out.
 pub(crate) fn recent_reviews(
     conn: &Connection,
     since_ms: i64,
-    tags: &mut TagInterner,
+    card_tags: &HashMap<String, u32>,
 ) -> Result<Vec<(u32, i64)>> {
     let mut stmt = conn.prepare_cached(include_str!("recent_reviews.sql"))?;
     let mut rows = stmt.query(named_params! { ":since_ms": since_ms })?;
     let mut out = Vec::new();
     while let Some(r) = rows.next()? {
-        out.push((
-            tags.intern(r.get_ref(0)?.as_str().map_err(rusqlite::Error::from)?),
-            r.get(1)?,
-        ));
+        let id = r.get_ref(0)?.as_str().map_err(rusqlite::Error::from)?;
+        if let Some(&tags) = card_tags.get(id) {
+            out.push((tags, r.get(1)?));
+        }
     }
     Ok(out)
 }
 
 /// Answers and their time per quarter hour, in time order: (bucket number, answers,
 /// duration in ms). Time zones and the rollover hour fall on quarter hours, so each bucket
-/// belongs to exactly one study day.
+/// belongs to exactly one study day. The totals are kept by triggers on `review_log`.
 pub(crate) fn review_buckets(conn: &Connection) -> Result<Vec<(i64, u32, f64)>> {
     let mut stmt = conn.prepare_cached(include_str!("review_buckets.sql"))?;
-    let mut rows = stmt.query([])?;
-    let mut buckets: HashMap<i64, (u32, f64)> = HashMap::new();
-    while let Some(r) = rows.next()? {
-        let at_ms: i64 = r.get(0)?;
-        let duration_ms: i64 = r.get(1)?;
-        let bucket = buckets.entry(at_ms.div_euclid(BUCKET_MS)).or_default();
-        bucket.0 += 1;
-        bucket.1 += duration_ms as f64;
-    }
-    let mut out: Vec<(i64, u32, f64)> = buckets.into_iter().map(|(b, (n, d))| (b, n, d)).collect();
-    out.sort_unstable_by_key(|b| b.0);
-    Ok(out)
+    let rows = stmt.query_map([], |r| {
+        Ok((r.get(0)?, r.get(1)?, r.get::<_, i64>(2)? as f64))
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
