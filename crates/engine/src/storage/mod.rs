@@ -223,11 +223,17 @@ impl Library {
     /// one that reads first and then writes cannot wait for another process's writer and
     /// fails at once with "database is locked", whatever the busy timeout.
     pub fn transact<T>(&mut self, f: impl FnOnce(&Transaction<'_>) -> Result<T>) -> Result<T> {
+        // A write that fails for a reason of the file (a full disk, damage) names the file.
+        let located = |e: Error| match (e, self.path.as_deref()) {
+            (Error::Db(e), Some(path)) => classify(path, e),
+            (e, _) => e,
+        };
         let tx = self
             .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let out = f(&tx)?;
-        tx.commit()?;
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(|e| located(e.into()))?;
+        let out = f(&tx).map_err(located)?;
+        tx.commit().map_err(|e| located(e.into()))?;
         Ok(out)
     }
 
@@ -341,7 +347,7 @@ fn check_existing(conn: &Connection, path: &Path) -> Result<()> {
     Ok(())
 }
 
-/// Turns SQLite's "not a database" and "malformed" codes into errors naming the file.
+/// Turns SQLite's "not a database", "malformed" and "full" codes into errors naming the file.
 fn classify(path: &Path, e: rusqlite::Error) -> Error {
     use rusqlite::ErrorCode;
     match e.sqlite_error_code() {
@@ -352,6 +358,10 @@ fn classify(path: &Path, e: rusqlite::Error) -> Error {
             path: path.to_path_buf(),
             detail: e.to_string(),
         },
+        Some(ErrorCode::DiskFull) => Error::io(
+            path,
+            std::io::Error::new(std::io::ErrorKind::StorageFull, e.to_string()),
+        ),
         // SQLite only says "unable to open database file" or "attempt to write a readonly
         // database"; asking the file system (opening for writing writes nothing) gives the
         // real reason, such as a read-only file system or a permission.

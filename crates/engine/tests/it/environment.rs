@@ -221,6 +221,10 @@ fn a_full_disk_fails_the_import_and_keeps_the_library_intact() {
     };
     eprintln!("full disk: {failure}");
     assert!(
+        failure.starts_with(&format!("{}: ", db.display())),
+        "the error names the database file: {failure}"
+    );
+    assert!(
         failure.to_lowercase().contains("full"),
         "the error says the disk is full: {failure}"
     );
