@@ -111,8 +111,9 @@ pub enum Command {
         keep: Option<u32>,
     },
     /// Replace the library with a backup FILE. The file must be a whole Stratus database
-    /// not newer than this build; the current library is backed up first. Do not run it
-    /// while the desktop app has the library open.
+    /// not newer than this build; the current library is backed up first, or, when it is
+    /// too damaged to open, renamed to `stratus-damaged-<time>.sqlite3` next to it. Do not
+    /// run it while the desktop app has the library open.
     Restore {
         /// The backup to restore (see `stratus backup --list`).
         #[arg(value_name = "FILE")]

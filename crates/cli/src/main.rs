@@ -49,6 +49,12 @@ fn run(args: Args) -> anyhow::Result<ExitCode> {
         },
         None => LibraryOptions::default(),
     };
+    if let Command::Restore { file } = &args.command {
+        // Restoring must also work when the current library is too damaged to open.
+        let mut out = Output::new(args.json);
+        cmd::backup::restore(&data_dir.database_path(), file, options, &mut out)?;
+        return Ok(ExitCode::SUCCESS);
+    }
     let mut library = Library::open(data_dir.database_path(), options)?;
     if let Some(problem) = library.backup_error() {
         eprintln!("stratus: warning: the daily backup failed: {problem}");
@@ -132,10 +138,7 @@ fn run(args: Args) -> anyhow::Result<ExitCode> {
             cmd::backup::run(&mut library, &mut out, list, keep)?;
             true
         }
-        Command::Restore { file } => {
-            cmd::backup::restore(&mut library, &mut out, &file)?;
-            true
-        }
+        Command::Restore { .. } => unreachable!("restore runs before the library is opened"),
         Command::Optimize { reset } => {
             cmd::optimize::run(&mut library, &mut out, reset)?;
             true

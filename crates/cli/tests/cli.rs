@@ -113,6 +113,50 @@ fn refused_database_is_an_error_on_stderr_with_exit_code_2() {
     assert!(String::from_utf8_lossy(&out.stderr).starts_with("stratus: "));
 }
 
+#[test]
+fn restore_replaces_a_damaged_library_and_keeps_the_damaged_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let backup = json(&stratus_in(&data, &["backup", "--json"]));
+    let backup = backup["path"].as_str().unwrap().to_string();
+    let db = data.join("stratus.sqlite3");
+    std::fs::write(&db, "garbage over the library").unwrap();
+    let out = stratus_in(&data, &["info"]);
+    assert_eq!(out.status.code(), Some(2), "a damaged library is refused");
+
+    let out = stratus_in(&data, &["restore", &backup]);
+    assert!(
+        out.status.success(),
+        "stderr: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("damaged library: "), "{text}");
+    assert!(text.contains("-damaged-"), "{text}");
+
+    std::fs::write(&db, "damaged again").unwrap();
+    let report = json(&stratus_in(&data, &["restore", &backup, "--json"]));
+    assert!(report["previous"].is_null(), "{report}");
+    let kept = report["damaged"]["kept_as"][0].as_str().unwrap();
+    assert_eq!(std::fs::read_to_string(kept).unwrap(), "damaged again");
+    assert!(
+        report["damaged"]["error"]
+            .as_str()
+            .unwrap()
+            .contains("not a Stratus database"),
+        "{report}"
+    );
+    let documents = builtin_file_count("ko");
+    assert_eq!(report["counts"]["documents"], documents);
+    let info = json(&stratus_in(&data, &["info", "--json"]));
+    assert_eq!(info["counts"]["documents"], documents);
+
+    // A library that opens is backed up before it is replaced.
+    let report = json(&stratus_in(&data, &["restore", &backup, "--json"]));
+    assert!(report["damaged"].is_null(), "{report}");
+    assert_eq!(report["previous"]["reason"], "restore");
+}
+
 fn samples_dir() -> std::path::PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/samples")
 }

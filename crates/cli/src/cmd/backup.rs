@@ -3,7 +3,7 @@
 use std::io::Write;
 use std::path::Path;
 
-use stratus_engine::{BackupInfo, BackupSettings, Library, RestoreReport};
+use stratus_engine::{BackupInfo, BackupSettings, DatabaseRestoreReport, Library, LibraryOptions};
 
 use crate::output::Output;
 
@@ -25,9 +25,15 @@ pub fn run(
     out.render(&backup, render_one)
 }
 
-/// Restores the library from `file` (validated first; the current library is backed up).
-pub fn restore(library: &mut Library, out: &mut Output, file: &Path) -> anyhow::Result<()> {
-    let report = library.restore_from_file(file)?;
+/// Restores the library at `database` from `file` (validated first; the current library is
+/// backed up, or set aside when it is too damaged to open).
+pub fn restore(
+    database: &Path,
+    file: &Path,
+    options: LibraryOptions,
+    out: &mut Output,
+) -> anyhow::Result<()> {
+    let (_library, report) = Library::restore_database(database, file, options)?;
     out.render(&report, render_restore)
 }
 
@@ -43,9 +49,17 @@ fn render_one(b: &BackupInfo, w: &mut dyn Write) -> std::io::Result<()> {
     )
 }
 
-fn render_restore(r: &RestoreReport, w: &mut dyn Write) -> std::io::Result<()> {
+fn render_restore(r: &DatabaseRestoreReport, w: &mut dyn Write) -> std::io::Result<()> {
     writeln!(w, "restored from:   {}", r.restored_from)?;
-    writeln!(w, "previous saved:  {}", r.previous.path)?;
+    if let Some(previous) = &r.previous {
+        writeln!(w, "previous saved:  {}", previous.path)?;
+    }
+    if let Some(damaged) = &r.damaged {
+        writeln!(w, "damaged library: {}", damaged.error)?;
+        for path in &damaged.kept_as {
+            writeln!(w, "  kept as:       {path}")?;
+        }
+    }
     writeln!(w, "documents:       {}", r.counts.documents)?;
     writeln!(w, "reviews:         {}", r.counts.reviews)
 }

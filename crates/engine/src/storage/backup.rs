@@ -1,7 +1,9 @@
 //! Backups of the library: whole-database copies made with `VACUUM INTO` in
 //! `<data dir>/backups/`, once a day on the first open and before every migration, pruned to
 //! the newest N; and restoring one, which validates the file first and backs up the current
-//! library before replacing it. Only whole databases are copied here; no domain data is read.
+//! library before replacing it — or, when the current library is too damaged to be opened,
+//! moves its files aside under a `-damaged-` name. Only whole databases are copied here; no
+//! domain data is read.
 
 use std::path::{Path, PathBuf};
 
@@ -9,7 +11,7 @@ use chrono::{DateTime, NaiveDateTime, Utc};
 use rusqlite::{Connection, OpenFlags};
 use serde::{Deserialize, Serialize};
 
-use super::{Counts, Library, check_existing, classify, migrations, sniff_header};
+use super::{Counts, Library, LibraryOptions, check_existing, classify, migrations, sniff_header};
 use crate::error::{Error, Result};
 
 /// Name of the folder, inside the data directory, that holds the backups.
@@ -109,6 +111,49 @@ pub struct RestoreReport {
     pub counts: Counts,
 }
 
+/// What [`Library::restore_database`] did.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DatabaseRestoreReport {
+    /// The file the library was restored from.
+    pub restored_from: String,
+    /// The copy of the library made just before it was replaced; `None` when it was too
+    /// damaged to be opened (see `damaged`).
+    pub previous: Option<BackupInfo>,
+    /// The replaced library, when it could not be opened.
+    pub damaged: Option<DamagedLibrary>,
+    /// Schema version of the restored file before it was brought up to date.
+    pub restored_schema_version: u32,
+    /// Row counts of the library after the restore.
+    pub counts: Counts,
+}
+
+/// A library file that could not be opened, and where a restore moved it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DamagedLibrary {
+    /// Why it could not be opened.
+    pub error: String,
+    /// The files it was made of (the database, and its `-wal` and `-shm` files when there
+    /// were any), renamed in their folder; nothing was deleted.
+    pub kept_as: Vec<String>,
+}
+
+impl From<RestoreReport> for DatabaseRestoreReport {
+    fn from(r: RestoreReport) -> Self {
+        Self {
+            restored_from: r.restored_from,
+            previous: Some(r.previous),
+            damaged: None,
+            restored_schema_version: r.restored_schema_version,
+            counts: r.counts,
+        }
+    }
+}
+
+/// Files SQLite keeps next to a database, which belong to it.
+const COMPANION_SUFFIXES: [&str; 3] = ["-wal", "-shm", "-journal"];
+/// Infix of the name a damaged library is kept under: `stratus-damaged-<stamp>.sqlite3`.
+const DAMAGED_INFIX: &str = "-damaged-";
+
 impl Library {
     /// The folder holding this library's backups; `None` for an in-memory library.
     pub fn backup_dir(&self) -> Option<PathBuf> {
@@ -194,6 +239,52 @@ impl Library {
             restored_schema_version,
             counts: self.counts()?,
         })
+    }
+
+    /// Restores the library at `database_path` from `file` and returns it open, also when
+    /// the current library cannot be opened. `file` is validated first; an invalid backup
+    /// changes nothing. A current library that opens is backed up and replaced as by
+    /// [`Library::restore_from_file`]. One that is damaged or not a database at all cannot
+    /// be backed up: its files are renamed to `<name>-damaged-<time>` in their folder (never
+    /// deleted) and a copy of `file` takes its place. Other failures to open (a newer
+    /// schema, another program's database, a locked or unreadable file) are returned as
+    /// they are and change nothing. Safe while no other process uses the library.
+    pub fn restore_database(
+        database_path: &Path,
+        file: &Path,
+        options: LibraryOptions,
+    ) -> Result<(Library, DatabaseRestoreReport)> {
+        let restored_schema_version = validate_backup(file)?;
+        let damage = match Library::open(database_path, options.clone()) {
+            Ok(mut library) => match library.restore_from_file(file) {
+                Ok(report) => return Ok((library, report.into())),
+                // Opening checks the file only briefly; the full copy of a backup can
+                // still run into damage.
+                Err(e) if is_damage_of(&e, database_path) => e,
+                Err(e) => return Err(e),
+            },
+            Err(e) if is_damage_of(&e, database_path) => e,
+            Err(e) => return Err(e),
+        };
+        let now = options.clock.now();
+        // The copy is made before anything is moved, so a failure leaves things as they were.
+        let partial = with_suffix(database_path, ".restoring");
+        remove_if_present(&partial)?;
+        copy_database(file, &partial)?;
+        let kept_as = set_aside(database_path, now)?;
+        std::fs::rename(&partial, database_path).map_err(|e| Error::io(database_path, e))?;
+        let library = Library::open(database_path, options)?;
+        let report = DatabaseRestoreReport {
+            restored_from: file.display().to_string(),
+            previous: None,
+            damaged: Some(DamagedLibrary {
+                error: damage.to_string(),
+                kept_as: kept_as.iter().map(|p| p.display().to_string()).collect(),
+            }),
+            restored_schema_version,
+            counts: library.counts()?,
+        };
+        Ok((library, report))
     }
 
     /// Writes one backup of the open library and prunes to the kept number.
@@ -326,12 +417,17 @@ pub(crate) fn write_backup(
     })?;
     let result = conn
         .execute("VACUUM INTO ?1", [target])
-        .map_err(|e| match e.sqlite_error_code() {
-            Some(_) => Error::Io {
+        .map_err(|e| match (e.sqlite_error_code(), conn.path()) {
+            // Damage of the library being copied, not a problem of the backup file.
+            (
+                Some(rusqlite::ErrorCode::DatabaseCorrupt | rusqlite::ErrorCode::NotADatabase),
+                Some(source),
+            ) if !source.is_empty() => classify(Path::new(source), e),
+            (Some(_), _) => Error::Io {
                 path: path.clone(),
                 source: std::io::Error::other(e.to_string()),
             },
-            None => Error::Db(e),
+            (None, _) => Error::Db(e),
         })
         .and_then(|_| {
             let file = std::fs::File::open(&partial).map_err(|e| Error::io(&partial, e))?;
@@ -351,6 +447,105 @@ pub(crate) fn write_backup(
         size_bytes: size as f64,
         schema_version: header_user_version(&path).unwrap_or(0),
     })
+}
+
+/// Whether `e` says that the library file at `path` is damaged or not a database at all.
+fn is_damage_of(e: &Error, path: &Path) -> bool {
+    match e {
+        Error::NotADatabase { path: p } | Error::Corrupt { path: p, .. } => p == path,
+        _ => false,
+    }
+}
+
+/// `path` with `suffix` appended to its file name.
+fn with_suffix(path: &Path, suffix: &str) -> PathBuf {
+    let mut name = path.file_name().unwrap_or_default().to_os_string();
+    name.push(suffix);
+    path.with_file_name(name)
+}
+
+fn remove_if_present(path: &Path) -> Result<()> {
+    match std::fs::remove_file(path) {
+        Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(Error::io(path, e)),
+        _ => Ok(()),
+    }
+}
+
+/// Copies the database `file` (validated) to the new file `target`, flushed to disk.
+fn copy_database(file: &Path, target: &Path) -> Result<()> {
+    let source = Connection::open_with_flags(
+        file,
+        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )
+    .map_err(|e| classify(file, e))?;
+    let target_str = target.to_str().ok_or_else(|| {
+        Error::InvalidInput(format!(
+            "{} is not valid UTF-8; SQLite cannot write there",
+            target.display()
+        ))
+    })?;
+    let result = source
+        .execute("VACUUM INTO ?1", [target_str])
+        .map_err(|e| match e.sqlite_error_code() {
+            Some(rusqlite::ErrorCode::DatabaseCorrupt | rusqlite::ErrorCode::NotADatabase) => {
+                classify(file, e)
+            }
+            _ => Error::io(target, std::io::Error::other(e.to_string())),
+        })
+        .and_then(|_| {
+            let copy = std::fs::File::open(target).map_err(|e| Error::io(target, e))?;
+            copy.sync_all().map_err(|e| Error::io(target, e))
+        });
+    if result.is_err() {
+        let _ = std::fs::remove_file(target);
+    }
+    result
+}
+
+/// Renames the database at `path` and the files SQLite keeps next to it to
+/// `<stem>-damaged-<stamp>.<ext>` (plus the same suffixes), so that SQLite tools still open
+/// them together. Returns the new paths, the database first.
+fn set_aside(path: &Path, now: DateTime<Utc>) -> Result<Vec<PathBuf>> {
+    let stem = path
+        .file_stem()
+        .unwrap_or_default()
+        .to_string_lossy()
+        .into_owned();
+    let extension = path
+        .extension()
+        .map(|e| format!(".{}", e.to_string_lossy()))
+        .unwrap_or_default();
+    let stamp = now.format(STAMP_FORMAT).to_string();
+    let mut n = 1;
+    let kept = loop {
+        let name = if n == 1 {
+            format!("{stem}{DAMAGED_INFIX}{stamp}{extension}")
+        } else {
+            format!("{stem}{DAMAGED_INFIX}{stamp}-{n}{extension}")
+        };
+        let candidate = path.with_file_name(name);
+        let is_taken = std::iter::once(String::new())
+            .chain(COMPANION_SUFFIXES.iter().map(|s| s.to_string()))
+            .any(|suffix| with_suffix(&candidate, &suffix).exists());
+        if !is_taken {
+            break candidate;
+        }
+        n += 1;
+    };
+    // The companions first: a `-wal` left next to the restored database would be replayed
+    // into it.
+    let mut moved = Vec::new();
+    for suffix in COMPANION_SUFFIXES {
+        let from = with_suffix(path, suffix);
+        if from.exists() {
+            let to = with_suffix(&kept, suffix);
+            std::fs::rename(&from, &to).map_err(|e| Error::io(&from, e))?;
+            moved.push(to);
+        }
+    }
+    std::fs::rename(path, &kept).map_err(|e| Error::io(path, e))?;
+    moved.insert(0, kept);
+    Ok(moved)
 }
 
 /// Deletes all but the newest `keep` backups in `dir`.

@@ -223,3 +223,165 @@ fn an_upgrade_is_preceded_by_a_backup_at_the_old_version() {
     assert_eq!(migration[0].schema_version, old);
     assert_eq!(lib.info().unwrap().schema_version, SCHEMA_VERSION);
 }
+
+fn options_on(day: u32) -> LibraryOptions {
+    LibraryOptions {
+        clock: Arc::new(FixedClock::new(at(day))),
+        ..LibraryOptions::default()
+    }
+}
+
+/// Files in `dir` whose name has `-damaged-`, sorted.
+fn damaged_files(dir: &Path) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.to_string_lossy().contains("-damaged-"))
+        .collect();
+    files.sort();
+    files
+}
+
+/// A library of 4 documents whose backup holds 1; returns the backup's path.
+fn library_with_a_backup(db: &Path, dir: &Path) -> PathBuf {
+    let mut lib = open_on(db, 1);
+    import(&mut lib, &notes(dir, 1));
+    let saved = lib.backup_now().unwrap();
+    import(&mut lib, &notes(dir, 3));
+    PathBuf::from(saved.path)
+}
+
+#[test]
+fn restore_replaces_a_damaged_library_and_keeps_the_damaged_file() {
+    type Damage = fn(&[u8]) -> Vec<u8>;
+    let damages: [(&str, Damage); 3] = [
+        ("garbage over the whole file", |b| vec![0xA5; b.len()]),
+        ("truncated to its first page", |b| b[..4096].to_vec()),
+        ("garbage over the schema", |b| {
+            let mut b = b.to_vec();
+            b[100..4096].fill(0xFF);
+            b
+        }),
+    ];
+    for (what, damage) in damages {
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("stratus.sqlite3");
+        let backup = library_with_a_backup(&db, dir.path());
+        let damaged = damage(&std::fs::read(&db).unwrap());
+        std::fs::write(&db, &damaged).unwrap();
+        let refusal = match Library::open(&db, options_on(2)) {
+            Ok(_) => panic!("{what}: a damaged library opened"),
+            Err(e) => e,
+        };
+        assert!(
+            matches!(refusal.kind(), ErrorKind::NotADatabase | ErrorKind::Corrupt),
+            "{what}: {refusal}"
+        );
+        let backups_before = std::fs::read_dir(dir.path().join("backups"))
+            .unwrap()
+            .count();
+
+        let (mut lib, report) = Library::restore_database(&db, &backup, options_on(2))
+            .unwrap_or_else(|e| panic!("{what}: {e}"));
+        assert_eq!(report.counts.documents, 1, "{what}");
+        assert_eq!(lib.counts().unwrap().documents, 1, "{what}");
+        assert_eq!(report.previous, None, "{what}: nothing to back up");
+        let kept = report.damaged.expect("the damaged library is reported");
+        assert_eq!(kept.error, refusal.to_string(), "{what}");
+        assert_eq!(kept.kept_as.len(), 1, "{what}: {kept:?}");
+        assert_eq!(
+            damaged_files(dir.path()),
+            [PathBuf::from(&kept.kept_as[0])],
+            "{what}"
+        );
+        assert!(
+            kept.kept_as[0].ends_with("stratus-damaged-20260302T090000000Z.sqlite3"),
+            "{what}: {kept:?}"
+        );
+        assert_eq!(
+            std::fs::read(&kept.kept_as[0]).unwrap(),
+            damaged,
+            "{what}: the damaged file is kept byte for byte"
+        );
+        assert!(
+            std::fs::read_dir(dir.path().join("backups"))
+                .unwrap()
+                .count()
+                >= backups_before,
+            "{what}: no backup was pruned for the damaged file"
+        );
+        assert!(backup.is_file(), "{what}: the backup itself stays");
+
+        // The restored library works and opens again.
+        import(&mut lib, &notes(dir.path(), 2));
+        drop(lib);
+        let lib = open_on(&db, 2);
+        assert_eq!(lib.counts().unwrap().documents, 3, "{what}");
+        let check: String = Connection::open(&db)
+            .unwrap()
+            .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(check, "ok", "{what}");
+    }
+}
+
+#[test]
+fn restore_moves_the_write_ahead_log_of_a_damaged_library_with_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("stratus.sqlite3");
+    let backup = library_with_a_backup(&db, dir.path());
+    std::fs::write(&db, b"not a database at all").unwrap();
+    let wal = dir.path().join("stratus.sqlite3-wal");
+    std::fs::write(&wal, b"log of the damaged library").unwrap();
+
+    let (lib, report) = Library::restore_database(&db, &backup, options_on(2)).unwrap();
+    let kept = report.damaged.unwrap().kept_as;
+    assert_eq!(kept.len(), 2, "{kept:?}");
+    assert!(kept[1].ends_with("stratus-damaged-20260302T090000000Z.sqlite3-wal"));
+    assert_eq!(
+        std::fs::read(&kept[1]).unwrap(),
+        b"log of the damaged library"
+    );
+    assert_eq!(std::fs::read(&kept[0]).unwrap(), b"not a database at all");
+    assert_eq!(lib.counts().unwrap().documents, 1);
+
+    // A second restore on the same instant keeps both damaged copies.
+    drop(lib);
+    std::fs::write(&db, b"damaged again").unwrap();
+    let (_, report) = Library::restore_database(&db, &backup, options_on(2)).unwrap();
+    let kept_again = report.damaged.unwrap().kept_as;
+    assert!(kept_again[0].ends_with("stratus-damaged-20260302T090000000Z-2.sqlite3"));
+    assert_eq!(std::fs::read(&kept_again[0]).unwrap(), b"damaged again");
+    assert_eq!(std::fs::read(&kept[0]).unwrap(), b"not a database at all");
+}
+
+#[test]
+fn restore_over_a_damaged_library_checks_the_backup_before_moving_anything() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("stratus.sqlite3");
+    let backup = library_with_a_backup(&db, dir.path());
+    std::fs::write(&db, b"damaged").unwrap();
+    let bad_backup = dir.path().join("bad.sqlite3");
+    std::fs::write(&bad_backup, b"also not a database").unwrap();
+
+    let err = Library::restore_database(&db, &bad_backup, options_on(2))
+        .map(|_| ())
+        .unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::NotADatabase, "{err}");
+    assert!(
+        err.to_string().contains(&bad_backup.display().to_string()),
+        "the error names the backup: {err}"
+    );
+    assert_eq!(std::fs::read(&db).unwrap(), b"damaged", "left as it was");
+    assert!(damaged_files(dir.path()).is_empty());
+    assert!(!dir.path().join("stratus.sqlite3.restoring").exists());
+
+    // A library that opens is backed up as before, not set aside.
+    std::fs::remove_file(&db).unwrap();
+    drop(library_with_a_backup(&db, dir.path()));
+    let (_, report) = Library::restore_database(&db, &backup, options_on(2)).unwrap();
+    assert_eq!(report.damaged, None);
+    assert_eq!(report.previous.unwrap().reason, BackupReason::Restore);
+    assert!(damaged_files(dir.path()).is_empty());
+}
