@@ -7,6 +7,8 @@ mod cards;
 mod clock;
 mod error;
 mod exams;
+#[doc(hidden)]
+pub mod fuzzing;
 mod ids;
 mod import;
 mod paths;
