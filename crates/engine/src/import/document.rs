@@ -182,7 +182,13 @@ fn detect_lang(text: &str) -> String {
 /// Parses decoded text. `is_markdown_name` is true for `.md`/`.markdown`; a `.txt` file is
 /// read as markdown when it clearly is markdown. `stem` names a document without a title.
 pub(crate) fn parse_document(text: &str, is_markdown_name: bool, stem: &str) -> ParsedDocument {
-    let text: String = text.replace("\r\n", "\n");
+    // A lone `\r` (classic Mac OS) ends a line too, as in CommonMark and in editors. Line
+    // numbers count `\n` only, so both endings become `\n` before anything counts lines.
+    let text: String = if text.contains('\r') {
+        text.replace("\r\n", "\n").replace('\r', "\n")
+    } else {
+        text.to_string()
+    };
     let format = if is_markdown_name || looks_like_markdown(&text) {
         DocumentFormat::Markdown
     } else {

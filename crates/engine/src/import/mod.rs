@@ -29,7 +29,7 @@ pub(crate) use markdown::options as markdown_options;
 pub use tags::{SectionTags, normalize_exam_code};
 
 /// Bump when parsing changes, so that unchanged files are parsed again by the new rules.
-const PARSER_VERSION: &[u8] = b"stratus-import-1";
+const PARSER_VERSION: &[u8] = b"stratus-import-2";
 
 /// Where a document came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

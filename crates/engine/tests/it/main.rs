@@ -3,6 +3,7 @@
 mod backup;
 mod builtin;
 mod environment;
+mod fuzz;
 mod hostile;
 mod import;
 mod open;
