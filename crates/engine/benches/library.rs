@@ -133,14 +133,28 @@ fn worst_queries(v: &Vocabulary) -> Vec<String> {
     ]
 }
 
-fn big_library(sections: usize) -> (tempfile::TempDir, Library) {
+/// The 100k-section library, built in a temporary folder; or, when `STRATUS_BENCH_LIBRARY`
+/// names a folder, built there once and reused by later runs (building takes minutes).
+fn big_library(sections: usize) -> (Option<tempfile::TempDir>, Library) {
+    if let Some(dir) = std::env::var_os("STRATUS_BENCH_LIBRARY").map(PathBuf::from) {
+        let is_built = dir.join("stratus.sqlite3").exists();
+        if !is_built {
+            build_library(&dir, sections);
+        }
+        return (None, open(&dir));
+    }
     let db = tempfile::tempdir().unwrap();
-    let notes = db.path().join("notes");
-    std::fs::create_dir(&notes).unwrap();
+    build_library(db.path(), sections);
+    let lib = open(db.path());
+    (Some(db), lib)
+}
+
+fn build_library(dir: &Path, sections: usize) {
+    let notes = dir.join("notes");
+    std::fs::create_dir_all(&notes).unwrap();
     write_notes(&notes, sections / 500, 500);
-    let mut lib = open(db.path());
+    let mut lib = open(dir);
     lib.import_path(&notes).unwrap();
-    (db, lib)
 }
 
 fn percentile(sorted: &[Duration], p: f64) -> Duration {
@@ -177,7 +191,7 @@ fn search_100k(c: &mut Criterion) {
     assert!(lib.counts().unwrap().sections >= 100_000);
     let vocabulary = Vocabulary::new();
     let realistic = realistic_queries(&vocabulary);
-    let (times, _) = time_queries(&lib, &realistic, 5);
+    let (times, slowest) = time_queries(&lib, &realistic, 5);
     println!(
         "search over 100k sections, realistic mix of {} queries: {} searches, p50 {:?}, p99 {:?}, max {:?}",
         realistic.len(),
@@ -186,6 +200,11 @@ fn search_100k(c: &mut Criterion) {
         percentile(&times, 0.99),
         times.last().unwrap()
     );
+    let mut by_time: Vec<_> = realistic.iter().zip(&slowest).collect();
+    by_time.sort_by(|a, b| b.1.cmp(a.1));
+    for (q, t) in by_time.iter().take(5) {
+        println!("  slowest of the mix {q:?}: {t:?}");
+    }
     let worst = worst_queries(&vocabulary);
     let (times, slowest) = time_queries(&lib, &worst, 3);
     println!(

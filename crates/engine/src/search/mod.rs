@@ -5,6 +5,7 @@
 
 mod palette;
 mod parser;
+pub(crate) mod rank;
 mod render;
 mod snippet;
 pub(crate) mod tokenize;
@@ -19,7 +20,7 @@ use crate::error::Result;
 use crate::ids::{DocumentId, SectionId};
 use crate::import::{Origin, normalize_exam_code};
 use crate::storage::Library;
-use crate::storage::search as store;
+use crate::storage::search::{self as store, terms};
 
 pub use palette::PaletteHit;
 pub use render::{Breadcrumb, SectionView};
@@ -31,6 +32,12 @@ use writer::{Join, Unit};
 
 /// The most results one search returns.
 pub const MAX_SEARCH_LIMIT: u32 = 200;
+/// How many indexed terms a query word (typed as a prefix) stands for at most: all its
+/// completions up to this many, else the most common ones (docs/decisions/0007).
+const MAX_COMPLETIONS: usize = 16;
+/// Up to how many rows (section counts summed over the completions) a prefix stays a
+/// prefix query.
+const MAX_PREFIX_ROWS: i64 = 2_000;
 /// Characters of section text shown in a snippet.
 const SNIPPET_CHARS: usize = 160;
 
@@ -204,14 +211,25 @@ impl Library {
             limit,
         };
         let mut units = writer::units(&parsed);
+        let totals = store::index_totals(self.conn())?;
         let ranked_ids = |units: &[Unit], join: Join| -> Result<Vec<(SectionId, f64)>> {
+            let units = units
+                .iter()
+                .map(|u| self.complete(u))
+                .collect::<Result<Vec<_>>>()?;
             let (Some(expr), Some(heading_expr)) = (
-                writer::write(units, join),
-                writer::write_heading_first(units, join),
+                writer::write(&units, join),
+                writer::write_heading_first(&units, join),
             ) else {
                 return Ok(Vec::new());
             };
-            store::ranked_ids(self.conn(), &expr, &heading_expr, &filter)
+            let phrases = rank::phrases(&units);
+            let rows_with = phrases
+                .iter()
+                .map(|p| self.rows_with(p))
+                .collect::<Result<Vec<_>>>()?;
+            let scorer = rank::Scorer::new(phrases, &rows_with, totals);
+            store::ranked_ids(self.conn(), &expr, &heading_expr, &filter, &scorer)
         };
         // Sections with every word need no spelling help: each word then starts some indexed
         // term. Only when there are none is the vocabulary consulted, which spares the common
@@ -250,6 +268,59 @@ impl Library {
         Ok(results)
     }
 
+    /// The unit with each word typed as a prefix whose completions are in many rows replaced
+    /// by those completions (at most [`MAX_COMPLETIONS`], the most common), searched as
+    /// exact terms. FTS5 answers a prefix query by merging the row lists of every term with
+    /// the prefix in memory, whole, on every query, while exact terms are read lazily, only
+    /// as far as the walk and the ranking need (docs/decisions/0007). Below
+    /// [`MAX_PREFIX_ROWS`] the merge is cheap and the prefix query stays: bm25 then weighs
+    /// the word as one term, as the relevance set was measured.
+    fn complete(&self, unit: &Unit) -> Result<Unit> {
+        Ok(match unit {
+            Unit::Prefix(word) => {
+                let found = terms::completions(self.conn(), word, MAX_COMPLETIONS)?;
+                if found.is_complete && found.rows <= MAX_PREFIX_ROWS {
+                    unit.clone()
+                } else {
+                    Unit::AnyOf(found.terms.into_iter().map(Unit::Exact).collect())
+                }
+            }
+            Unit::AnyOf(units) => Unit::AnyOf(
+                units
+                    .iter()
+                    .map(|u| self.complete(u))
+                    .collect::<Result<_>>()?,
+            ),
+            Unit::AllOf(units) => Unit::AllOf(
+                units
+                    .iter()
+                    .map(|u| self.complete(u))
+                    .collect::<Result<_>>()?,
+            ),
+            Unit::Exact(_) | Unit::Phrase(_) => unit.clone(),
+        })
+    }
+
+    /// How many sections hold `phrase`, for its idf: exact for a single term, the summed
+    /// counts of its completions for a prefix, and for a phrase of several terms the count
+    /// of its rarest term (an upper bound: counting the phrase itself is the walk through
+    /// its rows that ranking here avoids).
+    fn rows_with(&self, phrase: &rank::Phrase) -> Result<i64> {
+        let count = |i: usize, token: &str| -> Result<i64> {
+            if phrase.is_prefix && i + 1 == phrase.tokens.len() {
+                Ok(terms::completions(self.conn(), token, MAX_COMPLETIONS)?.rows)
+            } else {
+                store::term_rows(self.conn(), token)
+            }
+        };
+        let mut rarest: Option<i64> = None;
+        for (i, token) in phrase.tokens.iter().enumerate() {
+            let n = count(i, token)?;
+            rarest = Some(rarest.map_or(n, |r| r.min(n)));
+        }
+        Ok(rarest.unwrap_or(0))
+    }
+
     /// Replaces each Latin word that starts no indexed term by itself or its closest indexed
     /// spellings, recording the corrections; returns whether any word was replaced.
     fn correct_spelling(
@@ -261,7 +332,7 @@ impl Library {
         for unit in units {
             if let Unit::Prefix(word) = unit
                 && typo::is_correctable(word)
-                && !store::vocab_has_prefix(self.conn(), word)?
+                && !terms::has_prefix(self.conn(), word)?
             {
                 let replacements = self.spelling_candidates(word)?;
                 if !replacements.is_empty() {
@@ -282,7 +353,7 @@ impl Library {
     fn spelling_candidates(&self, word: &str) -> Result<Vec<String>> {
         let chars: Vec<char> = word.chars().collect();
         let limit = typo::max_distance(chars.len());
-        let mut scored: Vec<(usize, i64, String)> = store::vocab_candidates(
+        let mut scored: Vec<(usize, i64, String)> = terms::spelling_candidates(
             self.conn(),
             chars[0],
             chars.len().saturating_sub(limit),

@@ -3,6 +3,7 @@
 use super::*;
 use crate::import::{Origin, Source};
 use crate::storage::LibraryOptions;
+use rusqlite::OptionalExtension;
 
 fn lib_with(files: &[(&str, &str)]) -> Library {
     let mut lib = Library::open_in_memory(LibraryOptions::default()).unwrap();
@@ -206,4 +207,172 @@ fn a_word_in_more_sections_than_are_ranked_still_finds_its_heading_first() {
     let results = lib.search(&SearchQuery::new("zeta")).unwrap();
     assert_eq!(results.hits.len(), 20);
     assert_eq!(results.hits[0].heading, "Zeta basics");
+}
+
+/// `search_terms` against the FTS5 index's own vocabulary (read through a temporary
+/// `fts5vocab` table): the same terms with the same section counts.
+fn assert_terms_match_index(lib: &Library) {
+    let conn = lib.conn();
+    conn.execute_batch(
+        "CREATE VIRTUAL TABLE IF NOT EXISTS temp.index_vocab
+         USING fts5vocab('main', 'sections_fts', 'row')",
+    )
+    .unwrap();
+    let read = |sql: &str| -> Vec<(String, i64)> {
+        let mut stmt = conn.prepare(sql).unwrap();
+        stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap()
+    };
+    let index = read("SELECT term, doc FROM temp.index_vocab ORDER BY term");
+    let table = read("SELECT term, sections FROM search_terms ORDER BY term");
+    assert!(!index.is_empty() || table.is_empty());
+    assert_eq!(table, index);
+}
+
+#[test]
+fn term_counts_follow_imports_edits_and_removals() {
+    let mut lib = lib_with(&[("ec2.md", EC2)]);
+    assert_terms_match_index(&lib);
+    let other =
+        "# Lambda\n## Limits\nLambda functions run up to 15 minutes; 요금은 요청 수와 시간.\n";
+    let source = |text: &'static str| Source {
+        origin: Origin::User,
+        path: "lambda.md".into(),
+        bytes: text.as_bytes(),
+        is_markdown_name: true,
+        stem: "lambda".into(),
+    };
+    lib.import_source(&source(other)).unwrap();
+    assert_terms_match_index(&lib);
+    // An edit replaces one section and keeps the other.
+    let edited =
+        "# Lambda\n## Limits\nLambda functions run up to 15 minutes; memory up to 10,240 MB.\n";
+    lib.import_source(&source(edited)).unwrap();
+    assert_terms_match_index(&lib);
+    let count = |term: &str| -> Option<i64> {
+        lib.conn()
+            .query_row(
+                "SELECT sections FROM search_terms WHERE term = ?1",
+                [term],
+                |r| r.get(0),
+            )
+            .optional()
+            .unwrap()
+    };
+    assert_eq!(count("memory"), Some(1));
+    assert_eq!(count("요청"), None, "a term of no section any more is gone");
+    assert!(count("요금").unwrap() >= 1);
+    for doc in lib.documents().unwrap() {
+        lib.remove_document(doc.id).unwrap();
+    }
+    assert_terms_match_index(&lib);
+    let left: i64 = lib
+        .conn()
+        .query_row("SELECT count(*) FROM search_terms", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(left, 0);
+}
+
+#[test]
+fn a_short_prefix_stands_for_its_most_common_completions() {
+    // 20 words starting with `ab`, `abk00` in one section … `abk19` in twenty; and `abs`.
+    let mut text = String::from("# Words\n");
+    for s in 0..20 {
+        text.push_str(&format!("## Part {s}\n"));
+        for w in 0..=s {
+            text.push_str(&format!("abk{w:02} "));
+        }
+        text.push_str("absolute\n");
+    }
+    let lib = lib_with(&[("words.md", text.as_str())]);
+    let found = terms::completions(lib.conn(), "ab", MAX_COMPLETIONS).unwrap();
+    assert_eq!(found.terms.len(), MAX_COMPLETIONS);
+    assert!(!found.is_complete);
+    assert_eq!(found.rows, 20 + (1..=20).sum::<i64>());
+    assert!(found.terms.contains(&"absolute".to_string()));
+    assert!(
+        found.terms.contains(&"abk00".to_string()),
+        "the most common"
+    );
+    assert!(
+        !found.terms.contains(&"abk19".to_string()),
+        "among the rarest"
+    );
+    // A prefix with few completions stands for all of them.
+    let found = terms::completions(lib.conn(), "abk1", MAX_COMPLETIONS).unwrap();
+    assert!(found.is_complete);
+    assert_eq!(found.terms.len(), 10);
+    assert_eq!(found.terms[0], "abk10");
+    assert_eq!(headings(&lib, "abk19"), ["Part 19"]);
+    assert_eq!(headings(&lib, "abso").len(), 20);
+    // Searched through its completions, the short prefix still finds the sections.
+    let hits = headings(&lib, "ab");
+    assert_eq!(hits.len(), 20);
+}
+
+#[test]
+fn scores_equal_fts5_bm25_for_single_terms() {
+    let lib = lib_with(&[
+        ("ec2.md", EC2),
+        (
+            "more.md",
+            "# More\n## EC2 pricing\nEC2 요금 EC2 요금 요금.\n## Glacier\nGlacier 요금은 싸다.\n",
+        ),
+    ]);
+    let conn = lib.conn();
+    let totals = store::index_totals(conn).unwrap();
+    let sections: i64 = conn
+        .query_row("SELECT count(*) FROM sections", [], |r| r.get(0))
+        .unwrap();
+    let tokens: i64 = conn
+        .prepare("SELECT heading_terms, body_terms FROM sections")
+        .unwrap()
+        .query_map([], |r| {
+            let h: String = r.get(0)?;
+            let b: String = r.get(1)?;
+            Ok((h.split_whitespace().count() + b.split_whitespace().count()) as i64)
+        })
+        .unwrap()
+        .map(|n| n.unwrap())
+        .sum();
+    assert_eq!(
+        totals,
+        rank::Totals {
+            rows: sections,
+            tokens
+        }
+    );
+    let mut compared = 0;
+    for word in ["요금", "ec2", "glacier", "iam"] {
+        let units = vec![writer::Unit::Exact(word.to_string())];
+        let expr = writer::write(&units, Join::All).unwrap();
+        let phrases = rank::phrases(&units);
+        let rows_with: Vec<i64> = phrases.iter().map(|p| lib.rows_with(p).unwrap()).collect();
+        let scorer = rank::Scorer::new(phrases, &rows_with, totals);
+        let mut stmt = conn
+            .prepare(
+                "SELECT s.heading_terms, s.body_terms, bm25(sections_fts, 4.0, 1.0)
+                 FROM sections_fts JOIN sections s ON s.id = sections_fts.rowid
+                 WHERE sections_fts MATCH ?1",
+            )
+            .unwrap();
+        let rows: Vec<(String, String, f64)> = stmt
+            .query_map([&expr], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+            .unwrap()
+            .map(|r| r.unwrap())
+            .collect();
+        assert!(!rows.is_empty(), "{word} matches");
+        for (heading, body, bm25) in rows {
+            let ours = scorer.score(&heading, &body);
+            assert!(
+                (ours + bm25).abs() < 1e-9,
+                "{word}: {ours} against FTS5 {}",
+                -bm25
+            );
+            compared += 1;
+        }
+    }
+    assert!(compared >= 8);
 }

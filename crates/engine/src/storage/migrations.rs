@@ -31,6 +31,7 @@ pub(crate) const MIGRATIONS: &[Migration] = &[
     migration!(4, "0004_reviews.sql"),
     migration!(5, "0005_review_queue.sql"),
     migration!(6, "0006_review_totals.sql"),
+    migration!(7, "0007_search_terms.sql"),
 ];
 
 /// The schema version this build creates and understands.
@@ -189,5 +190,67 @@ mod tests {
         conn.execute("DELETE FROM review_log WHERE reviewed_at_ms = ?1", [10 * q])
             .unwrap();
         assert_eq!(buckets(&conn), vec![(10, 1, 2_000), (11, 2, 750)]);
+    }
+
+    #[test]
+    fn search_terms_are_backfilled_and_the_index_rebuilt_without_prefixes() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        conn.pragma_update(None, "foreign_keys", false).unwrap();
+        for m in MIGRATIONS.iter().filter(|m| m.version <= 6) {
+            conn.execute_batch(m.sql).unwrap();
+            conn.pragma_update(None, "user_version", m.version).unwrap();
+        }
+        for (i, (heading, body)) in [
+            ("spot 인스 스턴", "spot price 요금"),
+            ("reserved", "요금 할인 요금"),
+        ]
+        .iter()
+        .enumerate()
+        {
+            conn.execute(
+                "INSERT INTO sections (document_id, section_key, position, level, heading,
+                     heading_path, body, line_start, line_end, heading_terms, body_terms)
+                 VALUES (1, ?1, ?2, 2, ?3, '[]', ?4, 1, 1, ?3, ?4)",
+                rusqlite::params![format!("k{i}"), i as i64, heading, body],
+            )
+            .unwrap();
+        }
+        apply(&mut conn).unwrap();
+        let terms: Vec<(String, i64)> = conn
+            .prepare("SELECT term, sections FROM search_terms ORDER BY term")
+            .unwrap()
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap();
+        let expected: Vec<(String, i64)> = [
+            ("price", 1),
+            ("reserved", 1),
+            ("spot", 1),
+            ("스턴", 1),
+            ("요금", 2),
+            ("인스", 1),
+            ("할인", 1),
+        ]
+        .iter()
+        .map(|(t, n)| (t.to_string(), *n))
+        .collect();
+        assert_eq!(terms, expected);
+        let matches: i64 = conn
+            .query_row(
+                "SELECT count(*) FROM sections_fts WHERE sections_fts MATCH '\"요금\"'",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(matches, 2, "the rebuilt index finds both sections");
+        let config: String = conn
+            .query_row(
+                "SELECT sql FROM sqlite_schema WHERE name = 'sections_fts'",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert!(!config.contains("prefix"), "{config}");
     }
 }

@@ -165,6 +165,43 @@ fn corrupt_database_is_refused_untouched() {
 }
 
 #[test]
+fn damage_below_an_intact_schema_is_refused_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = db_in(&dir);
+    {
+        let mut lib = open(&path).unwrap();
+        lib.transact(|tx| {
+            for i in 0..400 {
+                tx.execute(
+                    "INSERT INTO documents (origin, path, title, content_hash, size_bytes, imported_at_ms)
+                     VALUES ('user', ?1, 'title', 'hash', 1, 0)",
+                    [format!("/notes/{i:04}-{}.md", "y".repeat(300))],
+                )?;
+            }
+            Ok(())
+        })
+        .unwrap();
+    }
+    {
+        let conn = Connection::open(&path).unwrap();
+        conn.pragma_update(None, "journal_mode", "DELETE").unwrap();
+    }
+    // The schema (page 1) stays readable; the last pages, written last (the documents),
+    // are overwritten except for their first bytes.
+    let mut bytes = std::fs::read(&path).unwrap();
+    let page = 4096;
+    assert!(bytes.len() > 20 * page);
+    let start = bytes.len() - 3 * page;
+    for (i, b) in bytes.iter_mut().enumerate().skip(start) {
+        if i % page > 8 {
+            *b = (i * 13 % 251) as u8;
+        }
+    }
+    std::fs::write(&path, &bytes).unwrap();
+    assert_refused_untouched(&path, ErrorKind::Corrupt);
+}
+
+#[test]
 fn rng_is_reproducible_per_key() {
     use rand::Rng;
     let options = LibraryOptions {

@@ -10,6 +10,7 @@ use crate::error::Result;
 use crate::ids::DocumentId;
 use crate::import::document::{DocumentFormat, ParsedDocument, PreparedSection};
 use crate::import::{DocumentSummary, Origin};
+use crate::storage::search::terms::{self, TermCounts};
 
 /// A document row to write.
 pub(crate) struct DocumentWrite<'a> {
@@ -185,14 +186,36 @@ pub(crate) fn replace_sections(
     }
     if !old.is_empty() {
         let ids: Vec<i64> = old.into_values().collect();
+        let ids = serde_json::to_string(&ids).expect("ids serialize");
+        forget_terms(tx, include_str!("section_terms_by_id.sql"), &ids)?;
         tx.prepare_cached(include_str!("delete_sections.sql"))?
-            .execute([serde_json::to_string(&ids).expect("ids serialize")])?;
+            .execute([ids])?;
     }
+    let mut counts = TermCounts::default();
+    for (_, s) in &new_rows {
+        counts.add_section(&s.heading_terms, &s.body_terms);
+    }
+    terms::add(tx, &counts)?;
     insert_sections(tx, document_id, &new_rows)
+}
+
+/// Takes the terms of the sections that `query` (bound to `param`) reads out of the
+/// `search_terms` counts, before those sections are deleted.
+fn forget_terms(tx: &Transaction<'_>, query: &str, param: &dyn rusqlite::ToSql) -> Result<()> {
+    let rows: Vec<(String, String)> = tx
+        .prepare_cached(query)?
+        .query_map([param], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut counts = TermCounts::default();
+    for (heading_terms, body_terms) in &rows {
+        counts.add_section(heading_terms, body_terms);
+    }
+    terms::remove(tx, &counts)
 }
 
 /// Deletes a document; its sections go with it (and out of the index, by trigger).
 pub(crate) fn delete_document(tx: &Transaction<'_>, id: DocumentId) -> Result<()> {
+    forget_terms(tx, include_str!("section_terms_of_document.sql"), &id)?;
     tx.prepare_cached(include_str!("delete_document.sql"))?
         .execute([id])?;
     Ok(())

@@ -1,12 +1,15 @@
 //! Queries behind search, the palette and section views. The FTS5 expression comes from
 //! `search::writer` and is bound as a parameter like every other value.
 
+pub(crate) mod terms;
+
 use rusqlite::{Connection, OptionalExtension, named_params};
 
 use crate::error::{Error, Result};
 use crate::ids::{DocumentId, SectionId};
 use crate::import::document::DocumentFormat;
 use crate::import::{Origin, SectionTags};
+use crate::search::rank::{Scorer, Totals};
 
 /// Restrictions on a search.
 pub(crate) struct Filter {
@@ -24,34 +27,36 @@ pub(crate) const RANK_CAP: u32 = 200;
 /// more than [`RANK_CAP`] sections; bounds the walk through the index.
 const HEADING_SCAN: u32 = 20 * RANK_CAP;
 
-/// The best `filter.limit` sections for the FTS5 expression `expr`, best first, with rank.
+/// The best `filter.limit` sections for the FTS5 expression `expr`, best first, with their
+/// score (higher is better).
 ///
-/// Fewer than [`RANK_CAP`] matches are all ranked by bm25, which is exact. Beyond that the
-/// ranking is bounded: among the newest [`HEADING_SCAN`] matches, bm25 ranks (at most
-/// `RANK_CAP` of) those matching `heading_expr` — the query with a word of it in the heading,
-/// where the best hits of a common word are — and, if that gives too few, the newest
-/// `RANK_CAP` matches fill up the list.
+/// The newest [`RANK_CAP`] matches are scored; when there are fewer, that is all of them
+/// and the ranking is exact bm25. Beyond that the ranking is bounded (decision 0006): among
+/// the newest [`HEADING_SCAN`] matches, the newest `RANK_CAP` of those matching
+/// `heading_expr` — the query with a word of it in the heading, where the best hits of a
+/// common word are — are scored, and the newest matches fill up the list if that gives
+/// too few.
 pub(crate) fn ranked_ids(
     conn: &Connection,
     expr: &str,
     heading_expr: &str,
     filter: &Filter,
+    scorer: &Scorer,
 ) -> Result<Vec<(SectionId, f64)>> {
-    let Some(floor) = window_start(conn, expr, filter, RANK_CAP - 1, 0)? else {
-        return rank(conn, expr, filter, 0);
-    };
+    let limit = filter.limit as usize;
+    let (newest, matches) = rank(conn, expr, filter, 0, scorer)?;
+    if matches < RANK_CAP as usize {
+        return Ok(newest.into_iter().take(limit).collect());
+    }
     let scan_floor = window_start(conn, expr, filter, HEADING_SCAN - 1, 0)?.unwrap_or(0);
-    let heading_floor =
-        window_start(conn, heading_expr, filter, RANK_CAP - 1, scan_floor)?.unwrap_or(scan_floor);
-    let mut hits = rank(conn, heading_expr, filter, heading_floor)?;
-    if hits.len() < filter.limit as usize {
-        for hit in rank(conn, expr, filter, floor)? {
-            if hits.len() == filter.limit as usize {
-                break;
-            }
-            if !hits.iter().any(|(id, _)| *id == hit.0) {
-                hits.push(hit);
-            }
+    let (mut hits, _) = rank(conn, heading_expr, filter, scan_floor, scorer)?;
+    hits.truncate(limit);
+    for hit in newest {
+        if hits.len() == limit {
+            break;
+        }
+        if !hits.iter().any(|(id, _)| *id == hit.0) {
+            hits.push(hit);
         }
     }
     Ok(hits)
@@ -95,23 +100,25 @@ fn window_start(
     Ok(row)
 }
 
-/// The best `filter.limit` matches of `expr` with a rowid of at least `min_rowid`, by bm25.
+/// The newest [`RANK_CAP`] matches of `expr` with a rowid of at least `min_rowid`, scored by
+/// `scorer` (bm25, higher is better) from their search terms, best first; and how many
+/// there were.
 fn rank(
     conn: &Connection,
     expr: &str,
     filter: &Filter,
     min_rowid: i64,
-) -> Result<Vec<(SectionId, f64)>> {
-    let rows = if is_unfiltered(filter) {
-        // Without filters FTS5 can rank on its own, with no join per matching row.
-        let mut stmt = conn.prepare_cached(include_str!("ranked_ids.sql"))?;
+    scorer: &Scorer,
+) -> Result<(Vec<(SectionId, f64)>, usize)> {
+    let ids: Vec<i64> = if is_unfiltered(filter) {
+        let mut stmt = conn.prepare_cached(include_str!("candidates.sql"))?;
         stmt.query_map(
-            named_params! {":query": expr, ":min_rowid": min_rowid, ":limit": filter.limit},
-            |r| Ok((r.get(0)?, r.get(1)?)),
+            named_params! {":query": expr, ":min_rowid": min_rowid, ":limit": RANK_CAP},
+            |r| r.get(0),
         )?
         .collect::<rusqlite::Result<Vec<_>>>()?
     } else {
-        let mut stmt = conn.prepare_cached(include_str!("ranked_ids_filtered.sql"))?;
+        let mut stmt = conn.prepare_cached(include_str!("candidates_filtered.sql"))?;
         stmt.query_map(
             named_params! {
                 ":query": expr,
@@ -119,13 +126,77 @@ fn rank(
                 ":exam": filter.exam,
                 ":document_id": filter.document_id,
                 ":is_builtin": filter.is_builtin,
-                ":limit": filter.limit,
+                ":limit": RANK_CAP,
             },
-            |r| Ok((r.get(0)?, r.get(1)?)),
+            |r| r.get(0),
         )?
         .collect::<rusqlite::Result<Vec<_>>>()?
     };
-    Ok(rows)
+    if ids.is_empty() {
+        return Ok((Vec::new(), 0));
+    }
+    let ids_json = serde_json::to_string(&ids).expect("ids serialize");
+    let mut stmt = conn.prepare_cached(include_str!("section_terms.sql"))?;
+    let mut rows = stmt.query([ids_json])?;
+    let mut scored: Vec<(SectionId, f64)> = Vec::with_capacity(ids.len());
+    while let Some(r) = rows.next()? {
+        let heading = r.get_ref(1)?.as_str().map_err(rusqlite::Error::from)?;
+        let body = r.get_ref(2)?.as_str().map_err(rusqlite::Error::from)?;
+        scored.push((r.get(0)?, scorer.score(heading, body)));
+    }
+    // Best first; among equals, the newest, as the walk found them.
+    scored.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| b.0.cmp(&a.0)));
+    Ok((scored, ids.len()))
+}
+
+/// Rows and tokens of the search index, from FTS5's own totals record (the "averages" row,
+/// id 1 of `sections_fts_data`: a varint row count, then a varint token count per column),
+/// which FTS5 keeps for its bm25. A test compares them with counts of the sections.
+pub(crate) fn index_totals(conn: &Connection) -> Result<Totals> {
+    let blob: Option<Vec<u8>> = conn
+        .prepare_cached("SELECT block FROM sections_fts_data WHERE id = 1")?
+        .query_row([], |r| r.get(0))
+        .optional()?;
+    let mut totals = Totals { rows: 0, tokens: 0 };
+    if let Some(blob) = blob {
+        let mut at = 0;
+        let mut values = Vec::new();
+        while at < blob.len() {
+            let (value, len) = read_varint(&blob[at..]);
+            values.push(value as i64);
+            at += len;
+        }
+        if let Some((rows, columns)) = values.split_first() {
+            totals.rows = *rows;
+            totals.tokens = columns.iter().sum();
+        }
+    }
+    Ok(totals)
+}
+
+/// SQLite's variable-length integer: big-endian groups of 7 bits, the high bit set on every
+/// byte but the last; a ninth byte carries 8 bits.
+fn read_varint(bytes: &[u8]) -> (u64, usize) {
+    let mut value: u64 = 0;
+    for (i, &byte) in bytes.iter().enumerate().take(9) {
+        if i == 8 {
+            return ((value << 8) | u64::from(byte), 9);
+        }
+        value = (value << 7) | u64::from(byte & 0x7f);
+        if byte & 0x80 == 0 {
+            return (value, i + 1);
+        }
+    }
+    (value, bytes.len().max(1))
+}
+
+/// How many sections hold the indexed term `term` (0 when none does).
+pub(crate) fn term_rows(conn: &Connection, term: &str) -> Result<i64> {
+    Ok(conn
+        .prepare_cached("SELECT sections FROM search_terms WHERE term = ?1")?
+        .query_row([term], |r| r.get(0))
+        .optional()?
+        .unwrap_or(0))
 }
 
 /// Everything shown about one section.
@@ -176,37 +247,6 @@ pub(crate) fn hit_row(conn: &Connection, id: SectionId) -> Result<HitRow> {
             what: "section",
             id: id.to_string(),
         })
-}
-
-/// Upper bound of the strings starting with `prefix` (U+10FFFF sorts after every other
-/// character in SQLite's binary collation of UTF-8).
-fn prefix_end(prefix: &str) -> String {
-    format!("{prefix}\u{10FFFF}")
-}
-
-/// Whether any indexed term starts with `prefix`.
-pub(crate) fn vocab_has_prefix(conn: &Connection, prefix: &str) -> Result<bool> {
-    Ok(conn
-        .prepare_cached(include_str!("vocab_has_prefix.sql"))?
-        .query_row([prefix, &prefix_end(prefix)], |r| r.get(0))?)
-}
-
-/// Indexed terms starting with `first` whose length is within the bounds, with the number of
-/// sections holding each.
-pub(crate) fn vocab_candidates(
-    conn: &Connection,
-    first: char,
-    min_len: usize,
-    max_len: usize,
-) -> Result<Vec<(String, i64)>> {
-    let first = first.to_string();
-    Ok(conn
-        .prepare_cached(include_str!("vocab_candidates.sql"))?
-        .query_map(
-            rusqlite::params![first, prefix_end(&first), min_len as i64, max_len as i64],
-            |r| Ok((r.get(0)?, r.get(1)?)),
-        )?
-        .collect::<rusqlite::Result<_>>()?)
 }
 
 /// One row of the heading palette.

@@ -1,4 +1,4 @@
-SELECT sections_fts.rowid, sections_fts.rank
+SELECT sections_fts.rowid
 FROM sections_fts
 JOIN sections s ON s.id = sections_fts.rowid
 JOIN documents d ON d.id = s.document_id
@@ -6,5 +6,5 @@ WHERE sections_fts MATCH :query AND sections_fts.rowid >= :min_rowid
   AND (:exam IS NULL OR EXISTS (SELECT 1 FROM json_each(s.tags_json, '$.exams') WHERE value = :exam))
   AND (:document_id IS NULL OR s.document_id = :document_id)
   AND (:is_builtin IS NULL OR (d.origin = 'builtin') = :is_builtin)
-ORDER BY +sections_fts.rank
+ORDER BY sections_fts.rowid DESC
 LIMIT :limit

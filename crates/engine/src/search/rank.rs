@@ -1,0 +1,209 @@
+//! bm25 of candidate sections, computed from their stored search terms rather than by FTS5's
+//! `bm25()` (docs/decisions/0007). FTS5 learns each phrase's document frequency, the idf of
+//! bm25, by walking the phrase's whole row list — and, for a phrase of several Hangul
+//! bigrams, testing positions in every row holding all of them — once per ranking query;
+//! for common words that walk cost more than everything else a search does. Here the counts
+//! come from `search_terms`, and the term frequencies from the few candidate rows only.
+//!
+//! The formula is FTS5's: for each phrase, idf × f·(k1+1) / (f + k1·(1 − b + b·|D|/avgdl)),
+//! with f the column-weighted count of the phrase in the row (heading 4, body 1, as
+//! `migrations/0002` configures), |D| the row's tokens in both columns, and idf
+//! ln((N − n + 0.5)/(n + 0.5)), at least 1e-6. A test checks equality with FTS5 on
+//! single-word queries.
+
+use super::writer::Unit;
+
+const K1: f64 = 1.2;
+const B: f64 = 0.75;
+pub(crate) const HEADING_WEIGHT: f64 = 4.0;
+pub(crate) const BODY_WEIGHT: f64 = 1.0;
+
+/// One phrase of the FTS5 expression, as FTS5 scores it: a quoted string, optionally a
+/// prefix (its last token).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Phrase {
+    pub tokens: Vec<String>,
+    pub is_prefix: bool,
+}
+
+/// The phrases of `units` in expression order, as `writer::write` quotes them.
+pub(crate) fn phrases(units: &[Unit]) -> Vec<Phrase> {
+    fn walk(unit: &Unit, out: &mut Vec<Phrase>) {
+        match unit {
+            Unit::Prefix(t) | Unit::Exact(t) if !t.is_empty() => out.push(Phrase {
+                tokens: vec![t.clone()],
+                is_prefix: matches!(unit, Unit::Prefix(_)),
+            }),
+            Unit::Prefix(_) | Unit::Exact(_) => {}
+            Unit::Phrase(tokens) => {
+                let tokens: Vec<String> = tokens
+                    .iter()
+                    .flat_map(|t| t.split_whitespace())
+                    .map(str::to_string)
+                    .collect();
+                if !tokens.is_empty() {
+                    out.push(Phrase {
+                        tokens,
+                        is_prefix: false,
+                    });
+                }
+            }
+            Unit::AnyOf(units) | Unit::AllOf(units) => units.iter().for_each(|u| walk(u, out)),
+        }
+    }
+    let mut out = Vec::new();
+    units.iter().for_each(|u| walk(u, &mut out));
+    out
+}
+
+/// Library-wide figures of the index: rows and tokens in all columns.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct Totals {
+    pub rows: i64,
+    pub tokens: i64,
+}
+
+/// The scorer for one query: its phrases with their idf.
+pub(crate) struct Scorer {
+    phrases: Vec<Phrase>,
+    idf: Vec<f64>,
+    avg_tokens: f64,
+}
+
+impl Scorer {
+    /// `rows_with[i]` is the number of sections holding phrase `i` (or an estimate).
+    pub fn new(phrases: Vec<Phrase>, rows_with: &[i64], totals: Totals) -> Self {
+        let n = totals.rows.max(1) as f64;
+        let idf = rows_with
+            .iter()
+            .map(|&hits| {
+                let hits = hits.clamp(0, totals.rows) as f64;
+                let idf = ((n - hits + 0.5) / (hits + 0.5)).ln();
+                if idf <= 0.0 { 1e-6 } else { idf }
+            })
+            .collect();
+        Self {
+            phrases,
+            idf,
+            avg_tokens: (totals.tokens.max(1) as f64) / n,
+        }
+    }
+
+    /// The bm25 score (higher is better) of a section from its two search-term strings.
+    pub fn score(&self, heading_terms: &str, body_terms: &str) -> f64 {
+        let heading = tokens(heading_terms);
+        let body = tokens(body_terms);
+        let length = (heading.len() + body.len()) as f64;
+        let norm = K1 * (1.0 - B + B * length / self.avg_tokens);
+        self.phrases
+            .iter()
+            .zip(&self.idf)
+            .map(|(phrase, idf)| {
+                let f = HEADING_WEIGHT * occurrences(phrase, &heading) as f64
+                    + BODY_WEIGHT * occurrences(phrase, &body) as f64;
+                idf * f * (K1 + 1.0) / (f + norm)
+            })
+            .sum()
+    }
+}
+
+/// The terms of a search-term string: `index_terms` separates them by single spaces.
+fn tokens(terms: &str) -> Vec<&str> {
+    terms.split(' ').filter(|t| !t.is_empty()).collect()
+}
+
+/// How often `phrase` occurs in `tokens`.
+fn occurrences(phrase: &Phrase, tokens: &[&str]) -> usize {
+    let n = phrase.tokens.len();
+    if n == 0 || tokens.len() < n {
+        return 0;
+    }
+    let first = phrase.tokens[0].as_bytes()[0];
+    tokens
+        .windows(n)
+        .filter(|window| window[0].as_bytes()[0] == first)
+        .filter(|window| {
+            window
+                .iter()
+                .zip(&phrase.tokens)
+                .enumerate()
+                .all(|(i, (token, want))| {
+                    if phrase.is_prefix && i == n - 1 {
+                        token.starts_with(want.as_str())
+                    } else {
+                        token == want
+                    }
+                })
+        })
+        .count()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn phrase(tokens: &[&str], is_prefix: bool) -> Phrase {
+        Phrase {
+            tokens: tokens.iter().map(|t| t.to_string()).collect(),
+            is_prefix,
+        }
+    }
+
+    #[test]
+    fn phrases_follow_the_written_expression() {
+        let units = [
+            Unit::Prefix("s3".into()),
+            Unit::AnyOf(vec![
+                Unit::Phrase(vec!["수명".into(), "명주".into()]),
+                Unit::AllOf(vec![Unit::Exact("수명".into()), Unit::Exact(String::new())]),
+            ]),
+        ];
+        assert_eq!(
+            phrases(&units),
+            [
+                phrase(&["s3"], true),
+                phrase(&["수명", "명주"], false),
+                phrase(&["수명"], false),
+            ]
+        );
+    }
+
+    #[test]
+    fn occurrences_match_whole_tokens_and_prefixes() {
+        let tokens = ["spot", "instances", "spot", "instance", "spotty"];
+        assert_eq!(occurrences(&phrase(&["spot"], false), &tokens), 2);
+        assert_eq!(occurrences(&phrase(&["spot"], true), &tokens), 3);
+        assert_eq!(
+            occurrences(&phrase(&["spot", "instance"], false), &tokens),
+            1
+        );
+        assert_eq!(
+            occurrences(&phrase(&["spot", "instance"], true), &tokens),
+            2
+        );
+        assert_eq!(
+            occurrences(&phrase(&["a", "b", "c", "d", "e", "f"], false), &tokens),
+            0
+        );
+    }
+
+    #[test]
+    fn rarer_phrases_and_shorter_sections_score_higher() {
+        let totals = Totals {
+            rows: 100,
+            tokens: 1_000,
+        };
+        let scorer = Scorer::new(
+            vec![phrase(&["rare"], false), phrase(&["common"], false)],
+            &[2, 90],
+            totals,
+        );
+        assert!(scorer.score("", "rare x") > scorer.score("", "common x"));
+        assert!(scorer.score("", "rare") > scorer.score("", "rare a b c d e f g h"));
+        assert!(
+            scorer.score("rare", "") > scorer.score("", "rare"),
+            "heading weighs more"
+        );
+        assert_eq!(scorer.score("", "nothing here"), 0.0);
+    }
+}
