@@ -7,11 +7,21 @@ use crate::search::tokenize;
 /// NFC, lower case, words of letters and digits joined by single spaces: the form in which
 /// prompts are hashed and answers compared, so spacing, case and punctuation do not matter.
 pub(crate) fn norm(text: &str) -> String {
-    tokenize::normalize(text)
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .collect::<Vec<_>>()
-        .join(" ")
+    let folded = tokenize::normalize(text);
+    let mut out = String::with_capacity(folded.len());
+    let mut is_gap = false;
+    for c in folded.chars() {
+        if c.is_alphanumeric() {
+            if is_gap && !out.is_empty() {
+                out.push(' ');
+            }
+            is_gap = false;
+            out.push(c);
+        } else {
+            is_gap = true;
+        }
+    }
+    out
 }
 
 /// The normal form of a cloze prompt, keeping where the blank is (and any hint).
@@ -211,5 +221,17 @@ mod tests {
             mask("A spot instance is a Spot Instance.", "Spot Instance"),
             "A ___ is a ___."
         );
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn normal_form_is_the_words_joined_by_single_spaces(text in "[ a-zA-Z0-9,.()가-힣\u{0301}é-]{0,40}") {
+            let words: Vec<String> = tokenize::normalize(&text)
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .map(str::to_string)
+                .collect();
+            proptest::prop_assert_eq!(norm(&text), words.join(" "));
+        }
     }
 }
