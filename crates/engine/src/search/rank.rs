@@ -11,6 +11,8 @@
 //! ln((N − n + 0.5)/(n + 0.5)), at least 1e-6. A test checks equality with FTS5 on
 //! single-word queries.
 
+use std::cell::RefCell;
+
 use super::writer::Unit;
 
 const K1: f64 = 1.2;
@@ -68,7 +70,12 @@ pub(crate) struct Scorer {
     phrases: Vec<Phrase>,
     idf: Vec<f64>,
     avg_tokens: f64,
+    /// Where each term of the row being scored starts and ends, heading then body; kept
+    /// between rows so that scoring allocates nothing.
+    spans: RefCell<(Vec<Span>, Vec<Span>)>,
 }
+
+type Span = (u32, u32);
 
 impl Scorer {
     /// `rows_with[i]` is the number of sections holding phrase `i` (or an estimate).
@@ -86,54 +93,73 @@ impl Scorer {
             phrases,
             idf,
             avg_tokens: (totals.tokens.max(1) as f64) / n,
+            spans: RefCell::default(),
         }
     }
 
-    /// The bm25 score (higher is better) of a section from its two search-term strings.
-    pub fn score(&self, heading_terms: &str, body_terms: &str) -> f64 {
-        let heading = tokens(heading_terms);
-        let body = tokens(body_terms);
+    /// The bm25 score (higher is better) of a section from its two search-term strings,
+    /// given as bytes (terms are compared byte for byte; no need to check UTF-8 here).
+    pub fn score(&self, heading_terms: &[u8], body_terms: &[u8]) -> f64 {
+        let mut spans = self.spans.borrow_mut();
+        let (heading, body) = &mut *spans;
+        split_terms(heading_terms, heading);
+        split_terms(body_terms, body);
         let length = (heading.len() + body.len()) as f64;
         let norm = K1 * (1.0 - B + B * length / self.avg_tokens);
         self.phrases
             .iter()
             .zip(&self.idf)
             .map(|(phrase, idf)| {
-                let f = HEADING_WEIGHT * occurrences(phrase, &heading) as f64
-                    + BODY_WEIGHT * occurrences(phrase, &body) as f64;
+                let f = HEADING_WEIGHT * occurrences(phrase, heading_terms, heading) as f64
+                    + BODY_WEIGHT * occurrences(phrase, body_terms, body) as f64;
                 idf * f * (K1 + 1.0) / (f + norm)
             })
             .sum()
     }
 }
 
-/// The terms of a search-term string: `index_terms` separates them by single spaces.
-fn tokens(terms: &str) -> Vec<&str> {
-    terms.split(' ').filter(|t| !t.is_empty()).collect()
+/// The spans of the terms of a search-term string: `index_terms` separates them by spaces.
+fn split_terms(text: &[u8], spans: &mut Vec<Span>) {
+    spans.clear();
+    let mut start = 0;
+    for (i, &byte) in text.iter().enumerate() {
+        if byte == b' ' {
+            if i > start {
+                spans.push((start as u32, i as u32));
+            }
+            start = i + 1;
+        }
+    }
+    if text.len() > start {
+        spans.push((start as u32, text.len() as u32));
+    }
 }
 
-/// How often `phrase` occurs in `tokens`.
-fn occurrences(phrase: &Phrase, tokens: &[&str]) -> usize {
+/// How often `phrase` occurs among the terms of `text` at `spans`.
+fn occurrences(phrase: &Phrase, text: &[u8], spans: &[Span]) -> usize {
     let n = phrase.tokens.len();
-    if n == 0 || tokens.len() < n {
+    if n == 0 || spans.len() < n {
         return 0;
     }
-    let first = phrase.tokens[0].as_bytes()[0];
-    tokens
+    let term = |(start, end): Span| &text[start as usize..end as usize];
+    let matches = |i: usize, (want, span): (&String, &Span)| {
+        let token = term(*span);
+        if phrase.is_prefix && i == n - 1 {
+            token.starts_with(want.as_bytes())
+        } else {
+            token == want.as_bytes()
+        }
+    };
+    spans
         .windows(n)
-        .filter(|window| window[0].as_bytes()[0] == first)
         .filter(|window| {
-            window
-                .iter()
-                .zip(&phrase.tokens)
-                .enumerate()
-                .all(|(i, (token, want))| {
-                    if phrase.is_prefix && i == n - 1 {
-                        token.starts_with(want.as_str())
-                    } else {
-                        token == want
-                    }
-                })
+            window.len() == n
+                && phrase
+                    .tokens
+                    .iter()
+                    .zip(window.iter())
+                    .enumerate()
+                    .all(|(i, pair)| matches(i, pair))
         })
         .count()
 }
@@ -170,21 +196,18 @@ mod tests {
 
     #[test]
     fn occurrences_match_whole_tokens_and_prefixes() {
-        let tokens = ["spot", "instances", "spot", "instance", "spotty"];
-        assert_eq!(occurrences(&phrase(&["spot"], false), &tokens), 2);
-        assert_eq!(occurrences(&phrase(&["spot"], true), &tokens), 3);
-        assert_eq!(
-            occurrences(&phrase(&["spot", "instance"], false), &tokens),
-            1
-        );
-        assert_eq!(
-            occurrences(&phrase(&["spot", "instance"], true), &tokens),
-            2
-        );
-        assert_eq!(
-            occurrences(&phrase(&["a", "b", "c", "d", "e", "f"], false), &tokens),
-            0
-        );
+        let text = b" spot instances  spot instance spotty";
+        let mut spans = Vec::new();
+        split_terms(text, &mut spans);
+        assert_eq!(spans.len(), 5);
+        let count = |p: Phrase| occurrences(&p, text, &spans);
+        assert_eq!(count(phrase(&["spot"], false)), 2);
+        assert_eq!(count(phrase(&["spot"], true)), 3);
+        assert_eq!(count(phrase(&["spot", "instance"], false)), 1);
+        assert_eq!(count(phrase(&["spot", "instance"], true)), 2);
+        assert_eq!(count(phrase(&["a", "b", "c", "d", "e", "f"], false)), 0);
+        split_terms(b"", &mut spans);
+        assert!(spans.is_empty());
     }
 
     #[test]
@@ -198,12 +221,10 @@ mod tests {
             &[2, 90],
             totals,
         );
-        assert!(scorer.score("", "rare x") > scorer.score("", "common x"));
-        assert!(scorer.score("", "rare") > scorer.score("", "rare a b c d e f g h"));
-        assert!(
-            scorer.score("rare", "") > scorer.score("", "rare"),
-            "heading weighs more"
-        );
-        assert_eq!(scorer.score("", "nothing here"), 0.0);
+        let score = |h: &str, b: &str| scorer.score(h.as_bytes(), b.as_bytes());
+        assert!(score("", "rare x") > score("", "common x"));
+        assert!(score("", "rare") > score("", "rare a b c d e f g h"));
+        assert!(score("rare", "") > score("", "rare"), "heading weighs more");
+        assert_eq!(score("", "nothing here"), 0.0);
     }
 }

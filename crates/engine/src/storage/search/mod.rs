@@ -31,8 +31,8 @@ const HEADING_SCAN: u32 = 20 * RANK_CAP;
 /// score (higher is better).
 ///
 /// The newest [`RANK_CAP`] matches are scored; when there are fewer, that is all of them
-/// and the ranking is exact bm25. Beyond that the ranking is bounded (decision 0006): among
-/// the newest [`HEADING_SCAN`] matches, the newest `RANK_CAP` of those matching
+/// and the ranking is exact bm25. Beyond that the ranking is bounded (decisions 0006, 0007):
+/// among about the newest [`HEADING_SCAN`] matches, the newest `RANK_CAP` of those matching
 /// `heading_expr` — the query with a word of it in the heading, where the best hits of a
 /// common word are — are scored, and the newest matches fill up the list if that gives
 /// too few.
@@ -48,7 +48,12 @@ pub(crate) fn ranked_ids(
     if matches < RANK_CAP as usize {
         return Ok(newest.into_iter().take(limit).collect());
     }
-    let scan_floor = window_start(conn, expr, filter, HEADING_SCAN - 1, 0)?.unwrap_or(0);
+    // The newest HEADING_SCAN matches reach back about that many times as far as the newest
+    // RANK_CAP did: estimated from their span, instead of walking the index that far.
+    let newest_id = newest.iter().map(|h| i64::from(h.0.0)).max().unwrap_or(0);
+    let oldest_id = newest.iter().map(|h| i64::from(h.0.0)).min().unwrap_or(0);
+    let span = (newest_id - oldest_id + 1) * i64::from(HEADING_SCAN / RANK_CAP);
+    let scan_floor = (newest_id - span + 1).max(0);
     let (mut hits, _) = rank(conn, heading_expr, filter, scan_floor, scorer)?;
     hits.truncate(limit);
     for hit in newest {
@@ -64,40 +69,6 @@ pub(crate) fn ranked_ids(
 
 fn is_unfiltered(filter: &Filter) -> bool {
     filter.exam.is_none() && filter.document_id.is_none() && filter.is_builtin.is_none()
-}
-
-/// The rowid of the `offset`-th newest match of `expr` (0-based) at or above `min_rowid`, or
-/// `None` if there are not that many.
-fn window_start(
-    conn: &Connection,
-    expr: &str,
-    filter: &Filter,
-    offset: u32,
-    min_rowid: i64,
-) -> Result<Option<i64>> {
-    let row = if is_unfiltered(filter) {
-        conn.prepare_cached(include_str!("window_start.sql"))?
-            .query_row(
-                named_params! {":query": expr, ":min_rowid": min_rowid, ":offset": offset},
-                |r| r.get(0),
-            )
-            .optional()?
-    } else {
-        conn.prepare_cached(include_str!("window_start_filtered.sql"))?
-            .query_row(
-                named_params! {
-                    ":query": expr,
-                    ":min_rowid": min_rowid,
-                    ":exam": filter.exam,
-                    ":document_id": filter.document_id,
-                    ":is_builtin": filter.is_builtin,
-                    ":offset": offset,
-                },
-                |r| r.get(0),
-            )
-            .optional()?
-    };
-    Ok(row)
 }
 
 /// The newest [`RANK_CAP`] matches of `expr` with a rowid of at least `min_rowid`, scored by
@@ -140,8 +111,8 @@ fn rank(
     let mut rows = stmt.query([ids_json])?;
     let mut scored: Vec<(SectionId, f64)> = Vec::with_capacity(ids.len());
     while let Some(r) = rows.next()? {
-        let heading = r.get_ref(1)?.as_str().map_err(rusqlite::Error::from)?;
-        let body = r.get_ref(2)?.as_str().map_err(rusqlite::Error::from)?;
+        let heading = r.get_ref(1)?.as_bytes().map_err(rusqlite::Error::from)?;
+        let body = r.get_ref(2)?.as_bytes().map_err(rusqlite::Error::from)?;
         scored.push((r.get(0)?, scorer.score(heading, body)));
     }
     // Best first; among equals, the newest, as the walk found them.
