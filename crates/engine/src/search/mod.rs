@@ -217,19 +217,18 @@ impl Library {
                 .iter()
                 .map(|u| self.complete(u))
                 .collect::<Result<Vec<_>>>()?;
-            let (Some(expr), Some(heading_expr)) = (
+            let (Some(expr), Some(any)) = (
                 writer::write(&units, join),
-                writer::write_heading_first(&units, join),
+                writer::write(&units, Join::Any),
             ) else {
                 return Ok(Vec::new());
             };
-            let phrases = rank::phrases(&units);
-            let rows_with = phrases
+            let rows_with = rank::phrases(&units)
                 .iter()
                 .map(|p| self.rows_with(p))
                 .collect::<Result<Vec<_>>>()?;
-            let scorer = rank::Scorer::new(phrases, &rows_with, totals);
-            store::ranked_ids(self.conn(), &expr, &heading_expr, &filter, &scorer)
+            let scorer = rank::Scorer::new(units, join, &rows_with, totals);
+            store::ranked_ids(self.conn(), &expr, &any, &filter, &scorer)
         };
         // Sections with every word need no spelling help: each word then starts some indexed
         // term. Only when there are none is the vocabulary consulted, which spares the common

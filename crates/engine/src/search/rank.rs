@@ -13,7 +13,7 @@
 
 use std::cell::RefCell;
 
-use super::writer::Unit;
+use super::writer::{Join, Unit};
 
 const K1: f64 = 1.2;
 const B: f64 = 0.75;
@@ -65,8 +65,11 @@ pub(crate) struct Totals {
     pub tokens: i64,
 }
 
-/// The scorer for one query: its phrases with their idf.
+/// The scorer for one query: its phrases with their idf, and the query itself, to tell
+/// whether a row matches it.
 pub(crate) struct Scorer {
+    units: Vec<Unit>,
+    join: Join,
     phrases: Vec<Phrase>,
     idf: Vec<f64>,
     avg_tokens: f64,
@@ -78,8 +81,10 @@ pub(crate) struct Scorer {
 type Span = (u32, u32);
 
 impl Scorer {
-    /// `rows_with[i]` is the number of sections holding phrase `i` (or an estimate).
-    pub fn new(phrases: Vec<Phrase>, rows_with: &[i64], totals: Totals) -> Self {
+    /// `units` joined by `join` is the query; `rows_with[i]` is the number of sections
+    /// holding its phrase `i` (see [`phrases`]), or an estimate.
+    pub fn new(units: Vec<Unit>, join: Join, rows_with: &[i64], totals: Totals) -> Self {
+        let phrases = phrases(&units);
         let n = totals.rows.max(1) as f64;
         let idf = rows_with
             .iter()
@@ -90,6 +95,8 @@ impl Scorer {
             })
             .collect();
         Self {
+            units,
+            join,
             phrases,
             idf,
             avg_tokens: (totals.tokens.max(1) as f64) / n,
@@ -115,6 +122,46 @@ impl Scorer {
                 idf * f * (K1 + 1.0) / (f + norm)
             })
             .sum()
+    }
+}
+
+impl Scorer {
+    /// Whether a section holds the query, as FTS5 would decide from the same terms.
+    pub fn matches(&self, heading_terms: &[u8], body_terms: &[u8]) -> bool {
+        let mut spans = self.spans.borrow_mut();
+        let (heading, body) = &mut *spans;
+        split_terms(heading_terms, heading);
+        split_terms(body_terms, body);
+        let holds = |p: &Phrase| {
+            occurrences(p, heading_terms, heading) > 0 || occurrences(p, body_terms, body) > 0
+        };
+        let mut results = self.units.iter().filter_map(|u| eval(u, &holds));
+        match self.join {
+            Join::All => results.all(|b| b),
+            Join::Any => results.any(|b| b),
+        }
+    }
+}
+
+/// Whether `holds` is true of the unit's phrases as its structure requires; `None` for an
+/// empty unit, which the written expression leaves out.
+fn eval(unit: &Unit, holds: &impl Fn(&Phrase) -> bool) -> Option<bool> {
+    match unit {
+        Unit::AnyOf(units) => {
+            let mut results = units.iter().filter_map(|u| eval(u, holds)).peekable();
+            results.peek()?;
+            Some(results.any(|b| b))
+        }
+        Unit::AllOf(units) => {
+            let mut results = units.iter().filter_map(|u| eval(u, holds)).peekable();
+            results.peek()?;
+            Some(results.all(|b| b))
+        }
+        _ => {
+            let found = phrases(std::slice::from_ref(unit));
+            let phrase = found.first()?;
+            Some(holds(phrase))
+        }
     }
 }
 
@@ -217,7 +264,8 @@ mod tests {
             tokens: 1_000,
         };
         let scorer = Scorer::new(
-            vec![phrase(&["rare"], false), phrase(&["common"], false)],
+            vec![Unit::Exact("rare".into()), Unit::Exact("common".into())],
+            Join::Any,
             &[2, 90],
             totals,
         );
@@ -226,5 +274,29 @@ mod tests {
         assert!(score("", "rare") > score("", "rare a b c d e f g h"));
         assert!(score("rare", "") > score("", "rare"), "heading weighs more");
         assert_eq!(score("", "nothing here"), 0.0);
+    }
+
+    #[test]
+    fn matching_follows_the_query_structure() {
+        let totals = Totals {
+            rows: 10,
+            tokens: 100,
+        };
+        let units = vec![
+            Unit::Prefix("buck".into()),
+            Unit::AnyOf(vec![
+                Unit::Phrase(vec!["수명".into(), "명주".into()]),
+                Unit::AllOf(vec![Unit::Exact("수명".into()), Unit::Exact("주기".into())]),
+            ]),
+        ];
+        let all = Scorer::new(units.clone(), Join::All, &[1, 1, 1, 1], totals);
+        let any = Scorer::new(units, Join::Any, &[1, 1, 1, 1], totals);
+        let m = |s: &Scorer, h: &str, b: &str| s.matches(h.as_bytes(), b.as_bytes());
+        assert!(m(&all, "buckets", "수명 명주"));
+        assert!(m(&all, "", "주기 bucket 수명"));
+        assert!(!m(&all, "bucket", "수명"));
+        assert!(!m(&all, "", "수명 명주 주기"));
+        assert!(m(&any, "", "수명 명주 주기"));
+        assert!(!m(&any, "bu", "명주"));
     }
 }

@@ -122,15 +122,6 @@ pub(crate) fn write(units: &[Unit], join: Join) -> Option<String> {
     (!out.is_empty()).then_some(out)
 }
 
-/// `expr` (the units joined by `join`) restricted to sections with at least one of the units
-/// in the heading: the candidates ranked first when a query matches too many sections to rank
-/// them all.
-pub(crate) fn write_heading_first(units: &[Unit], join: Join) -> Option<String> {
-    let any = write(units, Join::Any)?;
-    let expr = write(units, join)?;
-    Some(format!("{{heading_terms}} : ({any}) AND ({expr})"))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -32,6 +32,7 @@ pub(crate) const MIGRATIONS: &[Migration] = &[
     migration!(5, "0005_review_queue.sql"),
     migration!(6, "0006_review_totals.sql"),
     migration!(7, "0007_search_terms.sql"),
+    migration!(8, "0008_heading_index.sql"),
 ];
 
 /// The schema version this build creates and understands.

@@ -1,6 +1,6 @@
--- The newest matches (at most :limit) from :min_rowid up, unranked: ranking reads their
+-- The newest matches (at most :limit), unranked: ranking reads their
 -- search terms afterwards (search/rank.rs). Walking the index in rowid order needs no bm25.
 SELECT rowid FROM sections_fts
-WHERE sections_fts MATCH :query AND rowid >= :min_rowid
+WHERE sections_fts MATCH :query
 ORDER BY rowid DESC
 LIMIT :limit

@@ -2,7 +2,7 @@ SELECT sections_fts.rowid
 FROM sections_fts
 JOIN sections s ON s.id = sections_fts.rowid
 JOIN documents d ON d.id = s.document_id
-WHERE sections_fts MATCH :query AND sections_fts.rowid >= :min_rowid
+WHERE sections_fts MATCH :query
   AND (:exam IS NULL OR EXISTS (SELECT 1 FROM json_each(s.tags_json, '$.exams') WHERE value = :exam))
   AND (:document_id IS NULL OR s.document_id = :document_id)
   AND (:is_builtin IS NULL OR (d.origin = 'builtin') = :is_builtin)

@@ -19,42 +19,38 @@ pub(crate) struct Filter {
     pub limit: u32,
 }
 
-/// The most matching rows one ranking pass scores with bm25. Scoring costs microseconds a
-/// row (term positions, the row's length from `%_docsize`), so a word found in tens of
-/// thousands of sections cannot be ranked in full within a keystroke's time.
-pub(crate) const RANK_CAP: u32 = 200;
-/// How many of the newest matches are searched for heading candidates when a query matches
-/// more than [`RANK_CAP`] sections; bounds the walk through the index.
-const HEADING_SCAN: u32 = 20 * RANK_CAP;
+/// The most matching rows one ranking pass scores with bm25. Scoring reads a row's search
+/// terms (a few kilobytes) and costs microseconds, so a word found in tens of thousands of
+/// sections cannot be ranked in full within a keystroke's time; 100 rather than 200 halved
+/// the slowest searches of the benchmark mix (BENCHMARKS.md) and left the relevance set's
+/// recall unchanged.
+pub(crate) const RANK_CAP: u32 = 100;
 
 /// The best `filter.limit` sections for the FTS5 expression `expr`, best first, with their
 /// score (higher is better).
 ///
 /// The newest [`RANK_CAP`] matches are scored; when there are fewer, that is all of them
 /// and the ranking is exact bm25. Beyond that the ranking is bounded (decisions 0006, 0007):
-/// among about the newest [`HEADING_SCAN`] matches, the newest `RANK_CAP` of those matching
-/// `heading_expr` — the query with a word of it in the heading, where the best hits of a
-/// common word are — are scored, and the newest matches fill up the list if that gives
-/// too few.
+/// the newest `RANK_CAP` sections with a word of the query in the heading (`any`, through
+/// the heading index) that hold the whole query are scored first — the best hits of a
+/// common word are there — and the newest matches fill up the list if that gives too few.
 pub(crate) fn ranked_ids(
     conn: &Connection,
     expr: &str,
-    heading_expr: &str,
+    any: &str,
     filter: &Filter,
     scorer: &Scorer,
 ) -> Result<Vec<(SectionId, f64)>> {
     let limit = filter.limit as usize;
-    let (newest, matches) = rank(conn, expr, filter, 0, scorer)?;
-    if matches < RANK_CAP as usize {
-        return Ok(newest.into_iter().take(limit).collect());
+    let newest = candidates(conn, Index::Sections, expr, filter)?;
+    let is_all = newest.len() < RANK_CAP as usize;
+    let mut newest = score(conn, &newest, scorer, false)?;
+    if is_all {
+        newest.truncate(limit);
+        return Ok(newest);
     }
-    // The newest HEADING_SCAN matches reach back about that many times as far as the newest
-    // RANK_CAP did: estimated from their span, instead of walking the index that far.
-    let newest_id = newest.iter().map(|h| i64::from(h.0.0)).max().unwrap_or(0);
-    let oldest_id = newest.iter().map(|h| i64::from(h.0.0)).min().unwrap_or(0);
-    let span = (newest_id - oldest_id + 1) * i64::from(HEADING_SCAN / RANK_CAP);
-    let scan_floor = (newest_id - span + 1).max(0);
-    let (mut hits, _) = rank(conn, heading_expr, filter, scan_floor, scorer)?;
+    let headed = candidates(conn, Index::Headings, any, filter)?;
+    let mut hits = score(conn, &headed, scorer, true)?;
     hits.truncate(limit);
     for hit in newest {
         if hits.len() == limit {
@@ -67,33 +63,37 @@ pub(crate) fn ranked_ids(
     Ok(hits)
 }
 
+/// Which FTS5 index a candidate query reads.
+#[derive(Clone, Copy)]
+enum Index {
+    /// Headings and bodies (`sections_fts`).
+    Sections,
+    /// Headings alone (`headings_fts`).
+    Headings,
+}
+
 fn is_unfiltered(filter: &Filter) -> bool {
     filter.exam.is_none() && filter.document_id.is_none() && filter.is_builtin.is_none()
 }
 
-/// The newest [`RANK_CAP`] matches of `expr` with a rowid of at least `min_rowid`, scored by
-/// `scorer` (bm25, higher is better) from their search terms, best first; and how many
-/// there were.
-fn rank(
-    conn: &Connection,
-    expr: &str,
-    filter: &Filter,
-    min_rowid: i64,
-    scorer: &Scorer,
-) -> Result<(Vec<(SectionId, f64)>, usize)> {
-    let ids: Vec<i64> = if is_unfiltered(filter) {
-        let mut stmt = conn.prepare_cached(include_str!("candidates.sql"))?;
-        stmt.query_map(
-            named_params! {":query": expr, ":min_rowid": min_rowid, ":limit": RANK_CAP},
-            |r| r.get(0),
-        )?
+/// The newest [`RANK_CAP`] matches of `expr` in `index` that pass the filter.
+fn candidates(conn: &Connection, index: Index, expr: &str, filter: &Filter) -> Result<Vec<i64>> {
+    let sql = match (index, is_unfiltered(filter)) {
+        (Index::Sections, true) => include_str!("candidates.sql"),
+        (Index::Sections, false) => include_str!("candidates_filtered.sql"),
+        (Index::Headings, true) => include_str!("heading_candidates.sql"),
+        (Index::Headings, false) => include_str!("heading_candidates_filtered.sql"),
+    };
+    let mut stmt = conn.prepare_cached(sql)?;
+    let ids = if is_unfiltered(filter) {
+        stmt.query_map(named_params! {":query": expr, ":limit": RANK_CAP}, |r| {
+            r.get(0)
+        })?
         .collect::<rusqlite::Result<Vec<_>>>()?
     } else {
-        let mut stmt = conn.prepare_cached(include_str!("candidates_filtered.sql"))?;
         stmt.query_map(
             named_params! {
                 ":query": expr,
-                ":min_rowid": min_rowid,
                 ":exam": filter.exam,
                 ":document_id": filter.document_id,
                 ":is_builtin": filter.is_builtin,
@@ -103,21 +103,34 @@ fn rank(
         )?
         .collect::<rusqlite::Result<Vec<_>>>()?
     };
+    Ok(ids)
+}
+
+/// The sections `ids` scored by `scorer` from their search terms, best first (the newest
+/// first among equals); with `must_match`, only those holding the whole query.
+fn score(
+    conn: &Connection,
+    ids: &[i64],
+    scorer: &Scorer,
+    must_match: bool,
+) -> Result<Vec<(SectionId, f64)>> {
     if ids.is_empty() {
-        return Ok((Vec::new(), 0));
+        return Ok(Vec::new());
     }
-    let ids_json = serde_json::to_string(&ids).expect("ids serialize");
+    let ids_json = serde_json::to_string(ids).expect("ids serialize");
     let mut stmt = conn.prepare_cached(include_str!("section_terms.sql"))?;
     let mut rows = stmt.query([ids_json])?;
     let mut scored: Vec<(SectionId, f64)> = Vec::with_capacity(ids.len());
     while let Some(r) = rows.next()? {
         let heading = r.get_ref(1)?.as_bytes().map_err(rusqlite::Error::from)?;
         let body = r.get_ref(2)?.as_bytes().map_err(rusqlite::Error::from)?;
+        if must_match && !scorer.matches(heading, body) {
+            continue;
+        }
         scored.push((r.get(0)?, scorer.score(heading, body)));
     }
-    // Best first; among equals, the newest, as the walk found them.
     scored.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| b.0.cmp(&a.0)));
-    Ok((scored, ids.len()))
+    Ok(scored)
 }
 
 /// Rows and tokens of the search index, from FTS5's own totals record (the "averages" row,
