@@ -133,10 +133,12 @@ fn worst_queries(v: &Vocabulary) -> Vec<String> {
     ]
 }
 
-/// The 100k-section library, built in a temporary folder; or, when `STRATUS_BENCH_LIBRARY`
-/// names a folder, built there once and reused by later runs (building takes minutes).
+/// A library of `sections` generated sections, built in a temporary folder; or, when
+/// `STRATUS_BENCH_LIBRARY` names a folder, built in `sections-<n>` there once and reused by
+/// later runs (building the 100k-section one takes minutes).
 fn big_library(sections: usize) -> (Option<tempfile::TempDir>, Library) {
-    if let Some(dir) = std::env::var_os("STRATUS_BENCH_LIBRARY").map(PathBuf::from) {
+    if let Some(root) = std::env::var_os("STRATUS_BENCH_LIBRARY").map(PathBuf::from) {
+        let dir = root.join(format!("sections-{sections}"));
         let is_built = dir.join("stratus.sqlite3").exists();
         if !is_built {
             build_library(&dir, sections);
