@@ -132,30 +132,35 @@ fn sqlite_database_of_another_program_is_refused_untouched() {
     assert_refused_untouched(&path, ErrorKind::ForeignDatabase);
 }
 
-#[test]
-fn corrupt_database_is_refused_untouched() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = db_in(&dir);
+/// A library at `path` holding `rows` documents with paths of about `pad` bytes, left as a
+/// single file (rollback journal, no WAL) so that its bytes can be damaged in place.
+fn single_file_library(path: &Path, rows: usize, pad: usize) -> Vec<u8> {
     {
-        let mut lib = open(&path).unwrap();
+        let mut lib = open(path).unwrap();
         lib.transact(|tx| {
-            for i in 0..200 {
+            for i in 0..rows {
                 tx.execute(
                     "INSERT INTO documents (origin, path, title, content_hash, size_bytes, imported_at_ms)
                      VALUES ('user', ?1, 'title', 'hash', 1, 0)",
-                    [format!("/notes/{i:04}-{}.md", "x".repeat(200))],
+                    [format!("/notes/{i:04}-{}.md", "x".repeat(pad))],
                 )?;
             }
             Ok(())
         })
         .unwrap();
     }
-    {
-        let conn = Connection::open(&path).unwrap();
-        conn.pragma_update(None, "journal_mode", "DELETE").unwrap();
-    }
+    let conn = Connection::open(path).unwrap();
+    conn.pragma_update(None, "journal_mode", "DELETE").unwrap();
+    drop(conn);
+    std::fs::read(path).unwrap()
+}
+
+#[test]
+fn corrupt_database_is_refused_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = db_in(&dir);
+    let mut bytes = single_file_library(&path, 200, 200);
     // Keep the header valid but overwrite the rest of page 1 (the schema) and what follows.
-    let mut bytes = std::fs::read(&path).unwrap();
     assert!(bytes.len() > 8192);
     for (i, b) in bytes.iter_mut().enumerate().skip(100).take(8000) {
         *b = (i * 7 % 251) as u8;
@@ -168,27 +173,9 @@ fn corrupt_database_is_refused_untouched() {
 fn damage_below_an_intact_schema_is_refused_untouched() {
     let dir = tempfile::tempdir().unwrap();
     let path = db_in(&dir);
-    {
-        let mut lib = open(&path).unwrap();
-        lib.transact(|tx| {
-            for i in 0..400 {
-                tx.execute(
-                    "INSERT INTO documents (origin, path, title, content_hash, size_bytes, imported_at_ms)
-                     VALUES ('user', ?1, 'title', 'hash', 1, 0)",
-                    [format!("/notes/{i:04}-{}.md", "y".repeat(300))],
-                )?;
-            }
-            Ok(())
-        })
-        .unwrap();
-    }
-    {
-        let conn = Connection::open(&path).unwrap();
-        conn.pragma_update(None, "journal_mode", "DELETE").unwrap();
-    }
+    let mut bytes = single_file_library(&path, 400, 300);
     // The schema (page 1) stays readable; the last pages, written last (the documents),
     // are overwritten except for their first bytes.
-    let mut bytes = std::fs::read(&path).unwrap();
     let page = 4096;
     assert!(bytes.len() > 20 * page);
     let start = bytes.len() - 3 * page;
