@@ -3,6 +3,8 @@
 
 pub(crate) mod terms;
 
+use std::sync::LazyLock;
+
 use rusqlite::{Connection, OptionalExtension, named_params};
 
 use crate::error::{Error, Result};
@@ -72,19 +74,35 @@ enum Index {
     Headings,
 }
 
+impl Index {
+    /// The candidate query over this index: `candidates.sql`, or with the search filters
+    /// `candidates_filtered.sql`, with the index's table name put in (written once).
+    fn sql(self, is_unfiltered: bool) -> &'static str {
+        static QUERIES: LazyLock<[String; 4]> = LazyLock::new(|| {
+            let plain = include_str!("candidates.sql");
+            let filtered = include_str!("candidates_filtered.sql");
+            [
+                plain.replace("fts_index", "sections_fts"),
+                filtered.replace("fts_index", "sections_fts"),
+                plain.replace("fts_index", "headings_fts"),
+                filtered.replace("fts_index", "headings_fts"),
+            ]
+        });
+        let table = match self {
+            Index::Sections => 0,
+            Index::Headings => 2,
+        };
+        &QUERIES[table + usize::from(!is_unfiltered)]
+    }
+}
+
 fn is_unfiltered(filter: &Filter) -> bool {
     filter.exam.is_none() && filter.document_id.is_none() && filter.is_builtin.is_none()
 }
 
 /// The newest [`RANK_CAP`] matches of `expr` in `index` that pass the filter.
 fn candidates(conn: &Connection, index: Index, expr: &str, filter: &Filter) -> Result<Vec<i64>> {
-    let sql = match (index, is_unfiltered(filter)) {
-        (Index::Sections, true) => include_str!("candidates.sql"),
-        (Index::Sections, false) => include_str!("candidates_filtered.sql"),
-        (Index::Headings, true) => include_str!("heading_candidates.sql"),
-        (Index::Headings, false) => include_str!("heading_candidates_filtered.sql"),
-    };
-    let mut stmt = conn.prepare_cached(sql)?;
+    let mut stmt = conn.prepare_cached(index.sql(is_unfiltered(filter)))?;
     let ids = if is_unfiltered(filter) {
         stmt.query_map(named_params! {":query": expr, ":limit": RANK_CAP}, |r| {
             r.get(0)
