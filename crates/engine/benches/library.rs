@@ -1,85 +1,23 @@
-//! Benchmarks of the notes library (`cargo bench -p stratus-engine`); results and machine in
-//! BENCHMARKS.md. Sizes keep the whole run to a few minutes. Generated notes are mixed Korean
-//! and English markdown with a Zipf-like vocabulary (`support/notes.rs`) from a seeded RNG, so
-//! every run measures the same text. Search prints percentiles of a realistic query mix and,
-//! apart, the worst cases.
+//! Benchmarks of search over a large notes library (`cargo bench -p stratus-engine --bench
+//! library`); results and machine in BENCHMARKS.md. Import has its own bench (`import.rs`).
+//! Generated notes are mixed Korean and English markdown with a Zipf-like vocabulary
+//! (`support/notes.rs`) from a seeded RNG, so every run measures the same text. Search prints
+//! percentiles of a realistic query mix and, apart, the worst cases.
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use criterion::{Criterion, criterion_group, criterion_main};
 use stratus_engine::{Library, LibraryOptions, SearchQuery};
 
 #[path = "support/notes.rs"]
 mod notes;
 use notes::Vocabulary;
 
-fn write_notes(dir: &Path, files: usize, sections_per_file: usize) -> u64 {
-    let vocabulary = Vocabulary::new();
-    let mut bytes = 0;
-    for f in 0..files {
-        let md = vocabulary.markdown(7, f, sections_per_file);
-        bytes += md.len() as u64;
-        std::fs::write(dir.join(format!("note-{f:04}.md")), md).unwrap();
-    }
-    bytes
-}
-
 fn open(dir: &Path) -> Library {
     Library::open(dir.join("stratus.sqlite3"), LibraryOptions::default()).unwrap()
 }
 
-fn samples() -> PathBuf {
-    PathBuf::from(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../../../shared/samples"
-    ))
-}
-
-fn import_throughput(c: &mut Criterion) {
-    let notes = tempfile::tempdir().unwrap();
-    let bytes = write_notes(notes.path(), 20, 200);
-    let mut group = c.benchmark_group("import");
-    group.sample_size(10);
-    group.throughput(Throughput::Bytes(bytes));
-    group.bench_function("generated_markdown", |b| {
-        b.iter_with_setup(
-            || {
-                let db = tempfile::tempdir().unwrap();
-                let lib = open(db.path());
-                (db, lib)
-            },
-            |(db, mut lib)| {
-                let report = lib.import_path(notes.path()).unwrap();
-                assert_eq!(report.totals.imported, 20);
-                drop(lib);
-                drop(db);
-            },
-        )
-    });
-    group.finish();
-}
-
-fn reimport_unchanged(c: &mut Criterion) {
-    let sample = std::fs::read_dir(samples())
-        .unwrap()
-        .flatten()
-        .map(|e| e.path())
-        .find(|p| p.file_name().unwrap().to_string_lossy().starts_with("004"))
-        .unwrap();
-    let db = tempfile::tempdir().unwrap();
-    let mut lib = open(db.path());
-    lib.import_path(&sample).unwrap();
-    c.bench_function("reimport_unchanged_560kb_sample", |b| {
-        b.iter(|| {
-            let report = lib.import_path(&sample).unwrap();
-            assert_eq!(report.totals.unchanged, 1);
-        })
-    });
-}
-
-/// What people search for: topical words and pairs, Korean, English, mixed, a phrase and
-/// misspellings, plus words sampled from the middle and the tail of the vocabulary.
 fn realistic_queries(v: &Vocabulary) -> Vec<String> {
     let mut queries: Vec<String> = [
         "요금",
@@ -154,7 +92,7 @@ fn big_library(sections: usize) -> (Option<tempfile::TempDir>, Library) {
 fn build_library(dir: &Path, sections: usize) {
     let notes = dir.join("notes");
     std::fs::create_dir_all(&notes).unwrap();
-    write_notes(&notes, sections / 500, 500);
+    Vocabulary::new().write_files(&notes, sections / 500, 500);
     let mut lib = open(dir);
     lib.import_path(&notes).unwrap();
 }
@@ -244,11 +182,5 @@ fn palette_20k(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(
-    benches,
-    import_throughput,
-    reimport_unchanged,
-    search_100k,
-    palette_20k
-);
+criterion_group!(benches, search_100k, palette_20k);
 criterion_main!(benches);

@@ -377,4 +377,16 @@ impl Vocabulary {
         }
         md
     }
+
+    /// Writes `files` markdown files of `sections` sections each into `dir`; returns their
+    /// total size in bytes.
+    pub fn write_files(&self, dir: &std::path::Path, files: usize, sections: usize) -> u64 {
+        let mut bytes = 0;
+        for f in 0..files {
+            let md = self.markdown(7, f, sections);
+            bytes += md.len() as u64;
+            std::fs::write(dir.join(format!("note-{f:04}.md")), md).unwrap();
+        }
+        bytes
+    }
 }
