@@ -7,6 +7,7 @@ use super::explicit::{is_explicit, is_task_list};
 use super::model::{CardSkipReason, Draft, Generator, Yield};
 use super::templates::BLANK;
 use super::text::{chars, needs_context, reads_as_sentence, sentences};
+use crate::search::tokenize::is_alphanumeric;
 
 const G: Generator = Generator::Number;
 
@@ -80,9 +81,11 @@ pub(crate) fn figures(s: &str) -> Vec<Figure> {
     let mut i = 0;
     while i < chars.len() {
         let (start, c) = chars[i];
-        let prev = i.checked_sub(1).map(|p| chars[p].1);
-        let at_boundary = prev.is_none_or(|p| !p.is_alphanumeric() && p != '.' && p != '_');
-        if !c.is_ascii_digit() || !at_boundary {
+        let at_boundary = || {
+            let prev = i.checked_sub(1).map(|p| chars[p].1);
+            prev.is_none_or(|p| !is_alphanumeric(p) && p != '.' && p != '_')
+        };
+        if !c.is_ascii_digit() || !at_boundary() {
             i += 1;
             continue;
         }

@@ -11,7 +11,7 @@ pub(crate) fn norm(text: &str) -> String {
     let mut out = String::with_capacity(folded.len());
     let mut is_gap = false;
     for c in folded.chars() {
-        if c.is_alphanumeric() {
+        if tokenize::is_alphanumeric(c) {
             if is_gap && !out.is_empty() {
                 out.push(' ');
             }
