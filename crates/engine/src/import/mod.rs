@@ -218,12 +218,68 @@ pub(crate) fn content_hash(bytes: &[u8]) -> String {
     hasher.finalize().to_hex().to_string()
 }
 
+/// How many files may be parsed ahead of the one being written. Parsing and card generation
+/// run on a second thread while the library writes the previous file; a small look-ahead
+/// keeps both busy and bounds memory to a few parsed documents.
+const LOOKAHEAD: usize = 2;
+
+/// A file whose text must be parsed before it is written.
+struct ParseJob {
+    origin: Origin,
+    path: String,
+    hash: String,
+    size_bytes: i64,
+    existing_id: Option<DocumentId>,
+    is_markdown_name: bool,
+    stem: String,
+    text: String,
+    warnings: Vec<String>,
+}
+
+/// A parsed file with its cards, ready to be written in one transaction.
+struct ParsedFile {
+    job: ParseJob,
+    parsed: document::ParsedDocument,
+    cards: Vec<crate::cards::CardRow>,
+}
+
+impl ParseJob {
+    /// The pure part of an import: sections, search terms and cards. Runs on any thread.
+    fn parse(mut self, card_seed: u64) -> ParsedFile {
+        let text = std::mem::take(&mut self.text);
+        let parsed = document::parse_document(&text, self.is_markdown_name, &self.stem);
+        self.warnings.extend(parsed.warnings.iter().cloned());
+        let cards = crate::cards::rows_for_document(self.origin, &self.path, &parsed, card_seed);
+        ParsedFile {
+            job: self,
+            parsed,
+            cards,
+        }
+    }
+}
+
+/// What the first look at a source decided.
+enum Step {
+    /// Nothing to parse: unchanged, or skipped.
+    Done(FileOutcome, Option<DocumentId>, Vec<String>),
+    Parse(ParseJob),
+}
+
+/// A file of an import in walk order: its report, or the parse it waits for.
+enum Entry {
+    Done(FileReport),
+    Parsing(String),
+}
+
 impl Library {
     /// Imports note files and folders (recursively: `.md`, `.markdown`, `.txt`). Unchanged
     /// files are skipped by content hash; changed files replace their sections in one
     /// transaction each. `progress` is called before each file; setting `cancel` stops the
     /// import between two files. Returns one report per file; an `Err` only for failures of
     /// the library itself.
+    ///
+    /// Files are parsed (sections, search terms, cards) on a second thread, a few files ahead
+    /// of the one being written; writes and reports stay in walk order.
     pub fn import_paths<P: AsRef<Path>>(
         &mut self,
         paths: &[P],
@@ -234,35 +290,85 @@ impl Library {
         let roots: Vec<PathBuf> = paths.iter().map(|p| p.as_ref().to_path_buf()).collect();
         let walk = walk::walk(&roots);
         let files_total = walk.found.len() as u32;
+        let card_seed = self.card_seed();
         let mut report = ImportReport::default();
         let mut visited = BTreeSet::new();
-        for (done, found) in walk.found.into_iter().enumerate() {
-            let (path, outcome_or_size) = match found {
-                walk::Found::File { path, size_bytes } => (path, Ok(size_bytes)),
-                walk::Found::Problem { path, outcome } => (path, Err(outcome)),
-            };
-            let shown = path.display().to_string();
-            visited.insert(shown.clone());
-            if cancel.load(Ordering::Relaxed) {
-                report.is_cancelled = true;
-                break;
-            }
-            progress(ImportProgress {
-                files_done: done as u32,
-                files_total,
-                current_path: shown.clone(),
+        std::thread::scope(|scope| -> Result<()> {
+            let (job_tx, job_rx) = std::sync::mpsc::channel::<ParseJob>();
+            let (parsed_tx, parsed_rx) = std::sync::mpsc::channel::<ParsedFile>();
+            scope.spawn(move || {
+                for job in job_rx {
+                    if parsed_tx.send(job.parse(card_seed)).is_err() {
+                        break;
+                    }
+                }
             });
-            let file_report = match outcome_or_size {
-                Err(outcome) => FileReport {
-                    path: shown,
-                    document_id: None,
-                    outcome,
-                    warnings: Vec::new(),
-                },
-                Ok(size) => self.import_file(&path, size, options)?,
-            };
-            report.push(file_report);
-        }
+            let mut queue = std::collections::VecDeque::new();
+            let mut found = walk.found.into_iter();
+            loop {
+                // Look ahead: read and hash files, and hand those to parse to the other thread.
+                let mut parsing = queue
+                    .iter()
+                    .filter(|e| matches!(e, Entry::Parsing(_)))
+                    .count();
+                while parsing < LOOKAHEAD {
+                    let Some(next) = found.next() else { break };
+                    let entry = match next {
+                        walk::Found::Problem { path, outcome } => Entry::Done(FileReport {
+                            path: path.display().to_string(),
+                            document_id: None,
+                            outcome,
+                            warnings: Vec::new(),
+                        }),
+                        walk::Found::File { path, size_bytes } => {
+                            match self.look_at_file(&path, size_bytes, options)? {
+                                Ok(job) => {
+                                    let shown = job.path.clone();
+                                    job_tx.send(job).expect("the parser thread runs");
+                                    parsing += 1;
+                                    Entry::Parsing(shown)
+                                }
+                                Err(done) => Entry::Done(done),
+                            }
+                        }
+                    };
+                    queue.push_back(entry);
+                }
+                // Write the next file in walk order.
+                let Some(entry) = queue.pop_front() else {
+                    break;
+                };
+                let shown = match &entry {
+                    Entry::Done(r) => r.path.clone(),
+                    Entry::Parsing(path) => path.clone(),
+                };
+                visited.insert(shown.clone());
+                if cancel.load(Ordering::Relaxed) {
+                    report.is_cancelled = true;
+                    break;
+                }
+                progress(ImportProgress {
+                    files_done: report.files.len() as u32,
+                    files_total,
+                    current_path: shown.clone(),
+                });
+                let file_report = match entry {
+                    Entry::Done(r) => r,
+                    Entry::Parsing(_) => {
+                        let file = parsed_rx.recv().expect("the parser thread answers");
+                        let (outcome, id, warnings) = self.write_parsed(file)?;
+                        FileReport {
+                            path: shown,
+                            document_id: id,
+                            outcome,
+                            warnings,
+                        }
+                    }
+                };
+                report.push(file_report);
+            }
+            Ok(())
+        })?;
         if options.prune && !report.is_cancelled {
             for folder in &walk.folders {
                 for (id, path) in store::documents_under(self.conn(), Origin::User, folder)? {
@@ -297,12 +403,14 @@ impl Library {
         )
     }
 
-    fn import_file(
-        &mut self,
+    /// Reads a file and decides: `Ok` a parse to run, or `Err` its finished report
+    /// (unchanged, skipped or unreadable).
+    fn look_at_file(
+        &self,
         path: &Path,
         size: u64,
         options: &ImportOptions,
-    ) -> Result<FileReport> {
+    ) -> Result<std::result::Result<ParseJob, FileReport>> {
         let shown = path.display().to_string();
         let report = |outcome, document_id, warnings| FileReport {
             path: shown.clone(),
@@ -318,7 +426,7 @@ impl Library {
                     options.max_file_bytes
                 ),
             };
-            return Ok(report(outcome, None, Vec::new()));
+            return Ok(Err(report(outcome, None, Vec::new())));
         }
         let bytes = match std::fs::read(path) {
             Ok(b) => b,
@@ -326,7 +434,7 @@ impl Library {
                 let outcome = FileOutcome::Failed {
                     message: e.to_string(),
                 };
-                return Ok(report(outcome, None, Vec::new()));
+                return Ok(Err(report(outcome, None, Vec::new())));
             }
         };
         let source = Source {
@@ -339,23 +447,22 @@ impl Library {
                 .map(|s| s.to_string_lossy().into_owned())
                 .unwrap_or_default(),
         };
-        let (outcome, id, warnings) = self.import_source(&source)?;
-        Ok(report(outcome, id, warnings))
+        Ok(match self.look_at_source(&source)? {
+            Step::Parse(job) => Ok(job),
+            Step::Done(outcome, id, warnings) => Err(report(outcome, id, warnings)),
+        })
     }
 
-    /// Imports one source: unchanged by hash, skipped if undecodable, else parsed and written
-    /// in one transaction.
-    pub(crate) fn import_source(
-        &mut self,
-        source: &Source<'_>,
-    ) -> Result<(FileOutcome, Option<DocumentId>, Vec<String>)> {
+    /// Unchanged by hash, skipped if undecodable, else a parse to run.
+    fn look_at_source(&self, source: &Source<'_>) -> Result<Step> {
         let hash = content_hash(source.bytes);
         let existing = store::find_document(self.conn(), source.origin, &source.path)?;
         if let Some((id, old_hash)) = &existing
             && *old_hash == hash
         {
-            return Ok((FileOutcome::Unchanged, Some(*id), Vec::new()));
+            return Ok(Step::Done(FileOutcome::Unchanged, Some(*id), Vec::new()));
         }
+        let existing_id = existing.map(|e| e.0);
         let (text, warning) = match document::decode(source.bytes) {
             Ok(decoded) => decoded,
             Err(why) => {
@@ -369,36 +476,74 @@ impl Library {
                     reason,
                     message: message.into(),
                 };
-                return Ok((outcome, existing.map(|e| e.0), Vec::new()));
+                return Ok(Step::Done(outcome, existing_id, Vec::new()));
             }
         };
-        let parsed = document::parse_document(&text, source.is_markdown_name, &source.stem);
-        let mut warnings: Vec<String> = warning.into_iter().collect();
-        warnings.extend(parsed.warnings.iter().cloned());
-        let now_ms = self.clock().now().timestamp_millis();
-        let existing_id = existing.map(|e| e.0);
-        let cards =
-            crate::cards::rows_for_document(source.origin, &source.path, &parsed, self.card_seed());
-        let written = store::DocumentWrite {
+        Ok(Step::Parse(ParseJob {
             origin: source.origin,
-            path: &source.path,
-            hash: &hash,
+            path: source.path.clone(),
+            hash,
             size_bytes: source.bytes.len() as i64,
+            existing_id,
+            is_markdown_name: source.is_markdown_name,
+            stem: source.stem.clone(),
+            text,
+            warnings: warning.into_iter().collect(),
+        }))
+    }
+
+    /// Imports one source: unchanged by hash, skipped if undecodable, else parsed and written
+    /// in one transaction.
+    pub(crate) fn import_source(
+        &mut self,
+        source: &Source<'_>,
+    ) -> Result<(FileOutcome, Option<DocumentId>, Vec<String>)> {
+        match self.look_at_source(source)? {
+            Step::Done(outcome, id, warnings) => Ok((outcome, id, warnings)),
+            Step::Parse(job) => {
+                let file = job.parse(self.card_seed());
+                self.write_parsed(file)
+            }
+        }
+    }
+
+    /// Writes a parsed file: its document, sections and cards in one transaction.
+    fn write_parsed(
+        &mut self,
+        file: ParsedFile,
+    ) -> Result<(FileOutcome, Option<DocumentId>, Vec<String>)> {
+        let ParsedFile {
+            mut job,
+            parsed,
+            cards,
+        } = file;
+        if job.existing_id.is_none() {
+            // Two names shown alike (undecodable bytes in file names) may both have been new
+            // when looked at; the first one written makes the second an update.
+            job.existing_id =
+                store::find_document(self.conn(), job.origin, &job.path)?.map(|e| e.0);
+        }
+        let now_ms = self.clock().now().timestamp_millis();
+        let written = store::DocumentWrite {
+            origin: job.origin,
+            path: &job.path,
+            hash: &job.hash,
+            size_bytes: job.size_bytes,
             now_ms,
             document: &parsed,
         };
         let id = self.transact(|tx| {
-            let id = store::write_document(tx, existing_id, &written)?;
+            let id = store::write_document(tx, job.existing_id, &written)?;
             store::replace_sections(tx, id, &parsed.sections)?;
             crate::storage::cards::write_document_cards(tx, id, &cards, now_ms)?;
             Ok(id)
         })?;
         let outcome = FileOutcome::Imported {
             section_count: parsed.sections.len() as u32,
-            is_update: existing_id.is_some(),
+            is_update: job.existing_id.is_some(),
             format: parsed.format,
         };
-        Ok((outcome, Some(id), warnings))
+        Ok((outcome, Some(id), job.warnings))
     }
 
     /// All documents, built-in first, then by path.

@@ -310,3 +310,31 @@ fn a_file_given_directly_is_imported_and_other_types_are_refused() {
         }
     ));
 }
+
+/// File names that are not UTF-8 are shown with replacement characters, so two of them can
+/// read alike. Both are parsed before either is written; the second must update the first
+/// document instead of failing the import.
+#[cfg(unix)]
+#[test]
+fn two_file_names_shown_alike_import_as_one_document() {
+    use std::os::unix::ffi::OsStrExt;
+    let dir = tempfile::tempdir().unwrap();
+    for (byte, text) in [
+        (0xFE, "# First\nfirst text\n"),
+        (0xFF, "# Second\nsecond text\n"),
+    ] {
+        let name = [b'n', byte, b'.', b'm', b'd'];
+        let name = std::ffi::OsStr::from_bytes(&name);
+        std::fs::write(dir.path().join(name), text).unwrap();
+    }
+    let mut lib = memory_library();
+    let report = import(&mut lib, &[dir.path()], &ImportOptions::default());
+    assert_eq!(report.totals.failed, 0, "{report:?}");
+    assert_eq!(
+        report.totals.imported + report.totals.updated,
+        2,
+        "{report:?}"
+    );
+    assert_eq!(report.totals.updated, 1, "{report:?}");
+    assert_eq!(lib.documents().unwrap().len(), 1);
+}
