@@ -148,6 +148,10 @@ impl Library {
         };
         conn.pragma_update(None, "foreign_keys", true)
             .map_err(classify_at)?;
+        // Statement journals (the undo of one statement inside a transaction, kept for every
+        // row write of an import) stay in memory instead of a temporary file.
+        conn.pragma_update(None, "temp_store", "MEMORY")
+            .map_err(classify_at)?;
         if path.is_some() {
             // WAL lets the CLI and the app read while the other writes.
             let mode: String = conn
