@@ -593,6 +593,27 @@ fn lint_ids_equal_imported_ids() {
     assert_eq!(linted, stored);
 }
 
+/// Sample 004 makes hundreds of cards, written several statements at a time: every one is
+/// stored, in the order of the note.
+#[test]
+fn a_large_note_stores_every_card_in_note_order() {
+    let dir = tempfile::tempdir().unwrap();
+    let (lib, path) = library_with(dir.path(), &sample_004());
+    let linted: Vec<String> = lib.lint_cards(&[&path]).unwrap().files[0]
+        .cards
+        .iter()
+        .map(|c| c.id.0.clone())
+        .collect();
+    assert!(linted.len() > 300, "{} cards", linted.len());
+    let stored: Vec<String> = lib
+        .list_cards(&CardFilter::default())
+        .unwrap()
+        .into_iter()
+        .map(|c| c.id.0)
+        .collect();
+    assert_eq!(stored, linted);
+}
+
 #[test]
 fn builtin_course_has_cards_after_sync() {
     let mut lib = Library::open_in_memory(LibraryOptions::default()).unwrap();

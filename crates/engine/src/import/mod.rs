@@ -241,6 +241,8 @@ struct ParsedFile {
     job: ParseJob,
     parsed: document::ParsedDocument,
     cards: Vec<crate::cards::CardRow>,
+    /// Search-term counts of all sections (`store::term_counts`).
+    term_counts: String,
 }
 
 impl ParseJob {
@@ -250,10 +252,12 @@ impl ParseJob {
         let parsed = document::parse_document(&text, self.is_markdown_name, &self.stem);
         self.warnings.extend(parsed.warnings.iter().cloned());
         let cards = crate::cards::rows_for_document(self.origin, &self.path, &parsed, card_seed);
+        let term_counts = store::term_counts(&parsed.sections);
         ParsedFile {
             job: self,
             parsed,
             cards,
+            term_counts,
         }
     }
 }
@@ -293,7 +297,8 @@ impl Library {
         let card_seed = self.card_seed();
         let mut report = ImportReport::default();
         let mut visited = BTreeSet::new();
-        std::thread::scope(|scope| -> Result<()> {
+        self.begin_bulk_writes()?;
+        let written = std::thread::scope(|scope| -> Result<()> {
             let (job_tx, job_rx) = std::sync::mpsc::channel::<ParseJob>();
             let (parsed_tx, parsed_rx) = std::sync::mpsc::channel::<ParsedFile>();
             scope.spawn(move || {
@@ -368,7 +373,9 @@ impl Library {
                 report.push(file_report);
             }
             Ok(())
-        })?;
+        });
+        let ended = self.end_bulk_writes();
+        written.and(ended)?;
         if options.prune && !report.is_cancelled {
             for folder in &walk.folders {
                 for (id, path) in store::documents_under(self.conn(), Origin::User, folder)? {
@@ -516,6 +523,7 @@ impl Library {
             mut job,
             parsed,
             cards,
+            term_counts,
         } = file;
         if job.existing_id.is_none() {
             // Two names shown alike (undecodable bytes in file names) may both have been new
@@ -534,7 +542,7 @@ impl Library {
         };
         let id = self.transact(|tx| {
             let id = store::write_document(tx, job.existing_id, &written)?;
-            store::replace_sections(tx, id, &parsed.sections)?;
+            store::replace_sections(tx, id, &parsed.sections, &term_counts)?;
             crate::storage::cards::write_document_cards(tx, id, &cards, now_ms)?;
             Ok(id)
         })?;

@@ -20,6 +20,21 @@ struct Extra {
     options: Vec<McqOption>,
 }
 
+/// Parameters of one card in `upsert_card.sql`.
+const CARD_COLUMNS: usize = 16;
+/// Cards per multi-row upsert: few statements, well under SQLite's limit of bound parameters.
+const UPSERT_BATCH_ROWS: usize = 128;
+
+/// The upsert of `rows` cards.
+fn upsert_cards_sql(rows: usize) -> String {
+    let tuple = format!(
+        "({}, 'active', ?, ?)",
+        vec!["?"; CARD_COLUMNS - 2].join(", ")
+    );
+    let tuples = vec![tuple; rows].join(",\n");
+    include_str!("upsert_card.sql").replace("\nrows\n", &format!("\n{tuples}\n"))
+}
+
 /// Makes the stored cards of `document_id` equal to `rows`: known ids are updated (and
 /// un-retired), new ids inserted, and live cards missing from `rows` retired. Returns
 /// (written, retired).
@@ -29,44 +44,86 @@ pub(crate) fn write_document_cards(
     rows: &[CardRow],
     now_ms: i64,
 ) -> Result<(u32, u32)> {
-    let mut upsert = tx.prepare_cached(include_str!("upsert_card.sql"))?;
-    let mut kept = HashSet::new();
-    for (position, r) in rows.iter().enumerate() {
-        let c = &r.card;
-        let extra = serde_json::to_string(&Extra {
-            options: c.options.clone(),
-        })
-        .expect("options serialize");
-        upsert.execute(named_params! {
-            ":id": c.id,
-            ":document_id": document_id,
-            ":section_key": r.section_key,
-            ":heading_key": r.heading_key,
-            ":heading_path": serde_json::to_string(&c.heading_path).expect("strings serialize"),
-            ":generator": c.generator.as_str(),
-            ":kind": c.kind.as_str(),
-            ":prompt": c.prompt,
-            ":answer": c.answer,
-            ":extra_json": extra,
-            ":tags_json": serde_json::to_string(&r.tags).expect("tags serialize"),
-            ":lang": r.lang.as_str(),
-            ":source_line": c.line,
-            ":position": position as i64,
-            ":now_ms": now_ms,
-        })?;
-        kept.insert(c.id.clone());
+    for (n, batch) in rows.chunks(UPSERT_BATCH_ROWS).enumerate() {
+        let sql = upsert_cards_sql(batch.len());
+        let first_position = n * UPSERT_BATCH_ROWS;
+        // Full batches share one cached statement; a document's last, shorter one is prepared
+        // on its own rather than filling the cache with every length.
+        if batch.len() == UPSERT_BATCH_ROWS {
+            upsert_batch(
+                &mut *tx.prepare_cached(&sql)?,
+                document_id,
+                batch,
+                first_position,
+                now_ms,
+            )?;
+        } else {
+            upsert_batch(
+                &mut tx.prepare(&sql)?,
+                document_id,
+                batch,
+                first_position,
+                now_ms,
+            )?;
+        }
     }
+    let kept: HashSet<&CardId> = rows.iter().map(|r| &r.card.id).collect();
     let live: Vec<CardId> = tx
         .prepare_cached(include_str!("live_card_ids.sql"))?
         .query_map([document_id], |r| r.get(0))?
         .collect::<rusqlite::Result<_>>()?;
     let mut retire = tx.prepare_cached(include_str!("retire_card.sql"))?;
     let mut retired = 0;
-    for id in live.iter().filter(|id| !kept.contains(*id)) {
+    for id in live.iter().filter(|id| !kept.contains(id)) {
         retire.execute(params![id, now_ms])?;
         retired += 1;
     }
     Ok((rows.len() as u32, retired))
+}
+
+/// Binds and runs one multi-row upsert of `batch`, whose first card is at `first_position`.
+fn upsert_batch(
+    stmt: &mut rusqlite::Statement<'_>,
+    document_id: DocumentId,
+    batch: &[CardRow],
+    first_position: usize,
+    now_ms: i64,
+) -> Result<()> {
+    let mut index = 1;
+    for (i, r) in batch.iter().enumerate() {
+        let c = &r.card;
+        let extra = serde_json::to_string(&Extra {
+            options: c.options.clone(),
+        })
+        .expect("options serialize");
+        let heading_path = serde_json::to_string(&c.heading_path).expect("strings serialize");
+        let tags_json = serde_json::to_string(&r.tags).expect("tags serialize");
+        let position = (first_position + i) as i64;
+        let values: [&dyn rusqlite::ToSql; CARD_COLUMNS] = [
+            &c.id,
+            &document_id,
+            &r.section_key,
+            &r.heading_key,
+            &heading_path,
+            &c.generator.as_str(),
+            &c.kind.as_str(),
+            &c.prompt,
+            &c.answer,
+            &extra,
+            &tags_json,
+            &r.lang.as_str(),
+            &c.line,
+            &position,
+            &now_ms,
+            &now_ms,
+        ];
+        for value in values {
+            stmt.raw_bind_parameter(index, value)?;
+            index += 1;
+        }
+    }
+    stmt.raw_execute()?;
+    Ok(())
 }
 
 fn json_or_default<T: serde::de::DeserializeOwned + Default>(s: String) -> T {

@@ -1,11 +1,11 @@
 -- A card generated again keeps its row, its creation time and the user's suspension; its
 -- text, place and tags follow the note. `updated_at_ms` moves only when what is asked changed.
+-- `write_document_cards` puts one `(?, …)` tuple per card in place of `rows`.
 INSERT INTO cards (id, document_id, section_key, heading_key, heading_path, generator, kind,
                    prompt, answer, extra_json, tags_json, lang, source_line, position, status,
                    created_at_ms, updated_at_ms)
-VALUES (:id, :document_id, :section_key, :heading_key, :heading_path, :generator, :kind,
-        :prompt, :answer, :extra_json, :tags_json, :lang, :source_line, :position, 'active',
-        :now_ms, :now_ms)
+VALUES
+rows
 ON CONFLICT (id) DO UPDATE SET
     document_id = excluded.document_id,
     section_key = excluded.section_key,

@@ -148,11 +148,14 @@ fn bind_and_run(
 
 /// Makes the document's sections equal to `sections`. A section whose key is already stored
 /// keeps its row (and id) and only moves; new keys are inserted and missing ones deleted, so
-/// an edit re-indexes only the sections it touched.
+/// an edit re-indexes only the sections it touched. `all_terms` are the term counts of all
+/// `sections` (`TermCounts::to_json`), counted ahead on the parsing thread; they are used
+/// when every section is new.
 pub(crate) fn replace_sections(
     tx: &Transaction<'_>,
     document_id: DocumentId,
     sections: &[PreparedSection],
+    all_terms: &str,
 ) -> Result<()> {
     let mut old: HashMap<String, i64> = tx
         .prepare_cached(include_str!("section_keys.sql"))?
@@ -191,11 +194,15 @@ pub(crate) fn replace_sections(
         tx.prepare_cached(include_str!("delete_sections.sql"))?
             .execute([ids])?;
     }
-    let mut counts = TermCounts::default();
-    for (_, s) in &new_rows {
-        counts.add_section(&s.heading_terms, &s.body_terms);
+    if new_rows.len() == sections.len() {
+        terms::add_json(tx, all_terms)?;
+    } else {
+        let mut counts = TermCounts::default();
+        for (_, s) in &new_rows {
+            counts.add_section(&s.heading_terms, &s.body_terms);
+        }
+        terms::add(tx, &counts)?;
     }
-    terms::add(tx, &counts)?;
     insert_sections(tx, document_id, &new_rows)
 }
 
@@ -262,4 +269,13 @@ pub(crate) fn list_documents(conn: &Connection) -> Result<Vec<DocumentSummary>> 
         })
     })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// The term counts of all `sections`, as `replace_sections` takes them.
+pub(crate) fn term_counts(sections: &[PreparedSection]) -> String {
+    let mut counts = TermCounts::default();
+    for s in sections {
+        counts.add_section(&s.heading_terms, &s.body_terms);
+    }
+    counts.to_json()
 }

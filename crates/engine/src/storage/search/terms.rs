@@ -31,7 +31,8 @@ impl<'a> TermCounts<'a> {
         }
     }
 
-    fn to_json(&self) -> String {
+    /// The counts as a JSON object, in term order so that the table is written in key order.
+    pub fn to_json(&self) -> String {
         serde_json::to_string(&self.counts).expect("a map of strings to numbers serializes")
     }
 
@@ -43,9 +44,15 @@ impl<'a> TermCounts<'a> {
 /// Adds the counted sections to the table.
 pub(crate) fn add(tx: &Transaction<'_>, counts: &TermCounts<'_>) -> Result<()> {
     if !counts.is_empty() {
-        tx.prepare_cached(include_str!("terms_add.sql"))?
-            .execute([counts.to_json()])?;
+        add_json(tx, &counts.to_json())?;
     }
+    Ok(())
+}
+
+/// Adds counts given as `TermCounts::to_json` wrote them.
+pub(crate) fn add_json(tx: &Transaction<'_>, json: &str) -> Result<()> {
+    tx.prepare_cached(include_str!("terms_add.sql"))?
+        .execute([json])?;
     Ok(())
 }
 
