@@ -14,10 +14,16 @@ use crate::ids::{DocumentId, SectionId};
 use crate::import::SectionTags;
 
 /// What `extra_json` holds: everything the reviewer needs beyond prompt and answer.
-#[derive(Debug, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Default, serde::Deserialize)]
 #[serde(default)]
 struct Extra {
     options: Vec<McqOption>,
+}
+
+/// `Extra` as it is written, borrowing the card's options.
+#[derive(serde::Serialize)]
+struct ExtraRef<'a> {
+    options: &'a [McqOption],
 }
 
 /// Parameters of one card in `upsert_card.sql`.
@@ -92,8 +98,8 @@ fn upsert_batch(
     let mut index = 1;
     for (i, r) in batch.iter().enumerate() {
         let c = &r.card;
-        let extra = serde_json::to_string(&Extra {
-            options: c.options.clone(),
+        let extra = serde_json::to_string(&ExtraRef {
+            options: &c.options,
         })
         .expect("options serialize");
         let heading_path = serde_json::to_string(&c.heading_path).expect("strings serialize");
