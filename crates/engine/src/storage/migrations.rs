@@ -33,6 +33,7 @@ pub(crate) const MIGRATIONS: &[Migration] = &[
     migration!(6, "0006_review_totals.sql"),
     migration!(7, "0007_search_terms.sql"),
     migration!(8, "0008_heading_index.sql"),
+    migration!(9, "0009_unused_key_indexes.sql"),
 ];
 
 /// The schema version this build creates and understands.
