@@ -113,6 +113,7 @@ pub struct RestoreReport {
 
 /// What [`Library::restore_database`] did.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct DatabaseRestoreReport {
     /// The file the library was restored from.
     pub restored_from: String,
@@ -129,6 +130,7 @@ pub struct DatabaseRestoreReport {
 
 /// A library file that could not be opened, and where a restore moved it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct DamagedLibrary {
     /// Why it could not be opened.
     pub error: String,
@@ -199,13 +201,20 @@ impl Library {
         let dir = self
             .backup_dir()
             .ok_or_else(|| Error::InvalidInput("an in-memory library has no backups".into()))?;
-        if file_name.contains(['/', '\\']) || parse_name(file_name).is_none() {
-            return Err(Error::InvalidInput(format!(
-                "{file_name:?} is not the name of a backup in {}",
-                dir.display()
-            )));
-        }
-        self.restore_from_file(&dir.join(file_name))
+        self.restore_from_file(&backup_file(&dir, file_name)?)
+    }
+
+    /// [`Library::restore_database`] from the backup `file_name` of the library at
+    /// `database_path` (a name from [`list_backups`] of [`backup_dir_of`] that path;
+    /// anything with a path separator or `..` is refused). For a library that may not open,
+    /// as when the desktop app starts on a damaged file.
+    pub fn restore_database_backup(
+        database_path: &Path,
+        file_name: &str,
+        options: LibraryOptions,
+    ) -> Result<(Library, DatabaseRestoreReport)> {
+        let file = backup_file(&backup_dir_of(database_path), file_name)?;
+        Library::restore_database(database_path, &file, options)
     }
 
     /// Replaces the library's contents with the database `file`, which must open as a
@@ -314,6 +323,17 @@ impl Library {
         }
         self.backup(BackupReason::Daily).map(Some)
     }
+}
+
+/// The path of the backup `file_name` in `dir`; refused unless it is named like a backup.
+fn backup_file(dir: &Path, file_name: &str) -> Result<PathBuf> {
+    if file_name.contains(['/', '\\']) || parse_name(file_name).is_none() {
+        return Err(Error::InvalidInput(format!(
+            "{file_name:?} is not the name of a backup in {}",
+            dir.display()
+        )));
+    }
+    Ok(dir.join(file_name))
 }
 
 /// The backups folder of the database at `database_path`.

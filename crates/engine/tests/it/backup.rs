@@ -8,7 +8,7 @@ use chrono::{DateTime, Utc};
 use rusqlite::Connection;
 use stratus_engine::{
     BackupReason, BackupSettings, ErrorKind, FixedClock, ImportOptions, Library, LibraryOptions,
-    SCHEMA_VERSION, validate_backup,
+    SCHEMA_VERSION, backup_dir_of, list_backups, validate_backup,
 };
 
 fn at(day: u32) -> DateTime<Utc> {
@@ -384,4 +384,39 @@ fn restore_over_a_damaged_library_checks_the_backup_before_moving_anything() {
     assert_eq!(report.damaged, None);
     assert_eq!(report.previous.unwrap().reason, BackupReason::Restore);
     assert!(damaged_files(dir.path()).is_empty());
+}
+
+/// The desktop app restores by backup name when the library does not open: the name is
+/// looked up in the library's backups folder, and anything else is refused untouched.
+#[test]
+fn a_damaged_library_is_restored_from_a_backup_named_in_its_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("stratus.sqlite3");
+    let backup = library_with_a_backup(&db, dir.path());
+    let name = backup.file_name().unwrap().to_str().unwrap().to_string();
+    let damaged = vec![0xA5; std::fs::read(&db).unwrap().len()];
+    std::fs::write(&db, &damaged).unwrap();
+    let listed = list_backups(&backup_dir_of(&db)).unwrap();
+    assert!(listed.iter().any(|b| b.file_name == name), "{listed:?}");
+
+    for bad in [
+        "../stratus.sqlite3",
+        "stratus.sqlite3",
+        "nothing-here.sqlite3",
+    ] {
+        let err = Library::restore_database_backup(&db, bad, options_on(2))
+            .err()
+            .unwrap_or_else(|| panic!("{bad} was restored"));
+        assert!(
+            err.to_string().contains("not the name of a backup"),
+            "{bad}: {err}"
+        );
+        assert_eq!(std::fs::read(&db).unwrap(), damaged, "{bad}: nothing moved");
+    }
+
+    let (lib, report) = Library::restore_database_backup(&db, &name, options_on(2)).unwrap();
+    assert_eq!(lib.counts().unwrap().documents, 1);
+    assert_eq!(report.restored_from, backup.display().to_string());
+    assert!(report.damaged.is_some());
+    assert_eq!(damaged_files(dir.path()).len(), 1);
 }
