@@ -43,6 +43,7 @@ pub fn bindings() -> Builder<tauri::Wry> {
         commands::backup::restore_backup,
         commands::backup::backup_settings,
         commands::backup::set_backup_settings,
+        commands::backup::recover_library,
         commands::settings::ui_settings,
         commands::settings::set_ui_settings,
     ])
@@ -69,25 +70,36 @@ fn data_dir_argument(args: impl IntoIterator<Item = String>) -> Option<std::path
     None
 }
 
-fn open_library() -> Result<Library, stratus_engine::Error> {
-    // Same resolution as the CLI: --data-dir, then STRATUS_DATA_DIR, then the per-user
-    // app-data directory.
+/// Where the library's database is: `--data-dir`, then `STRATUS_DATA_DIR`, then the
+/// per-user app-data directory (the same resolution as the CLI).
+fn database_path() -> Result<std::path::PathBuf, stratus_engine::Error> {
     let explicit = data_dir_argument(std::env::args().skip(1));
     let data_dir = DataDir::from_env(explicit.as_deref())?;
     data_dir.ensure()?;
-    let mut library = Library::open(data_dir.database_path(), LibraryOptions::default())?;
-    // The built-in course is imported on first launch and refreshed when a new version
-    // ships. A failure here must not lock the learner out of their own notes.
+    Ok(data_dir.database_path())
+}
+
+fn open_library(path: &std::path::Path) -> Result<Library, stratus_engine::Error> {
+    let mut library = Library::open(path, LibraryOptions::default())?;
+    sync_course(&mut library);
+    Ok(library)
+}
+
+/// The built-in course is imported on first launch and refreshed when a new version ships.
+/// A failure here must not lock the learner out of their own notes.
+pub(crate) fn sync_course(library: &mut Library) {
     if let Err(e) = library.sync_course() {
         eprintln!("stratus: the built-in course could not be updated: {e}");
     }
-    Ok(library)
 }
 
 /// Runs the desktop app.
 pub fn run() {
     let builder = bindings();
-    let state = state::AppState::new(open_library());
+    let state = match database_path() {
+        Ok(path) => state::AppState::new(open_library(&path), Some(path)),
+        Err(e) => state::AppState::new(Err(e), None),
+    };
     tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
         .manage(state)

@@ -1,6 +1,9 @@
 //! The engine handle held in Tauri state. Opening can fail (a newer, foreign or damaged
-//! database); the app still starts and every command reports why.
+//! database); the app still starts, every command reports why, and a damaged library can
+//! be replaced by one of its backups from inside the app.
 
+use std::ops::{Deref, DerefMut};
+use std::path::{Path, PathBuf};
 use std::sync::atomic::AtomicBool;
 use std::sync::{Mutex, MutexGuard};
 
@@ -10,31 +13,108 @@ use crate::error::{AppError, AppErrorKind};
 
 /// The library, or the reason it could not be opened.
 pub struct AppState {
-    library: Result<Mutex<Library>, AppError>,
+    library: Mutex<Result<Library, AppError>>,
+    /// Where the library's database is (or should be); `None` when even the data folder
+    /// could not be worked out.
+    database_path: Option<PathBuf>,
     /// Set by `cancel_import`; read by a running import between files. Kept outside the
     /// library lock, which the import holds.
     pub cancel_import: AtomicBool,
 }
 
+/// The open library, locked for one engine call.
+pub struct LibraryGuard<'a>(MutexGuard<'a, Result<Library, AppError>>);
+
+impl Deref for LibraryGuard<'_> {
+    type Target = Library;
+    fn deref(&self) -> &Library {
+        self.0.as_ref().expect("checked when locked")
+    }
+}
+
+impl DerefMut for LibraryGuard<'_> {
+    fn deref_mut(&mut self) -> &mut Library {
+        self.0.as_mut().expect("checked when locked")
+    }
+}
+
+/// Turns a failure to open into the error every command returns.
+pub fn unavailable(e: stratus_engine::Error) -> AppError {
+    AppError {
+        kind: AppErrorKind::LibraryUnavailable,
+        message: e.to_string(),
+    }
+}
+
 impl AppState {
-    pub fn new(library: Result<Library, stratus_engine::Error>) -> Self {
-        let library = library.map(Mutex::new).map_err(|e| AppError {
-            kind: AppErrorKind::LibraryUnavailable,
-            message: e.to_string(),
-        });
+    pub fn new(
+        library: Result<Library, stratus_engine::Error>,
+        database_path: Option<PathBuf>,
+    ) -> Self {
         Self {
-            library,
+            library: Mutex::new(library.map_err(unavailable)),
+            database_path,
             cancel_import: AtomicBool::new(false),
         }
     }
 
-    /// Locks the library for one engine call.
-    pub fn library(&self) -> Result<MutexGuard<'_, Library>, AppError> {
-        let mutex = self.library.as_ref().map_err(Clone::clone)?;
+    fn lock(&self) -> MutexGuard<'_, Result<Library, AppError>> {
         // A panic inside an engine call poisons the lock; the connection itself is still
         // consistent (every write is a transaction), so keep serving.
-        Ok(mutex
+        self.library
             .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner()))
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    /// Locks the library for one engine call.
+    pub fn library(&self) -> Result<LibraryGuard<'_>, AppError> {
+        let guard = self.lock();
+        if let Err(e) = &*guard {
+            return Err(e.clone());
+        }
+        Ok(LibraryGuard(guard))
+    }
+
+    /// The database path, when the library could not be opened (`Err` with the reason it
+    /// is open); for the commands that repair a library that does not open.
+    pub fn closed_database_path(&self) -> Result<&Path, AppError> {
+        if self.lock().is_ok() {
+            return Err(AppError::internal("the library is open"));
+        }
+        self.database_path
+            .as_deref()
+            .ok_or_else(|| AppError::internal("the data folder could not be determined"))
+    }
+
+    /// Puts a library opened by a repair in place of the one that did not open.
+    pub fn replace(&self, library: Library) {
+        *self.lock() = Ok(library);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use stratus_engine::LibraryOptions;
+
+    #[test]
+    fn a_library_that_did_not_open_can_be_put_in_place_later() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("stratus.sqlite3");
+        std::fs::write(&path, vec![0xA5; 8192]).unwrap();
+        let state = AppState::new(
+            Library::open(&path, LibraryOptions::default()),
+            Some(path.clone()),
+        );
+        let closed = state.library().err().expect("garbage does not open");
+        assert_eq!(closed.kind, AppErrorKind::LibraryUnavailable);
+        assert_eq!(state.closed_database_path().unwrap(), path);
+
+        state.replace(Library::open_in_memory(LibraryOptions::default()).unwrap());
+        assert!(state.library().is_ok());
+        assert!(
+            state.closed_database_path().is_err(),
+            "an open library is not repaired"
+        );
     }
 }

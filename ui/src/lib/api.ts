@@ -54,6 +54,7 @@ export const api = {
   listBackups: async () => unwrap(await commands.listBackups()),
   backupNow: async () => unwrap(await commands.backupNow()),
   restoreBackup: async (fileName: string) => unwrap(await commands.restoreBackup(fileName)),
+  recoverLibrary: async (fileName: string) => unwrap(await commands.recoverLibrary(fileName)),
   backupSettings: async () => unwrap(await commands.backupSettings()),
   setBackupSettings: async (settings: { keep: number }) => unwrap(await commands.setBackupSettings(settings)),
   cardsForSection: async (sectionId: number) => unwrap(await commands.cardsForSection(sectionId)),

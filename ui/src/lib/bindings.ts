@@ -57,7 +57,7 @@ export const commands = {
 	optimize: () => typedError<OptimizeReport_Serialize, AppError>(__TAURI_INVOKE("optimize")),
 	/**  Mastery, readiness, weakest topics and activity; `exam` narrows to one exam. */
 	progressStats: (exam: string | null) => typedError<ProgressStats_Serialize, AppError>(__TAURI_INVOKE("progress_stats", { exam })),
-	/**  The backups of the library, newest first. */
+	/**  The backups of the library, newest first; also when the library does not open. */
 	listBackups: () => typedError<BackupInfo[], AppError>(__TAURI_INVOKE("list_backups")),
 	/**  Writes a backup now. */
 	backupNow: () => typedError<BackupInfo, AppError>(__TAURI_INVOKE("backup_now")),
@@ -67,6 +67,11 @@ export const commands = {
 	backupSettings: () => typedError<BackupSettings_Serialize, AppError>(__TAURI_INVOKE("backup_settings")),
 	/**  Changes how many backups are kept. */
 	setBackupSettings: (settings: BackupSettings_Deserialize) => typedError<BackupSettings_Serialize, AppError>(__TAURI_INVOKE("set_backup_settings", { settings })),
+	/**
+	 *  Replaces a library that did not open with its backup `file_name`. The damaged files are
+	 *  kept beside it under a new name; the restored library is used from then on.
+	 */
+	recoverLibrary: (fileName: string) => typedError<DatabaseRestoreReport_Serialize, AppError>(__TAURI_INVOKE("recover_library", { fileName })),
 	/**  The saved interface settings (language, theme). */
 	uiSettings: () => typedError<UiSettings, AppError>(__TAURI_INVOKE("ui_settings")),
 	/**  Saves the interface settings and returns them as stored. */
@@ -383,6 +388,54 @@ export type Counts = {
 	sections: number,
 	cards: number,
 	reviews: number,
+};
+
+/**  A library file that could not be opened, and where a restore moved it. */
+export type DamagedLibrary = {
+	/**  Why it could not be opened. */
+	error: string,
+	/**
+	 *  The files it was made of (the database, and its `-wal` and `-shm` files when there
+	 *  were any), renamed in their folder; nothing was deleted.
+	 */
+	kept_as: string[],
+};
+
+/**  What [`Library::restore_database`] did. */
+export type DatabaseRestoreReport = DatabaseRestoreReport_Serialize | DatabaseRestoreReport_Deserialize;
+
+/**  What [`Library::restore_database`] did. */
+export type DatabaseRestoreReport_Deserialize = {
+	/**  The file the library was restored from. */
+	restored_from: string,
+	/**
+	 *  The copy of the library made just before it was replaced; `None` when it was too
+	 *  damaged to be opened (see `damaged`).
+	 */
+	previous?: BackupInfo | null,
+	/**  The replaced library, when it could not be opened. */
+	damaged?: DamagedLibrary | null,
+	/**  Schema version of the restored file before it was brought up to date. */
+	restored_schema_version: number,
+	/**  Row counts of the library after the restore. */
+	counts: Counts,
+};
+
+/**  What [`Library::restore_database`] did. */
+export type DatabaseRestoreReport_Serialize = {
+	/**  The file the library was restored from. */
+	restored_from: string,
+	/**
+	 *  The copy of the library made just before it was replaced; `None` when it was too
+	 *  damaged to be opened (see `damaged`).
+	 */
+	previous: BackupInfo | null,
+	/**  The replaced library, when it could not be opened. */
+	damaged: DamagedLibrary | null,
+	/**  Schema version of the restored file before it was brought up to date. */
+	restored_schema_version: number,
+	/**  Row counts of the library after the restore. */
+	counts: Counts,
 };
 
 /**  How a document's text is read. */

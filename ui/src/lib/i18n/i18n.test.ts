@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import ko from "./ko.json";
 import en from "./en.json";
-import { i18n, setLocale, t } from "./index.svelte";
+import { formatDateTime, i18n, setLocale, t } from "./index.svelte";
 
 describe("i18n", () => {
   it("has the same keys in Korean and English, none empty", () => {
@@ -24,6 +24,14 @@ describe("i18n", () => {
     setLocale("en");
     expect(t("home.schema", { version: 3, sqlite: "3.50.2" })).toBe("Schema version 3 · SQLite 3.50.2");
     expect(t("home.schema", { version: 3 })).toContain("{sqlite}");
+    setLocale("ko");
+  });
+
+  it("formats dates in the current language", () => {
+    const when = "2026-12-01T09:05:00.000Z";
+    expect(formatDateTime(when)).toBe(new Date(when).toLocaleString("ko-KR"));
+    setLocale("en");
+    expect(formatDateTime(when)).toBe(new Date(when).toLocaleString("en-US"));
     setLocale("ko");
   });
 });

@@ -28,3 +28,8 @@ export function t(key: MessageKey, params: Record<string, string | number> = {})
 export function formatCount(n: number): string {
   return new Intl.NumberFormat(i18n.locale === "ko" ? "ko-KR" : "en-US").format(n);
 }
+
+/** Formats a date and time (an ISO string or epoch milliseconds) in the current language. */
+export function formatDateTime(when: string | number): string {
+  return new Date(when).toLocaleString(i18n.locale === "ko" ? "ko-KR" : "en-US");
+}

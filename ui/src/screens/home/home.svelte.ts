@@ -6,6 +6,8 @@ export class HomeState {
   info = $state<LibraryInfo | null>(null);
   error = $state<ApiError | null>(null);
   loading = $state(false);
+  /** A message about what just happened, such as a restore. */
+  notice = $state<string | null>(null);
 
   async load(): Promise<void> {
     this.loading = true;
@@ -17,5 +19,11 @@ export class HomeState {
     } finally {
       this.loading = false;
     }
+  }
+
+  /** The library was restored from a backup: say so and show it. */
+  async recovered(message: string): Promise<void> {
+    this.notice = message;
+    await this.load();
   }
 }

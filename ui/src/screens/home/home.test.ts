@@ -31,4 +31,23 @@ describe("HomeState", () => {
     expect(home.error?.kind).toBe("library_unavailable");
     expect(home.error?.detail).toBe("bad file");
   });
+
+  it("shows the library and a notice once it was restored", async () => {
+    libraryInfo.mockResolvedValueOnce({
+      status: "ok",
+      data: {
+        data_dir: "/d",
+        database_path: "/d/stratus.sqlite3",
+        schema_version: 9,
+        sqlite_version: "3.50.2",
+        counts: { documents: 1, sections: 3, cards: 5, reviews: 0 },
+      },
+    });
+    const home = new HomeState();
+    home.error = null;
+    await home.recovered("Restored");
+    expect(home.notice).toBe("Restored");
+    expect(home.info?.counts.documents).toBe(1);
+    expect(home.error).toBeNull();
+  });
 });
