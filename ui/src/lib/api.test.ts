@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from "vitest";
 
 vi.mock("./bindings", () => ({ commands: {} }));
 
-import { ApiError, unwrap } from "./api";
+import { ApiError, toApiError, unwrap } from "./api";
 import { setLocale } from "./i18n/index.svelte";
 
 describe("unwrap", () => {
@@ -32,5 +32,15 @@ describe("unwrap", () => {
     setLocale("en");
     expect(err.localized).toBe("An unexpected error occurred.");
     setLocale("ko");
+  });
+});
+
+describe("toApiError", () => {
+  it("keeps an ApiError and wraps anything else as unknown, with its text", () => {
+    const known = new ApiError("corrupt", "damaged");
+    expect(toApiError(known)).toBe(known);
+    const wrapped = toApiError(new Error("socket closed"));
+    expect(wrapped.kind).toBe("unknown");
+    expect(wrapped.detail).toBe("Error: socket closed");
   });
 });

@@ -20,6 +20,11 @@ export class ApiError extends Error {
   }
 }
 
+/** Any thrown value as an `ApiError` (unknown failures keep their text as the detail). */
+export function toApiError(e: unknown): ApiError {
+  return e instanceof ApiError ? e : new ApiError("unknown", String(e));
+}
+
 /** The shape every generated command returns. */
 export type Result<T, E> = { status: "ok"; data: T } | { status: "error"; error: E };
 

@@ -1,6 +1,6 @@
 // State of the Home screen: the library summary from the backend.
 import type { LibraryInfo } from "../../lib/bindings";
-import { api, ApiError } from "../../lib/api";
+import { api, toApiError, type ApiError } from "../../lib/api";
 
 export class HomeState {
   info = $state<LibraryInfo | null>(null);
@@ -15,7 +15,7 @@ export class HomeState {
       this.info = await api.libraryInfo();
       this.error = null;
     } catch (e) {
-      this.error = e instanceof ApiError ? e : new ApiError("unknown", String(e));
+      this.error = toApiError(e);
     } finally {
       this.loading = false;
     }

@@ -1,12 +1,8 @@
 // Restoring a library that does not open: the backups the engine kept, and the restore of
 // one of them in place of the damaged file.
 import type { BackupInfo } from "../../lib/bindings";
-import { api, ApiError } from "../../lib/api";
+import { api, toApiError, type ApiError } from "../../lib/api";
 import { t } from "../../lib/i18n/index.svelte";
-
-function asApiError(e: unknown): ApiError {
-  return e instanceof ApiError ? e : new ApiError("unknown", String(e));
-}
 
 export class RecoverState {
   backups = $state<BackupInfo[]>([]);
@@ -20,7 +16,7 @@ export class RecoverState {
       this.backups = await api.listBackups();
       this.error = null;
     } catch (e) {
-      this.error = asApiError(e);
+      this.error = toApiError(e);
     } finally {
       this.loaded = true;
     }
@@ -36,7 +32,7 @@ export class RecoverState {
       const kept = report.damaged?.kept_as[0] ?? "—";
       return t("recover.done", { name, kept });
     } catch (e) {
-      this.error = asApiError(e);
+      this.error = toApiError(e);
       return null;
     } finally {
       this.busy = false;

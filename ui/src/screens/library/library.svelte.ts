@@ -1,7 +1,7 @@
 // State of the Library screen: the documents, and the import that is running or last ran.
 import { Channel } from "@tauri-apps/api/core";
 import type { DocumentSummary, ImportProgress, ImportReport } from "../../lib/bindings";
-import { api, ApiError } from "../../lib/api";
+import { api, toApiError, type ApiError } from "../../lib/api";
 
 export class LibraryState {
   documents = $state<DocumentSummary[]>([]);
@@ -51,8 +51,4 @@ export class LibraryState {
       this.error = toApiError(e);
     }
   }
-}
-
-function toApiError(e: unknown): ApiError {
-  return e instanceof ApiError ? e : new ApiError("unknown", String(e));
 }

@@ -1,6 +1,6 @@
 // State of the Progress screen: the engine's statistics for all exams or one.
 import type { ProgressStats } from "../../lib/bindings";
-import { api, ApiError } from "../../lib/api";
+import { api, toApiError, type ApiError } from "../../lib/api";
 
 export const EXAMS = ["", "CLF", "SAA", "DVA", "SOA"] as const;
 
@@ -14,7 +14,7 @@ export class ProgressState {
       this.stats = await api.progressStats(this.exam === "" ? null : this.exam);
       this.error = null;
     } catch (e) {
-      this.error = e instanceof ApiError ? e : new ApiError("unknown", String(e));
+      this.error = toApiError(e);
     }
   }
 }

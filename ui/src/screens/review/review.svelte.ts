@@ -2,7 +2,7 @@
 // made on a multiple-choice card, and a tally of this sitting for the summary. Scheduling,
 // intervals and grading all come from the engine; this only sequences the calls.
 import type { ChoiceGrade, Rating, ReviewNext, ReviewScope } from "../../lib/bindings";
-import { api, ApiError } from "../../lib/api";
+import { api, toApiError, type ApiError } from "../../lib/api";
 
 export type ReviewPhase = "loading" | "question" | "answer" | "done";
 
@@ -127,6 +127,6 @@ export class ReviewState {
   }
 
   private fail(e: unknown) {
-    this.error = e instanceof ApiError ? e : new ApiError("unknown", String(e));
+    this.error = toApiError(e);
   }
 }

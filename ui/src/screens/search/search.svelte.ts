@@ -1,7 +1,7 @@
 // State of the Search screen: the query, its filters and the results, searched as the
 // learner types (debounced), with stale responses dropped.
 import type { SearchResults, SearchScope } from "../../lib/bindings";
-import { api, ApiError } from "../../lib/api";
+import { api, toApiError, type ApiError } from "../../lib/api";
 
 export const EXAM_FILTERS = ["", "CLF", "SAA", "DVA", "SOA"] as const;
 
@@ -47,7 +47,7 @@ export class SearchState {
       this.error = null;
     } catch (e) {
       if (generation !== this.#generation) return;
-      this.error = e instanceof ApiError ? e : new ApiError("unknown", String(e));
+      this.error = toApiError(e);
     } finally {
       if (generation === this.#generation) this.busy = false;
     }
