@@ -5,18 +5,17 @@ vi.mock("../../lib/bindings", () => ({ commands: { libraryInfo: () => libraryInf
 
 import { HomeState } from "./home.svelte";
 
+/** A successful `library_info` answer with these counts. */
+function infoWith(counts: { documents: number; sections: number; cards: number; reviews: number }) {
+  return {
+    status: "ok",
+    data: { data_dir: "/d", database_path: "/d/stratus.sqlite3", schema_version: 9, sqlite_version: "3.50.2", counts },
+  };
+}
+
 describe("HomeState", () => {
   it("holds the counts the backend returns", async () => {
-    libraryInfo.mockResolvedValueOnce({
-      status: "ok",
-      data: {
-        data_dir: "/d",
-        database_path: "/d/stratus.sqlite3",
-        schema_version: 2,
-        sqlite_version: "3.50.2",
-        counts: { documents: 3, sections: 40, cards: 120, reviews: 7 },
-      },
-    });
+    libraryInfo.mockResolvedValueOnce(infoWith({ documents: 3, sections: 40, cards: 120, reviews: 7 }));
     const home = new HomeState();
     await home.load();
     expect(home.error).toBeNull();
@@ -33,16 +32,7 @@ describe("HomeState", () => {
   });
 
   it("shows the library and a notice once it was restored", async () => {
-    libraryInfo.mockResolvedValueOnce({
-      status: "ok",
-      data: {
-        data_dir: "/d",
-        database_path: "/d/stratus.sqlite3",
-        schema_version: 9,
-        sqlite_version: "3.50.2",
-        counts: { documents: 1, sections: 3, cards: 5, reviews: 0 },
-      },
-    });
+    libraryInfo.mockResolvedValueOnce(infoWith({ documents: 1, sections: 3, cards: 5, reviews: 0 }));
     const home = new HomeState();
     home.error = null;
     await home.recovered("Restored");
