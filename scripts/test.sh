@@ -7,6 +7,12 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$ROOT"
 export PATH="$HOME/.cargo/bin:$PATH"
 T0=$(date +%s)
+if [ -n "${CI:-}" ]; then
+  # A one-off build on a clean clone gains nothing from incremental caches, which would
+  # add gigabytes to target/.
+  export CARGO_INCREMENTAL=0
+fi
+log "free disk space: $(df -Ph . | awk 'NR==2 {print $4}') (a clean run needs about 6 GB)"
 
 stage "setup: system packages"
 ensure_rust
@@ -49,5 +55,6 @@ stage "e2e (tauri-driver, Xvfb)"
 npm --prefix e2e test
 
 stage ""
+log "size of target/: $(du -sh target 2>/dev/null | cut -f1)"
 printf '\nStage timings:\n%s' "$STAGE_REPORT"
 printf 'total %ss\n' "$(( $(date +%s) - T0 ))"
