@@ -12,7 +12,7 @@ if [ -n "${CI:-}" ]; then
   # add gigabytes to target/.
   export CARGO_INCREMENTAL=0
 fi
-log "free disk space: $(df -Ph . | awk 'NR==2 {print $4}') (a clean run needs about 6 GB)"
+log "free disk space: $(df -Ph . | awk 'NR==2 {print $4}') (a clean run fills target/ with about 2 GB)"
 
 stage "setup: system packages"
 ensure_rust
