@@ -12,6 +12,9 @@ pub(crate) mod tokenize;
 mod typo;
 mod writer;
 
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::rc::Rc;
 use std::sync::{Arc, Mutex};
 
 use serde::{Deserialize, Serialize};
@@ -153,6 +156,37 @@ impl Caches {
     }
 }
 
+/// The completions of the prefixes of one search, each looked up once: a prefix kept as a
+/// prefix query is needed again for its idf, and a relaxed search goes over every unit again.
+struct CompletionMemo<'a> {
+    lib: &'a Library,
+    found: RefCell<HashMap<String, Rc<terms::Completions>>>,
+}
+
+impl<'a> CompletionMemo<'a> {
+    fn new(lib: &'a Library) -> Self {
+        Self {
+            lib,
+            found: RefCell::new(HashMap::new()),
+        }
+    }
+
+    fn get(&self, prefix: &str) -> Result<Rc<terms::Completions>> {
+        if let Some(found) = self.found.borrow().get(prefix) {
+            return Ok(Rc::clone(found));
+        }
+        let found = Rc::new(terms::completions(
+            self.lib.conn(),
+            prefix,
+            MAX_COMPLETIONS,
+        )?);
+        self.found
+            .borrow_mut()
+            .insert(prefix.to_owned(), Rc::clone(&found));
+        Ok(found)
+    }
+}
+
 fn needles(query: &parser::ParsedQuery, corrections: &[Correction]) -> Vec<Needle> {
     let mut out = Vec::new();
     let mut push = |seg: &Segment| match seg {
@@ -212,10 +246,11 @@ impl Library {
         };
         let mut units = writer::units(&parsed);
         let totals = store::index_totals(self.conn())?;
+        let memo = CompletionMemo::new(self);
         let ranked_ids = |units: &[Unit], join: Join| -> Result<Vec<(SectionId, f64)>> {
             let units = units
                 .iter()
-                .map(|u| self.complete(u))
+                .map(|u| Self::complete(u, &memo))
                 .collect::<Result<Vec<_>>>()?;
             let (Some(expr), Some(any)) = (
                 writer::write(&units, join),
@@ -225,7 +260,7 @@ impl Library {
             };
             let rows_with = rank::phrases(&units)
                 .iter()
-                .map(|p| self.rows_with(p))
+                .map(|p| self.rows_with(p, &memo))
                 .collect::<Result<Vec<_>>>()?;
             let scorer = rank::Scorer::new(units, join, &rows_with, totals);
             store::ranked_ids(self.conn(), &expr, &any, &filter, &scorer)
@@ -274,26 +309,26 @@ impl Library {
     /// as far as the walk and the ranking need (docs/decisions/0007). Below
     /// [`MAX_PREFIX_ROWS`] the merge is cheap and the prefix query stays: bm25 then weighs
     /// the word as one term, as the relevance set was measured.
-    fn complete(&self, unit: &Unit) -> Result<Unit> {
+    fn complete(unit: &Unit, memo: &CompletionMemo<'_>) -> Result<Unit> {
         Ok(match unit {
             Unit::Prefix(word) => {
-                let found = terms::completions(self.conn(), word, MAX_COMPLETIONS)?;
+                let found = memo.get(word)?;
                 if found.is_complete && found.rows <= MAX_PREFIX_ROWS {
                     unit.clone()
                 } else {
-                    Unit::AnyOf(found.terms.into_iter().map(Unit::Exact).collect())
+                    Unit::AnyOf(found.terms.iter().cloned().map(Unit::Exact).collect())
                 }
             }
             Unit::AnyOf(units) => Unit::AnyOf(
                 units
                     .iter()
-                    .map(|u| self.complete(u))
+                    .map(|u| Self::complete(u, memo))
                     .collect::<Result<_>>()?,
             ),
             Unit::AllOf(units) => Unit::AllOf(
                 units
                     .iter()
-                    .map(|u| self.complete(u))
+                    .map(|u| Self::complete(u, memo))
                     .collect::<Result<_>>()?,
             ),
             Unit::Exact(_) | Unit::Phrase(_) => unit.clone(),
@@ -304,10 +339,10 @@ impl Library {
     /// counts of its completions for a prefix, and for a phrase of several terms the count
     /// of its rarest term (an upper bound: counting the phrase itself is the walk through
     /// its rows that ranking here avoids).
-    fn rows_with(&self, phrase: &rank::Phrase) -> Result<i64> {
+    fn rows_with(&self, phrase: &rank::Phrase, memo: &CompletionMemo<'_>) -> Result<i64> {
         let count = |i: usize, token: &str| -> Result<i64> {
             if phrase.is_prefix && i + 1 == phrase.tokens.len() {
-                Ok(terms::completions(self.conn(), token, MAX_COMPLETIONS)?.rows)
+                Ok(memo.get(token)?.rows)
             } else {
                 store::term_rows(self.conn(), token)
             }

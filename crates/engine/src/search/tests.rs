@@ -357,7 +357,7 @@ fn scores_equal_fts5_bm25_for_single_terms() {
         let expr = writer::write(&units, Join::All).unwrap();
         let rows_with: Vec<i64> = rank::phrases(&units)
             .iter()
-            .map(|p| lib.rows_with(p).unwrap())
+            .map(|p| lib.rows_with(p, &super::CompletionMemo::new(&lib)).unwrap())
             .collect();
         let scorer = rank::Scorer::new(units.clone(), Join::All, &rows_with, totals);
         let mut stmt = conn
