@@ -117,7 +117,9 @@ pub(crate) fn figures(s: &str) -> Vec<Figure> {
                 break;
             }
             if let Some(u) = HANGUL_UNITS.iter().find(|u| candidate.starts_with(**u)) {
-                unit_end = Some(offset + u.len());
+                if !is_calendar_date(s, start, tail_start, u) {
+                    unit_end = Some(offset + u.len());
+                }
                 break;
             }
         }
@@ -130,6 +132,22 @@ pub(crate) fn figures(s: &str) -> Vec<Figure> {
         }
     }
     out
+}
+
+/// Whether the number `s[start..number_end]` followed by the Hangul unit `unit` is part of a
+/// calendar date rather than a quantity: a year such as `2025년` (four digits; `3년` is a
+/// duration) or the day of `11월 7일`. Hiding a date's digits makes a trivia card, not a fact
+/// worth learning.
+fn is_calendar_date(s: &str, start: usize, number_end: usize, unit: &str) -> bool {
+    let number = &s[start..number_end];
+    match unit {
+        "년" => number.len() == 4 && number.bytes().all(|b| b.is_ascii_digit()),
+        "일" => s[..start]
+            .trim_end()
+            .strip_suffix('월')
+            .is_some_and(|before| before.ends_with(|c: char| c.is_ascii_digit())),
+        _ => false,
+    }
 }
 
 fn number_end(chars: &[(usize, char)], mut j: usize) -> usize {
@@ -247,5 +265,13 @@ mod tests {
     fn names_and_bare_numbers_are_not_figures() {
         assert!(found("S3 and EC2 use m5.xlarge in 2024").is_empty());
         assert!(found("daysgone 5 dayslater").is_empty());
+    }
+
+    #[test]
+    fn korean_calendar_dates_are_not_figures() {
+        assert!(found("2025년 11월 7일부터 신규 고객을 받지 않는다").is_empty());
+        assert!(found("2026년 말 기준").is_empty());
+        assert_eq!(found("3년 약정, 7일 뒤, 매월 1일"), ["3년", "7일", "1일"]);
+        assert_eq!(found("12월 31일까지 90일간"), ["90일"]);
     }
 }
