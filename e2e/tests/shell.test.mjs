@@ -21,6 +21,13 @@ test("home shows library counts from the backend; language switches to English a
       const text = await waitForText(browser, `[data-testid="count-${key}"]`, (t) => t.length > 0);
       assert.equal(Number(text.replace(/[^0-9]/g, "")), info.counts[key], `${key} count`);
     }
+    // What is due today is the reviewer's queue for the whole library, as the CLI sees it.
+    const due = cliJson(dataDir, "review", "next").counts;
+    assert.ok(due.new > 0, "a new library has new cards to learn");
+    for (const key of ["new", "learning", "review"]) {
+      const text = await waitForText(browser, `[data-testid="due-${key}"]`, (t) => t.length > 0);
+      assert.equal(Number(text.replace(/[^0-9]/g, "")), due[key], `due ${key} count`);
+    }
     await screenshot(browser, "home-ko.png");
 
     // Switch the interface to English in Settings.

@@ -1,13 +1,22 @@
-// State of the Home screen: the library summary from the backend.
-import type { LibraryInfo } from "../../lib/bindings";
+// State of the Home screen: the library summary and what is due today, from the backend.
+import type { LibraryInfo, ReviewCounts } from "../../lib/bindings";
 import { api, toApiError, type ApiError } from "../../lib/api";
 
 export class HomeState {
   info = $state<LibraryInfo | null>(null);
   error = $state<ApiError | null>(null);
   loading = $state(false);
+  /** Cards due today over the whole library; null until known (or if the queue failed). */
+  due = $state<ReviewCounts | null>(null);
+  /** When nothing is due now: the time the next learning card comes back today. */
+  nextDueAt = $state<string | null>(null);
   /** A message about what just happened, such as a restore. */
   notice = $state<string | null>(null);
+
+  /** Whether anything is left to study today. */
+  get hasDue(): boolean {
+    return this.due !== null && this.due.new + this.due.learning + this.due.review > 0;
+  }
 
   async load(): Promise<void> {
     this.loading = true;
@@ -18,6 +27,19 @@ export class HomeState {
       this.error = toApiError(e);
     } finally {
       this.loading = false;
+    }
+    if (this.error) {
+      this.due = null;
+      return;
+    }
+    try {
+      const next = await api.reviewNext({ kind: "all" });
+      this.due = next.counts;
+      this.nextDueAt = next.next_due_at;
+    } catch {
+      // The counts above still help; the reviewer shows its own error.
+      this.due = null;
+      this.nextDueAt = null;
     }
   }
 

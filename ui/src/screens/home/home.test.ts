@@ -1,7 +1,10 @@
-import { describe, expect, it, vi } from "vitest";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 
 const libraryInfo = vi.fn();
-vi.mock("../../lib/bindings", () => ({ commands: { libraryInfo: () => libraryInfo() } }));
+const reviewNext = vi.fn();
+vi.mock("../../lib/bindings", () => ({
+  commands: { libraryInfo: () => libraryInfo(), reviewNext: (scope: unknown) => reviewNext(scope) },
+}));
 
 import { HomeState } from "./home.svelte";
 
@@ -13,7 +16,47 @@ function infoWith(counts: { documents: number; sections: number; cards: number; 
   };
 }
 
+/** A successful `review_next` answer with these counts and no card. */
+function dueWith(counts: { new: number; learning: number; review: number }, nextDueAt: string | null = null) {
+  return { status: "ok", data: { card: null, counts, next_due_at: nextDueAt } };
+}
+
 describe("HomeState", () => {
+  beforeEach(() => {
+    reviewNext.mockReset();
+    reviewNext.mockResolvedValue(dueWith({ new: 0, learning: 0, review: 0 }));
+  });
+
+  it("holds what is due today over the whole library", async () => {
+    libraryInfo.mockResolvedValueOnce(infoWith({ documents: 3, sections: 40, cards: 120, reviews: 7 }));
+    reviewNext.mockResolvedValueOnce(dueWith({ new: 20, learning: 2, review: 5 }));
+    const home = new HomeState();
+    await home.load();
+    expect(reviewNext).toHaveBeenCalledWith({ kind: "all" });
+    expect(home.due).toEqual({ new: 20, learning: 2, review: 5 });
+    expect(home.hasDue).toBe(true);
+  });
+
+  it("knows when the day is done and when the next card comes back", async () => {
+    libraryInfo.mockResolvedValueOnce(infoWith({ documents: 3, sections: 40, cards: 120, reviews: 7 }));
+    reviewNext.mockResolvedValueOnce(dueWith({ new: 0, learning: 0, review: 0 }, "2026-12-02T10:00:00Z"));
+    const home = new HomeState();
+    await home.load();
+    expect(home.hasDue).toBe(false);
+    expect(home.nextDueAt).toBe("2026-12-02T10:00:00Z");
+  });
+
+  it("keeps the library counts when the review queue fails", async () => {
+    libraryInfo.mockResolvedValueOnce(infoWith({ documents: 3, sections: 40, cards: 120, reviews: 7 }));
+    reviewNext.mockResolvedValueOnce({ status: "error", error: { kind: "database", message: "busy" } });
+    const home = new HomeState();
+    await home.load();
+    expect(home.info?.counts.cards).toBe(120);
+    expect(home.error).toBeNull();
+    expect(home.due).toBeNull();
+    expect(home.hasDue).toBe(false);
+  });
+
   it("holds the counts the backend returns", async () => {
     libraryInfo.mockResolvedValueOnce(infoWith({ documents: 3, sections: 40, cards: 120, reviews: 7 }));
     const home = new HomeState();
@@ -29,6 +72,8 @@ describe("HomeState", () => {
     expect(home.info).toBeNull();
     expect(home.error?.kind).toBe("library_unavailable");
     expect(home.error?.detail).toBe("bad file");
+    expect(reviewNext).not.toHaveBeenCalled();
+    expect(home.due).toBeNull();
   });
 
   it("shows the library and a notice once it was restored", async () => {
