@@ -34,6 +34,15 @@ impl Lang {
 /// Whether the last letter of `word` ends in a consonant (has a 받침); `None` when it is not
 /// Hangul, or a digit or Latin letter whose reading is ambiguous.
 fn has_final_consonant(word: &str) -> Option<bool> {
+    // A particle after a parenthetical follows the word before it: `기본 성능(baseline)은`.
+    let word = match word
+        .trim_end()
+        .strip_suffix(')')
+        .and_then(|w| w.rsplit_once('('))
+    {
+        Some((before, _)) if !before.trim().is_empty() => before.trim_end(),
+        _ => word,
+    };
     let last = word
         .trim_end_matches(|c: char| !c.is_alphanumeric())
         .chars()
@@ -95,21 +104,109 @@ fn mid_sentence(attribute: &str) -> String {
     }
 }
 
-/// "What is the minimum storage duration of S3 Glacier Instant Retrieval?"
+/// Words that start a column header written as a clause or question (`What it does`,
+/// `Can be interrupted`, `Reserves capacity`) rather than as the name of a property.
+const CLAUSE_STARTS: &[&str] = &[
+    "what", "which", "how", "when", "where", "who", "why", "can", "could", "is", "are", "does",
+    "do", "needs", "must", "has", "have", "reserves", "supports", "requires", "allows", "looks",
+    "works", "runs", "counts", "keeps", "applies", "grants", "the", "a", "an", "modify", "sell",
+    "switch", "exchange", "enable", "attach",
+];
+
+/// Prepositions: a header holding one (`Attached to`, `Days without access before moving`)
+/// is a clause or a phrase that "What is the … of X?" cannot take.
+const PREPOSITIONS: &[&str] = &[
+    "to", "in", "at", "of", "for", "by", "from", "on", "with", "before", "after", "into", "per",
+    "as", "inside", "without", "within", "between", "over", "under", "through", "via", "than",
+];
+
+/// Whether an English column header names a property, so that "What is the <header> of X?"
+/// reads as a sentence. Clauses (`What it does`), headers with a preposition, ending in an
+/// adjective or participle (`Adjustable`, `Required`), starting or ending in a plural
+/// (`Notes`, `AZs`, `Security groups`), and questions (`Grants permissions?`) do not; they
+/// are asked as "X: <header>?".
+fn names_a_property(attribute: &str) -> bool {
+    let words: Vec<&str> = attribute
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let (Some(first), Some(last)) = (words.first(), words.last()) else {
+        return false;
+    };
+    let lower = |w: &str| w.to_lowercase();
+    // A plural ends in a lower-case `s` (`AZs`, not `IOPS`), but not `ss`, `us` or `is`.
+    let is_plural = |w: &str| {
+        w.len() > 2
+            && w.ends_with('s')
+            && !w.ends_with("ss")
+            && !w.ends_with("us")
+            && !w.ends_with("is")
+    };
+    let first_lower = lower(first);
+    // `Delivered through`, `Newly created …`: a participle or adverb first.
+    let starts_with_modifier = words.len() > 1
+        && first_lower.len() > 4
+        && (first_lower.ends_with("ed") || first_lower.ends_with("ly"));
+    let last_lower = lower(last);
+    let is_adjective = last_lower.len() > 4
+        && ["able", "ible", "ed"]
+            .iter()
+            .any(|end| last_lower.ends_with(end));
+    !(attribute.trim_end().ends_with('?')
+        || CLAUSE_STARTS.contains(&lower(first).as_str())
+        || words[1..]
+            .iter()
+            .any(|w| PREPOSITIONS.contains(&lower(w).as_str()))
+        || is_adjective
+        || starts_with_modifier
+        || is_plural(first)
+        || is_plural(last))
+}
+
+/// The header as asked after a colon: `Can be interrupted?` → `can be interrupted?`.
+fn as_question(attribute: &str) -> String {
+    let attribute = mid_sentence(attribute.trim());
+    if attribute.ends_with('?') {
+        attribute
+    } else {
+        format!("{attribute}?")
+    }
+}
+
+/// "What is the minimum storage duration of S3 Glacier Instant Retrieval?", or, for a header
+/// that is not a property name, "Spot Instances: can be interrupted?".
 pub(crate) fn table_cell(lang: Lang, entity: &str, attribute: &str) -> String {
     match lang {
-        Lang::En => format!("What is the {} of {entity}?", mid_sentence(attribute)),
+        Lang::En if names_a_property(attribute) => {
+            format!("What is the {} of {entity}?", mid_sentence(attribute))
+        }
+        Lang::En => format!("{entity}: {}", as_question(attribute)),
+        // A header written as a question (`권한 부여?`) is asked as it stands.
+        Lang::Ko if attribute.trim_end().ends_with('?') => {
+            format!("{entity}: {}", attribute.trim())
+        }
         Lang::Ko => format!("{}의 {}?", entity, josa(attribute, "은", "는")),
     }
 }
 
-/// "Which storage class has a minimum storage duration of 180 days?"
+/// "Which storage class has a minimum storage duration of 180 days?", or "Which purchasing
+/// option? Can be interrupted: “Yes”".
 pub(crate) fn table_reverse(lang: Lang, kind: &str, attribute: &str, value: &str) -> String {
     match lang {
+        Lang::En if !names_a_property(attribute) => format!(
+            "Which {}? {}: “{value}”",
+            mid_sentence(kind),
+            attribute.trim().trim_end_matches('?')
+        ),
         Lang::En => format!(
             "Which {} has {} “{value}”?",
             mid_sentence(kind),
             mid_sentence(attribute)
+        ),
+        Lang::Ko if attribute.trim_end().ends_with('?') => format!(
+            "어느 {kind}? {}: “{value}”",
+            attribute.trim().trim_end_matches('?')
         ),
         Lang::Ko => format!(
             "{} “{value}”인 {}?",
@@ -122,9 +219,17 @@ pub(crate) fn table_reverse(lang: Lang, kind: &str, attribute: &str, value: &str
 /// "Which of these storage classes has AZs “1”?"
 pub(crate) fn comparison_value(lang: Lang, kind: &str, attribute: &str, value: &str) -> String {
     match lang {
+        Lang::En if !names_a_property(attribute) => format!(
+            "{kind}: which of these? {}: “{value}”",
+            attribute.trim().trim_end_matches('?')
+        ),
         Lang::En => format!(
             "{kind}: which of these has {} “{value}”?",
             mid_sentence(attribute)
+        ),
+        Lang::Ko if attribute.trim_end().ends_with('?') => format!(
+            "다음 중 어느 {kind}? {}: “{value}”",
+            attribute.trim().trim_end_matches('?')
         ),
         Lang::Ko => format!(
             "다음 중 {} “{value}”인 {}?",
@@ -189,8 +294,77 @@ mod tests {
             "What is the minimum storage duration of S3 Glacier Instant Retrieval?"
         );
         assert_eq!(
-            table_reverse(Lang::En, "Storage class", "AZs", "1"),
-            "Which storage class has AZs “1”?"
+            table_reverse(
+                Lang::En,
+                "Storage class",
+                "Minimum storage duration",
+                "180 days"
+            ),
+            "Which storage class has minimum storage duration “180 days”?"
         );
+    }
+
+    #[test]
+    fn headers_that_are_not_property_names_are_asked_after_a_colon() {
+        for (header, asked) in [
+            ("What it does", "Systems Manager: what it does?"),
+            ("Can be interrupted", "Systems Manager: can be interrupted?"),
+            ("Attached to", "Systems Manager: attached to?"),
+            ("Adjustable", "Systems Manager: adjustable?"),
+            (
+                "Restore needed before read",
+                "Systems Manager: restore needed before read?",
+            ),
+            ("Notes", "Systems Manager: notes?"),
+            ("AZs", "Systems Manager: AZs?"),
+            (
+                "Grants permissions?",
+                "Systems Manager: grants permissions?",
+            ),
+        ] {
+            assert_eq!(table_cell(Lang::En, "Systems Manager", header), asked);
+        }
+        for property in [
+            "Minimum storage duration",
+            "Typical use",
+            "Max IOPS",
+            "Class",
+            "Value",
+        ] {
+            assert!(
+                table_cell(Lang::En, "X", property).starts_with("What is the "),
+                "{property}"
+            );
+        }
+        assert_eq!(
+            table_reverse(Lang::En, "Purchasing option", "Can be interrupted", "Yes"),
+            "Which purchasing option? Can be interrupted: “Yes”"
+        );
+        assert_eq!(
+            comparison_value(Lang::En, "Alarm action", "Notes", "Only on ALARM"),
+            "Alarm action: which of these? Notes: “Only on ALARM”"
+        );
+    }
+
+    #[test]
+    fn korean_headers_written_as_questions_are_asked_as_they_stand() {
+        assert_eq!(table_cell(Lang::Ko, "SCP", "권한 부여?"), "SCP: 권한 부여?");
+        assert_eq!(
+            table_reverse(Lang::Ko, "정책", "권한 부여?", "아니오"),
+            "어느 정책? 권한 부여: “아니오”"
+        );
+        assert_eq!(
+            table_cell(Lang::Ko, "S3 Standard", "최소 저장 기간"),
+            "S3 Standard의 최소 저장 기간은?"
+        );
+    }
+
+    #[test]
+    fn a_particle_after_a_parenthetical_follows_the_word_before_it() {
+        assert_eq!(
+            josa("기본 성능(baseline)", "은", "는"),
+            "기본 성능(baseline)은"
+        );
+        assert_eq!(josa("최대 속도(MiB/s)", "은", "는"), "최대 속도(MiB/s)는");
     }
 }
