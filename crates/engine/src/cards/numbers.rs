@@ -141,7 +141,11 @@ pub(crate) fn figures(s: &str) -> Vec<Figure> {
 fn is_calendar_date(s: &str, start: usize, number_end: usize, unit: &str) -> bool {
     let number = &s[start..number_end];
     match unit {
-        "년" => number.len() == 4 && number.bytes().all(|b| b.is_ascii_digit()),
+        // Each end of a range too: `2024–2025년`.
+        "년" => number
+            .split(|c: char| !c.is_ascii_digit())
+            .filter(|part| !part.is_empty())
+            .all(|part| part.len() == 4),
         "일" => s[..start]
             .trim_end()
             .strip_suffix('월')
@@ -271,6 +275,7 @@ mod tests {
     fn korean_calendar_dates_are_not_figures() {
         assert!(found("2025년 11월 7일부터 신규 고객을 받지 않는다").is_empty());
         assert!(found("2026년 말 기준").is_empty());
+        assert!(found("2024–2025년에 걸쳐").is_empty());
         assert_eq!(found("3년 약정, 7일 뒤, 매월 1일"), ["3년", "7일", "1일"]);
         assert_eq!(found("12월 31일까지 90일간"), ["90일"]);
     }

@@ -18,6 +18,19 @@ pub(crate) fn is_blank(cell: &str) -> bool {
     matches!(cell.trim(), "" | "—" | "-" | "–" | "N/A" | "n/a")
 }
 
+/// Whether a cell answers yes or no, possibly with a remark: `Yes`, `No (io1/io2 only)`,
+/// `예`, `아니요, …`.
+fn is_yes_or_no(cell: &str) -> bool {
+    let first = cell
+        .split(|c: char| !c.is_alphanumeric())
+        .find(|w| !w.is_empty())
+        .unwrap_or("");
+    matches!(
+        first.to_lowercase().as_str(),
+        "yes" | "no" | "예" | "아니요" | "아니오"
+    )
+}
+
 /// Why `table` is not a fact table, if it is not.
 pub(crate) fn problem(table: &Table) -> Option<String> {
     if table.header.len() < 2 {
@@ -91,6 +104,11 @@ pub(crate) fn generate(lang: Lang, blocks: &[Block]) -> Yield {
 fn cells(lang: Lang, t: &Table, out: &mut Yield) {
     let kind = &t.header[0];
     for (c, attribute) in t.header.iter().enumerate().skip(1) {
+        let is_yes_no = t
+            .rows
+            .iter()
+            .filter(|row| !is_blank(&row[c]))
+            .all(|row| is_yes_or_no(&row[c]));
         for (r, row) in t.rows.iter().enumerate() {
             let entity = &row[0];
             let value = &row[c];
@@ -101,7 +119,7 @@ fn cells(lang: Lang, t: &Table, out: &mut Yield) {
             out.drafts.push(Draft {
                 generator: G,
                 kind: CardKind::Basic,
-                prompt: templates::table_cell(lang, entity, attribute),
+                prompt: templates::table_cell(lang, entity, attribute, is_yes_no),
                 answer: value.clone(),
                 prompt_key: format!("cell|{}|{}|{}", norm(kind), norm(entity), norm(attribute)),
                 line,

@@ -35,12 +35,8 @@ impl Lang {
 /// Hangul, or a digit or Latin letter whose reading is ambiguous.
 fn has_final_consonant(word: &str) -> Option<bool> {
     // A particle after a parenthetical follows the word before it: `기본 성능(baseline)은`.
-    let word = match word
-        .trim_end()
-        .strip_suffix(')')
-        .and_then(|w| w.rsplit_once('('))
-    {
-        Some((before, _)) if !before.trim().is_empty() => before.trim_end(),
+    let word = match opening_of_final_parenthetical(word) {
+        Some(at) if !word[..at].trim().is_empty() => word[..at].trim_end(),
         _ => word,
     };
     let last = word
@@ -77,6 +73,28 @@ fn has_final_consonant(word: &str) -> Option<bool> {
     }
 }
 
+/// Byte index of the `(` matching the `)` that ends `word`, if it ends with one.
+fn opening_of_final_parenthetical(word: &str) -> Option<usize> {
+    let trimmed = word.trim_end();
+    if !trimmed.ends_with(')') {
+        return None;
+    }
+    let mut depth = 0usize;
+    for (i, c) in trimmed.char_indices().rev() {
+        match c {
+            ')' => depth += 1,
+            '(' => {
+                depth = depth.checked_sub(1)?;
+                if depth == 0 {
+                    return Some(i);
+                }
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
 /// `word` with the particle pair `(after_consonant, after_vowel)`, or the written form that
 /// covers both (`은(는)`, `(이)란`) when the reading is unknown.
 pub(crate) fn josa(word: &str, after_consonant: &str, after_vowel: &str) -> String {
@@ -110,7 +128,7 @@ const CLAUSE_STARTS: &[&str] = &[
     "what", "which", "how", "when", "where", "who", "why", "can", "could", "is", "are", "does",
     "do", "needs", "must", "has", "have", "reserves", "supports", "requires", "allows", "looks",
     "works", "runs", "counts", "keeps", "applies", "grants", "the", "a", "an", "modify", "sell",
-    "switch", "exchange", "enable", "attach",
+    "switch", "exchange", "enable",
 ];
 
 /// Prepositions: a header holding one (`Attached to`, `Days without access before moving`)
@@ -143,23 +161,32 @@ fn names_a_property(attribute: &str) -> bool {
             && !w.ends_with("us")
             && !w.ends_with("is")
     };
-    let first_lower = lower(first);
-    // `Delivered through`, `Newly created …`: a participle or adverb first.
-    let starts_with_modifier = words.len() > 1
-        && first_lower.len() > 4
-        && (first_lower.ends_with("ed") || first_lower.ends_with("ly"));
     let last_lower = lower(last);
-    let is_adjective = last_lower.len() > 4
-        && ["able", "ible", "ed"]
-            .iter()
-            .any(|end| last_lower.ends_with(end));
+    // `Phishing-resistant`, `Read-only`: a compound adjective.
+    let is_compound_adjective = last_lower.contains('-')
+        && [
+            "resistant",
+            "only",
+            "aware",
+            "based",
+            "free",
+            "safe",
+            "specific",
+            "wide",
+        ]
+        .iter()
+        .any(|end| last_lower.ends_with(end));
+    let is_adjective = is_compound_adjective
+        || last_lower.len() > 4
+            && ["able", "ible", "ed"]
+                .iter()
+                .any(|end| last_lower.ends_with(end));
     !(attribute.trim_end().ends_with('?')
         || CLAUSE_STARTS.contains(&lower(first).as_str())
         || words[1..]
             .iter()
             .any(|w| PREPOSITIONS.contains(&lower(w).as_str()))
         || is_adjective
-        || starts_with_modifier
         || is_plural(first)
         || is_plural(last))
 }
@@ -176,9 +203,11 @@ fn as_question(attribute: &str) -> String {
 
 /// "What is the minimum storage duration of S3 Glacier Instant Retrieval?", or, for a header
 /// that is not a property name, "Spot Instances: can be interrupted?".
-pub(crate) fn table_cell(lang: Lang, entity: &str, attribute: &str) -> String {
+/// `is_yes_no`: the column answers yes or no (`Multi-Attach`, `Boot volume`), which "What is
+/// the … of X?" cannot ask whatever the header.
+pub(crate) fn table_cell(lang: Lang, entity: &str, attribute: &str, is_yes_no: bool) -> String {
     match lang {
-        Lang::En if names_a_property(attribute) => {
+        Lang::En if !is_yes_no && names_a_property(attribute) => {
             format!("What is the {} of {entity}?", mid_sentence(attribute))
         }
         Lang::En => format!("{entity}: {}", as_question(attribute)),
@@ -216,7 +245,8 @@ pub(crate) fn table_reverse(lang: Lang, kind: &str, attribute: &str, value: &str
     }
 }
 
-/// "Which of these storage classes has AZs “1”?"
+/// "Storage class: which of these has minimum storage duration “180 days”?", or, for a header
+/// that is not a property name, "Storage class: which of these? AZs: “1”".
 pub(crate) fn comparison_value(lang: Lang, kind: &str, attribute: &str, value: &str) -> String {
     match lang {
         Lang::En if !names_a_property(attribute) => format!(
@@ -289,7 +319,8 @@ mod tests {
             table_cell(
                 Lang::En,
                 "S3 Glacier Instant Retrieval",
-                "Minimum storage duration"
+                "Minimum storage duration",
+                false
             ),
             "What is the minimum storage duration of S3 Glacier Instant Retrieval?"
         );
@@ -317,14 +348,27 @@ mod tests {
             ),
             ("Notes", "Systems Manager: notes?"),
             ("AZs", "Systems Manager: AZs?"),
+            ("Security groups", "Systems Manager: security groups?"),
+            (
+                "Days without access before moving",
+                "Systems Manager: days without access before moving?",
+            ),
+            ("Logged by default", "Systems Manager: logged by default?"),
+            ("Phishing-resistant", "Systems Manager: phishing-resistant?"),
             (
                 "Grants permissions?",
                 "Systems Manager: grants permissions?",
             ),
         ] {
-            assert_eq!(table_cell(Lang::En, "Systems Manager", header), asked);
+            assert_eq!(
+                table_cell(Lang::En, "Systems Manager", header, false),
+                asked
+            );
         }
         for property in [
+            "Designed availability",
+            "Consolidated bill",
+            "Attach limit",
             "Minimum storage duration",
             "Typical use",
             "Max IOPS",
@@ -332,7 +376,7 @@ mod tests {
             "Value",
         ] {
             assert!(
-                table_cell(Lang::En, "X", property).starts_with("What is the "),
+                table_cell(Lang::En, "X", property, false).starts_with("What is the "),
                 "{property}"
             );
         }
@@ -347,14 +391,29 @@ mod tests {
     }
 
     #[test]
+    fn yes_no_columns_are_asked_after_a_colon() {
+        assert_eq!(
+            table_cell(Lang::En, "gp3", "Multi-Attach", true),
+            "gp3: multi-Attach?"
+        );
+        assert_eq!(
+            table_cell(Lang::En, "gp3", "Boot volume", true),
+            "gp3: boot volume?"
+        );
+    }
+
+    #[test]
     fn korean_headers_written_as_questions_are_asked_as_they_stand() {
-        assert_eq!(table_cell(Lang::Ko, "SCP", "권한 부여?"), "SCP: 권한 부여?");
+        assert_eq!(
+            table_cell(Lang::Ko, "SCP", "권한 부여?", false),
+            "SCP: 권한 부여?"
+        );
         assert_eq!(
             table_reverse(Lang::Ko, "정책", "권한 부여?", "아니오"),
             "어느 정책? 권한 부여: “아니오”"
         );
         assert_eq!(
-            table_cell(Lang::Ko, "S3 Standard", "최소 저장 기간"),
+            table_cell(Lang::Ko, "S3 Standard", "최소 저장 기간", false),
             "S3 Standard의 최소 저장 기간은?"
         );
     }
@@ -366,5 +425,9 @@ mod tests {
             "기본 성능(baseline)은"
         );
         assert_eq!(josa("최대 속도(MiB/s)", "은", "는"), "최대 속도(MiB/s)는");
+        assert_eq!(
+            josa("처리량(MiB/s (최대))", "은", "는"),
+            "처리량(MiB/s (최대))은"
+        );
     }
 }
