@@ -8,14 +8,16 @@ export class HomeState {
   loading = $state(false);
   /** Cards due today over the whole library; null until known (or if the queue failed). */
   due = $state<ReviewCounts | null>(null);
+  /** Whether the reviewer has a card to show right now. */
+  hasCardNow = $state(false);
   /** When nothing is due now: the time the next learning card comes back today. */
   nextDueAt = $state<string | null>(null);
   /** A message about what just happened, such as a restore. */
   notice = $state<string | null>(null);
 
-  /** Whether anything is left to study today. */
-  get hasDue(): boolean {
-    return this.due !== null && this.due.new + this.due.learning + this.due.review > 0;
+  /** Whether the library has any card to study at all. */
+  get hasCards(): boolean {
+    return (this.info?.counts.cards ?? 0) > 0;
   }
 
   async load(): Promise<void> {
@@ -35,10 +37,12 @@ export class HomeState {
     try {
       const next = await api.reviewNext({ kind: "all" });
       this.due = next.counts;
+      this.hasCardNow = next.card !== null;
       this.nextDueAt = next.next_due_at;
     } catch {
       // The counts above still help; the reviewer shows its own error.
       this.due = null;
+      this.hasCardNow = false;
       this.nextDueAt = null;
     }
   }

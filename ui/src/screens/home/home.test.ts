@@ -16,34 +16,49 @@ function infoWith(counts: { documents: number; sections: number; cards: number; 
   };
 }
 
-/** A successful `review_next` answer with these counts and no card. */
-function dueWith(counts: { new: number; learning: number; review: number }, nextDueAt: string | null = null) {
-  return { status: "ok", data: { card: null, counts, next_due_at: nextDueAt } };
+/** A successful `review_next` answer with these counts; `card` stands for the card shown now. */
+function dueWith(
+  counts: { new: number; learning: number; review: number },
+  card: object | null,
+  nextDueAt: string | null = null,
+) {
+  return { status: "ok", data: { card, counts, next_due_at: nextDueAt } };
 }
 
 describe("HomeState", () => {
   beforeEach(() => {
     reviewNext.mockReset();
-    reviewNext.mockResolvedValue(dueWith({ new: 0, learning: 0, review: 0 }));
+    reviewNext.mockResolvedValue(dueWith({ new: 0, learning: 0, review: 0 }, null));
   });
 
   it("holds what is due today over the whole library", async () => {
     libraryInfo.mockResolvedValueOnce(infoWith({ documents: 3, sections: 40, cards: 120, reviews: 7 }));
-    reviewNext.mockResolvedValueOnce(dueWith({ new: 20, learning: 2, review: 5 }));
+    reviewNext.mockResolvedValueOnce(dueWith({ new: 20, learning: 2, review: 5 }, { card_id: "c1" }));
     const home = new HomeState();
     await home.load();
     expect(reviewNext).toHaveBeenCalledWith({ kind: "all" });
     expect(home.due).toEqual({ new: 20, learning: 2, review: 5 });
-    expect(home.hasDue).toBe(true);
+    expect(home.hasCards).toBe(true);
+    expect(home.hasCardNow).toBe(true);
   });
 
-  it("knows when the day is done and when the next card comes back", async () => {
+  it("knows when nothing is due now and when the next learning card comes back", async () => {
     libraryInfo.mockResolvedValueOnce(infoWith({ documents: 3, sections: 40, cards: 120, reviews: 7 }));
-    reviewNext.mockResolvedValueOnce(dueWith({ new: 0, learning: 0, review: 0 }, "2026-12-02T10:00:00Z"));
+    // A learning card later today is counted, but no card is shown now.
+    reviewNext.mockResolvedValueOnce(dueWith({ new: 0, learning: 1, review: 0 }, null, "2026-12-02T10:00:00Z"));
     const home = new HomeState();
     await home.load();
-    expect(home.hasDue).toBe(false);
+    expect(home.due?.learning).toBe(1);
+    expect(home.hasCardNow).toBe(false);
     expect(home.nextDueAt).toBe("2026-12-02T10:00:00Z");
+  });
+
+  it("has nothing to study in a library without cards", async () => {
+    libraryInfo.mockResolvedValueOnce(infoWith({ documents: 0, sections: 0, cards: 0, reviews: 0 }));
+    const home = new HomeState();
+    await home.load();
+    expect(home.hasCards).toBe(false);
+    expect(home.hasCardNow).toBe(false);
   });
 
   it("keeps the library counts when the review queue fails", async () => {
@@ -54,7 +69,7 @@ describe("HomeState", () => {
     expect(home.info?.counts.cards).toBe(120);
     expect(home.error).toBeNull();
     expect(home.due).toBeNull();
-    expect(home.hasDue).toBe(false);
+    expect(home.hasCardNow).toBe(false);
   });
 
   it("holds the counts the backend returns", async () => {
