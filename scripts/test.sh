@@ -7,7 +7,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$ROOT"
 export PATH="$HOME/.cargo/bin:$PATH"
 T0=$(date +%s)
-if [ -n "${CI:-}" ]; then
+if [ "${CI:-}" = "true" ]; then
   # A one-off build on a clean clone gains nothing from incremental caches, which would
   # add gigabytes to target/.
   export CARGO_INCREMENTAL=0

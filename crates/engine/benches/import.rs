@@ -68,7 +68,8 @@ fn reimport_unchanged(c: &mut Criterion) {
 }
 
 /// The search index alone: the same notes' prepared search terms (read back from a library
-/// that imported them) written into the two FTS5 tables of the schema, in one transaction, on
+/// that imported them) written into two FTS5 tables with the schema's columns and tokenizer
+/// (contentless here: an external-content table indexes the same terms), in one transaction, on
 /// disk, with nothing else (no section rows, no cards, no term table). No import that keeps
 /// the Korean bigram index can be faster than this, whatever the rest costs.
 fn search_index_floor(c: &mut Criterion) {
