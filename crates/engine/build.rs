@@ -1,12 +1,22 @@
 //! Embeds the built-in course: lists the markdown files of the language folders of the
-//! workspace's `content/` (`content/ko/*.md`, `content/en/*.md`; `README.md` files document the
+//! workspace's `content/` (`content/ko/*.md`, `content/en/*.md`, and one level of subfolders such as
+//! `content/ko/questions/*.md`; `README.md` files document the
 //! folder for authors and are left out) into `$OUT_DIR/builtin_content.rs` as
 //! `(path, bytes)` pairs sorted by path. The folder is watched as a whole, so adding a file
 //! rebuilds the engine.
 
 use std::path::{Path, PathBuf};
 
-/// `content/<language>/<name>.md`, one level deep; READMEs are notes about the folder.
+/// Whether `path` is a note of the course: a markdown file that is not hidden and not a
+/// README (READMEs are notes about the folder, for authors).
+fn is_note(path: &Path, name: &str) -> bool {
+    path.is_file()
+        && name.ends_with(".md")
+        && !name.starts_with('.')
+        && !name.eq_ignore_ascii_case("README.md")
+}
+
+/// `content/<language>/<name>.md` and `content/<language>/<folder>/<name>.md`.
 fn collect(content: &Path) -> Vec<(String, PathBuf)> {
     let mut out = Vec::new();
     let Ok(languages) = std::fs::read_dir(content) else {
@@ -23,11 +33,18 @@ fn collect(content: &Path) -> Vec<(String, PathBuf)> {
         for file in files.flatten() {
             let name = file.file_name().to_string_lossy().into_owned();
             let path = file.path();
-            if path.is_file()
-                && name.ends_with(".md")
-                && !name.starts_with('.')
-                && !name.eq_ignore_ascii_case("README.md")
-            {
+            if path.is_dir() && !name.starts_with('.') {
+                // One level of subfolders: `questions/` holds the question bank.
+                let Ok(inner) = std::fs::read_dir(&path) else {
+                    continue;
+                };
+                for file in inner.flatten() {
+                    let inner_name = file.file_name().to_string_lossy().into_owned();
+                    if is_note(&file.path(), &inner_name) {
+                        out.push((format!("{lang}/{name}/{inner_name}"), file.path()));
+                    }
+                }
+            } else if is_note(&path, &name) {
                 out.push((format!("{lang}/{name}"), path));
             }
         }

@@ -13,6 +13,7 @@ mod ids;
 mod import;
 mod paths;
 mod progress;
+mod questions;
 mod schedule;
 mod search;
 mod settings;
@@ -35,6 +36,10 @@ pub use paths::{APP_IDENTIFIER, DATA_DIR_ENV, DATABASE_FILE_NAME, DataDir};
 pub use progress::{
     Activity, ActivityDay, DomainProgress, ExamProgress, ForecastDay, Mastery, ProgressStats,
     Readiness, TopicProgress, WeakTopic,
+};
+pub use questions::{
+    GeneratedQuestion, Question, QuestionExam, QuestionFilter, QuestionId, QuestionOption,
+    QuestionProblem, QuestionProblemKind, QuestionSource, SourceSection, heading_anchor,
 };
 pub use schedule::{
     AnswerResult, ButtonPreview, ChoiceGrade, MIN_TRAINABLE_REVIEWS, OptimizeOutcome,

@@ -41,11 +41,13 @@ fn render_lint(report: &CardLintReport, w: &mut dyn Write) -> std::io::Result<()
     for file in &report.files {
         writeln!(
             w,
-            "{} ({}): {} cards, {} skipped",
+            "{} ({}): {} cards, {} skipped, {} questions, {} question problems",
             file.path,
             file.lang.as_str(),
             file.cards.len(),
-            file.skipped.len()
+            file.skipped.len(),
+            file.questions.len(),
+            file.question_problems.len()
         )?;
         // Cards and skips interleaved by line, so an author reads the file top to bottom.
         let mut lines: Vec<(u32, String)> = file
@@ -85,6 +87,38 @@ fn render_lint(report: &CardLintReport, w: &mut dyn Write) -> std::io::Result<()
                 ),
             )
         }));
+        lines.extend(file.questions.iter().map(|q| {
+            let exams: Vec<String> = q
+                .exams
+                .iter()
+                .map(|e| format!("{}/{}", e.exam, e.domain))
+                .collect();
+            let keys: Vec<&str> = q
+                .options
+                .iter()
+                .filter(|o| o.is_correct)
+                .map(|o| o.text.as_str())
+                .collect();
+            (
+                q.line,
+                format!(
+                    "  {:>5}  ? question   [{}] {}  =>  {}",
+                    q.line,
+                    exams.join(", "),
+                    q.stem,
+                    keys.join(" | ")
+                ),
+            )
+        }));
+        lines.extend(file.question_problems.iter().map(|p| {
+            (
+                p.line,
+                format!(
+                    "  {:>5}  ! question   {:?}: {}  ({})",
+                    p.line, p.kind, p.stem, p.detail
+                ),
+            )
+        }));
         lines.sort_by_key(|(line, _)| *line);
         for (_, line) in lines {
             writeln!(w, "{line}")?;
@@ -92,9 +126,11 @@ fn render_lint(report: &CardLintReport, w: &mut dyn Write) -> std::io::Result<()
     }
     writeln!(
         w,
-        "{} cards, {} skipped in {} files",
+        "{} cards, {} skipped, {} questions, {} question problems in {} files",
         report.card_count,
         report.skipped_count,
+        report.question_count,
+        report.question_problem_count,
         report.files.len()
     )
 }

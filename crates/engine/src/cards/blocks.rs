@@ -19,6 +19,8 @@ pub(crate) struct Inline {
     pub lead_strong: Option<Range<usize>>,
     /// 1-based line of the block in the document.
     pub line: u32,
+    /// Destinations of the links in the text, in order.
+    pub links: Vec<String>,
 }
 
 impl Inline {
@@ -237,6 +239,11 @@ pub(crate) fn parse_blocks(markdown: &str, first_line: u32) -> Vec<Block> {
                     && inline.lead_strong.is_none()
                 {
                     inline.lead_strong = Some(start..inline.text.len());
+                }
+            }
+            Event::Start(Tag::Link { dest_url, .. }) => {
+                if let Some(inline) = current_inline(&mut stack) {
+                    inline.links.push(dest_url.into_string());
                 }
             }
             Event::Text(t) => {

@@ -44,6 +44,9 @@ pub(crate) struct SectionSource<'a> {
 pub(crate) struct Generation {
     pub cards: Vec<(usize, GeneratedCard)>,
     pub skipped: Vec<SkippedCard>,
+    /// Exam-style question groups, taken out before the card generators ran (they are
+    /// read by `crate::questions`, and make no cards).
+    pub question_groups: Vec<(usize, crate::questions::QuestionBlocks)>,
 }
 
 /// A card's id: hash of the document's identity, the section's stable key, the generator,
@@ -80,7 +83,10 @@ pub(crate) fn generate(
     let mut out = Generation::default();
     let mut seen_ids = HashSet::new();
     for (index, section) in sections.iter().enumerate() {
-        let blocks = parse_blocks(section.markdown, section.line_start);
+        let mut blocks = parse_blocks(section.markdown, section.line_start);
+        for group in crate::questions::take_questions(&mut blocks) {
+            out.question_groups.push((index, group));
+        }
         let mut seen_text = HashSet::new();
         let yields = [
             explicit::generate(&blocks),

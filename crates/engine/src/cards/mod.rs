@@ -4,7 +4,7 @@
 //! its document, so a section is never stored without its cards. This module never
 //! schedules reviews; the review log is keyed by the ids made here.
 
-mod blocks;
+pub(crate) mod blocks;
 mod compare;
 mod definition;
 mod explicit;
@@ -29,17 +29,39 @@ pub use model::{
 pub use templates::Lang;
 
 pub(crate) use generate::{Generation, SectionSource};
+pub(crate) use text::norm as norm_text;
 
 use crate::error::{Error, Result};
 use crate::ids::SectionId;
 use crate::import::document::{ParsedDocument, parse_document};
 use crate::import::{Origin, SectionTags, normalize_exam_code};
+use crate::questions::{
+    AnchorSource, DiskAnchors, DocumentQuestions, GeneratedQuestion, QuestionProblem,
+    QuestionSection,
+};
 use crate::storage::Library;
 use crate::storage::cards as store;
 
 /// Bump when generators change, so that documents are generated again at their next import
 /// or at the next start (for the built-in course). Mixed into import's content hash.
 pub(crate) const GENERATOR_VERSION: &str = "cards-2";
+
+/// A generated question with the section data stored beside it.
+#[derive(Debug, Clone)]
+pub(crate) struct QuestionRow {
+    pub question: GeneratedQuestion,
+    pub section_key: String,
+    pub heading_key: String,
+    pub lang: Lang,
+}
+
+/// What a document makes: its cards, its questions and the questions left out.
+#[derive(Debug, Default)]
+pub(crate) struct DocumentYield {
+    pub cards: Vec<CardRow>,
+    pub questions: Vec<QuestionRow>,
+    pub question_problems: Vec<QuestionProblem>,
+}
 
 /// A generated card with the section data stored beside it.
 #[derive(Debug, Clone)]
@@ -57,7 +79,13 @@ fn document_key(origin: Origin, path: &str) -> String {
     format!("{}:{path}", origin.as_str())
 }
 
-fn run(origin: Origin, path: &str, parsed: &ParsedDocument, seed: u64) -> (Lang, Generation) {
+fn run(
+    origin: Origin,
+    path: &str,
+    parsed: &ParsedDocument,
+    seed: u64,
+    anchors: &mut dyn AnchorSource,
+) -> (Lang, Generation, DocumentQuestions) {
     let lang = Lang::from_code(&parsed.lang);
     let sources: Vec<SectionSource<'_>> = parsed
         .sections
@@ -69,19 +97,33 @@ fn run(origin: Origin, path: &str, parsed: &ParsedDocument, seed: u64) -> (Lang,
             line_start: s.draft.line_start,
         })
         .collect();
-    let generation = generate::generate(&document_key(origin, path), lang, &sources, seed);
-    (lang, generation)
+    let key = document_key(origin, path);
+    let mut generation = generate::generate(&key, lang, &sources, seed);
+    let sections: Vec<QuestionSection<'_>> = parsed
+        .sections
+        .iter()
+        .map(|s| QuestionSection {
+            heading: &s.draft.heading,
+            heading_path: &s.draft.heading_path,
+            tags: &s.draft.tags,
+        })
+        .collect();
+    let groups = std::mem::take(&mut generation.question_groups);
+    let questions = crate::questions::build(&key, path, &sections, groups, anchors);
+    (lang, generation, questions)
 }
 
-/// The cards of a parsed document, ready to store with `storage::cards`.
+/// The cards and questions of a parsed document, ready to store with `storage::cards` and
+/// `storage::questions`. Source links of questions are checked with `anchors`.
 pub(crate) fn rows_for_document(
     origin: Origin,
     path: &str,
     parsed: &ParsedDocument,
     seed: u64,
-) -> Vec<CardRow> {
-    let (lang, generation) = run(origin, path, parsed, seed);
-    generation
+    anchors: &mut dyn AnchorSource,
+) -> DocumentYield {
+    let (lang, generation, questions) = run(origin, path, parsed, seed, anchors);
+    let cards = generation
         .cards
         .into_iter()
         .map(|(index, card)| {
@@ -94,7 +136,25 @@ pub(crate) fn rows_for_document(
                 lang,
             }
         })
-        .collect()
+        .collect();
+    let question_rows = questions
+        .questions
+        .into_iter()
+        .map(|(index, question)| {
+            let section = &parsed.sections[index];
+            QuestionRow {
+                question,
+                section_key: section.section_key.clone(),
+                heading_key: section.heading_key.clone(),
+                lang,
+            }
+        })
+        .collect();
+    DocumentYield {
+        cards,
+        questions: question_rows,
+        question_problems: questions.problems,
+    }
 }
 
 /// Lints one text as a note at `path`: the cards it makes and what it skips.
@@ -105,12 +165,15 @@ pub(crate) fn lint_text(path: &str, text: &str, is_markdown_name: bool, seed: u6
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_default();
     let parsed = parse_document(&text, is_markdown_name, &stem);
-    let (lang, generation) = run(Origin::User, path, &parsed, seed);
+    let (lang, generation, questions) =
+        run(Origin::User, path, &parsed, seed, &mut DiskAnchors::default());
     CardLintFile {
         path: path.to_string(),
         lang,
         cards: generation.cards.into_iter().map(|(_, c)| c).collect(),
         skipped: generation.skipped,
+        questions: questions.questions.into_iter().map(|(_, q)| q).collect(),
+        question_problems: questions.problems,
     }
 }
 
@@ -166,6 +229,8 @@ impl Library {
                 let linted = lint_text(&file.display().to_string(), &text, is_md, seed);
                 report.card_count += linted.cards.len() as u32;
                 report.skipped_count += linted.skipped.len() as u32;
+                report.question_count += linted.questions.len() as u32;
+                report.question_problem_count += linted.question_problems.len() as u32;
                 report.files.push(linted);
             }
         }

@@ -263,6 +263,10 @@ pub struct CardLintFile {
     pub lang: Lang,
     pub cards: Vec<GeneratedCard>,
     pub skipped: Vec<SkippedCard>,
+    /// Exam-style questions the file holds (docs/card-syntax.md, section 5).
+    pub questions: Vec<crate::questions::GeneratedQuestion>,
+    /// Questions left out, with the problem.
+    pub question_problems: Vec<crate::questions::QuestionProblem>,
 }
 
 /// `stratus cards lint`: one entry per file, in path order.
@@ -272,6 +276,8 @@ pub struct CardLintReport {
     pub files: Vec<CardLintFile>,
     pub card_count: u32,
     pub skipped_count: u32,
+    pub question_count: u32,
+    pub question_problem_count: u32,
 }
 
 /// What a generator proposes, before the quality gate and identity.

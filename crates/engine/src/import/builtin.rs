@@ -34,6 +34,17 @@ fn embedded_files(prefix: &str) -> Vec<(String, &'static [u8])> {
         .collect()
 }
 
+/// Heading anchors of the embedded notes, for the source links of built-in questions.
+pub(crate) struct BuiltinAnchors;
+
+impl crate::questions::AnchorSource for BuiltinAnchors {
+    fn anchors(&mut self, path: &str) -> Option<Vec<String>> {
+        let (_, bytes) = BUILTIN_FILES.iter().find(|(p, _)| *p == path)?;
+        let text = std::str::from_utf8(bytes).ok()?;
+        Some(crate::questions::anchors_of_text(text, true))
+    }
+}
+
 impl Library {
     /// Brings the built-in course to what the learner studies: the embedded notes of the
     /// content language chosen in the settings (Korean by default). Files of the other

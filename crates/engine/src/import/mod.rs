@@ -241,6 +241,7 @@ struct ParsedFile {
     job: ParseJob,
     parsed: document::ParsedDocument,
     cards: Vec<crate::cards::CardRow>,
+    questions: Vec<crate::cards::QuestionRow>,
     /// Search-term counts of all sections (`store::term_counts`).
     term_counts: String,
 }
@@ -251,12 +252,32 @@ impl ParseJob {
         let text = std::mem::take(&mut self.text);
         let parsed = document::parse_document(&text, self.is_markdown_name, &self.stem);
         self.warnings.extend(parsed.warnings.iter().cloned());
-        let cards = crate::cards::rows_for_document(self.origin, &self.path, &parsed, card_seed);
+        let made = match self.origin {
+            Origin::Builtin => crate::cards::rows_for_document(
+                self.origin,
+                &self.path,
+                &parsed,
+                card_seed,
+                &mut builtin::BuiltinAnchors,
+            ),
+            _ => crate::cards::rows_for_document(
+                self.origin,
+                &self.path,
+                &parsed,
+                card_seed,
+                &mut crate::questions::DiskAnchors::default(),
+            ),
+        };
+        self.warnings
+            .extend(made.question_problems.iter().map(|p| {
+                format!("line {}: question left out: {}", p.line, p.detail)
+            }));
         let term_counts = store::term_counts(&parsed.sections);
         ParsedFile {
             job: self,
             parsed,
-            cards,
+            cards: made.cards,
+            questions: made.questions,
             term_counts,
         }
     }
@@ -523,6 +544,7 @@ impl Library {
             mut job,
             parsed,
             cards,
+            questions,
             term_counts,
         } = file;
         if job.existing_id.is_none() {
@@ -544,6 +566,7 @@ impl Library {
             let id = store::write_document(tx, job.existing_id, &written)?;
             store::replace_sections(tx, id, &parsed.sections, &term_counts)?;
             crate::storage::cards::write_document_cards(tx, id, &cards, now_ms)?;
+            crate::storage::questions::write_document_questions(tx, id, &questions, now_ms)?;
             Ok(id)
         })?;
         let outcome = FileOutcome::Imported {

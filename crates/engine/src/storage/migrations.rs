@@ -34,6 +34,7 @@ pub(crate) const MIGRATIONS: &[Migration] = &[
     migration!(7, "0007_search_terms.sql"),
     migration!(8, "0008_heading_index.sql"),
     migration!(9, "0009_unused_key_indexes.sql"),
+    migration!(10, "0010_questions_and_exams.sql"),
 ];
 
 /// The schema version this build creates and understands.

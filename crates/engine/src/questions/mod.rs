@@ -1,0 +1,308 @@
+//! Exam-style questions written in notes (docs/card-syntax.md, section 5): read from the
+//! same blocks as cards (`parse.rs`), given a content-derived identity, their source links
+//! checked against the headings of the notes they point at, and stored beside the cards.
+//! Practice exams (`crate::exams`) draw from them.
+
+mod model;
+pub(crate) mod parse;
+
+use std::collections::HashMap;
+use std::path::Path;
+
+pub use model::{
+    GeneratedQuestion, Question, QuestionExam, QuestionFilter, QuestionId, QuestionOption,
+    QuestionProblem, QuestionProblemKind, QuestionSource, SourceSection,
+};
+pub(crate) use parse::{QuestionBlocks, take_questions};
+
+use crate::cards::Lang;
+use crate::error::{Error, Result};
+use crate::import::{SectionTags, normalize_exam_code};
+use crate::storage::Library;
+use crate::storage::questions as store;
+
+/// Mixed into every question id; bump only to deliberately re-key all questions.
+const ID_DOMAIN: &str = "stratus-question-1";
+
+/// The anchor of a heading, as GitHub and most markdown tools make it: lower case, every
+/// character but letters, digits, spaces, `-` and `_` removed, spaces turned into `-`.
+pub fn heading_anchor(heading: &str) -> String {
+    heading
+        .trim()
+        .to_lowercase()
+        .chars()
+        .filter(|c| c.is_alphanumeric() || matches!(c, ' ' | '-' | '_'))
+        .map(|c| if c == ' ' { '-' } else { c })
+        .collect()
+}
+
+/// `link` (relative, as written in a note) resolved against the note at `doc_path`, without
+/// touching the file system: `ko/questions/a.md` + `../b.md` → `ko/b.md`. An empty link is
+/// the note itself. Uses the note's own separator.
+pub(crate) fn join_link(doc_path: &str, link: &str) -> String {
+    if link.is_empty() {
+        return doc_path.to_string();
+    }
+    let sep = if doc_path.contains('/') || !doc_path.contains('\\') {
+        '/'
+    } else {
+        '\\'
+    };
+    let is_absolute = doc_path.starts_with(['/', '\\']);
+    let mut parts: Vec<&str> = doc_path.split(['/', '\\']).filter(|p| !p.is_empty()).collect();
+    parts.pop();
+    for part in link.split(['/', '\\']) {
+        match part {
+            "" | "." => {}
+            ".." => {
+                parts.pop();
+            }
+            p => parts.push(p),
+        }
+    }
+    let joined = parts.join(&sep.to_string());
+    if is_absolute {
+        format!("{sep}{joined}")
+    } else {
+        joined
+    }
+}
+
+/// A question's identity: the document and the normalized stem; `occurrence` tells apart a
+/// stem written twice in one note.
+fn question_id(document_key: &str, stem: &str, occurrence: usize) -> QuestionId {
+    let mut hasher = blake3::Hasher::new();
+    let stem = crate::cards::norm_text(stem);
+    let occurrence = occurrence.to_string();
+    for part in [ID_DOMAIN, document_key, stem.as_str(), occurrence.as_str()] {
+        hasher.update(&(part.len() as u64).to_le_bytes());
+        hasher.update(part.as_bytes());
+    }
+    QuestionId(hasher.finalize().to_hex()[..32].to_string())
+}
+
+/// One section of a document as question building sees it.
+pub(crate) struct QuestionSection<'a> {
+    pub heading: &'a str,
+    pub heading_path: &'a [String],
+    pub tags: &'a SectionTags,
+}
+
+/// The questions of a document, each with the index of its section, and the problems.
+#[derive(Debug, Default)]
+pub(crate) struct DocumentQuestions {
+    pub questions: Vec<(usize, GeneratedQuestion)>,
+    pub problems: Vec<QuestionProblem>,
+}
+
+/// Finds the heading anchors of other notes: given a document path (as [`join_link`] makes
+/// it), the anchors of its headings, or `None` when there is no such note.
+pub(crate) trait AnchorSource {
+    fn anchors(&mut self, path: &str) -> Option<Vec<String>>;
+}
+
+/// Anchors of note files read from disk, each file read once.
+#[derive(Default)]
+pub(crate) struct DiskAnchors {
+    cache: HashMap<String, Option<Vec<String>>>,
+}
+
+/// Largest linked note read to check a source link.
+const MAX_LINKED_NOTE_BYTES: u64 = 20 * 1024 * 1024;
+
+impl AnchorSource for DiskAnchors {
+    fn anchors(&mut self, path: &str) -> Option<Vec<String>> {
+        self.cache
+            .entry(path.to_string())
+            .or_insert_with(|| {
+                let file = Path::new(path);
+                let meta = std::fs::metadata(file).ok()?;
+                if !meta.is_file() || meta.len() > MAX_LINKED_NOTE_BYTES {
+                    return None;
+                }
+                let bytes = std::fs::read(file).ok()?;
+                let (text, _) = crate::import::document::decode(&bytes).ok()?;
+                let is_md = !path.to_ascii_lowercase().ends_with(".txt");
+                Some(anchors_of_text(&text, is_md))
+            })
+            .clone()
+    }
+}
+
+/// The heading anchors of a note's text.
+pub(crate) fn anchors_of_text(text: &str, is_markdown: bool) -> Vec<String> {
+    let parsed = crate::import::document::parse_document(text, is_markdown, "");
+    parsed
+        .sections
+        .iter()
+        .map(|s| heading_anchor(&s.draft.heading))
+        .collect()
+}
+
+/// Reads, identifies and checks the question groups of a document.
+pub(crate) fn build(
+    document_key: &str,
+    doc_path: &str,
+    sections: &[QuestionSection<'_>],
+    groups: Vec<(usize, QuestionBlocks)>,
+    others: &mut dyn AnchorSource,
+) -> DocumentQuestions {
+    let own: Vec<String> = sections.iter().map(|s| heading_anchor(s.heading)).collect();
+    let mut out = DocumentQuestions::default();
+    let mut occurrences: HashMap<String, usize> = HashMap::new();
+    for (index, group) in groups {
+        let section = &sections[index];
+        let draft = match parse::read(&group, section.tags) {
+            Ok(draft) => draft,
+            Err(p) => {
+                out.problems.push(QuestionProblem {
+                    line: p.line,
+                    heading_path: section.heading_path.to_vec(),
+                    kind: p.kind,
+                    stem: p.stem,
+                    detail: p.detail,
+                });
+                continue;
+            }
+        };
+        let source = match &draft.source {
+            None => None,
+            Some((link, anchor)) => {
+                let path = join_link(doc_path, link);
+                let anchors = if link.is_empty() {
+                    Some(own.clone())
+                } else {
+                    others.anchors(&path)
+                };
+                let wanted = heading_anchor(anchor);
+                let problem = match anchors {
+                    None => Some(format!("the source links to {link:?}, which is not a note here")),
+                    Some(list) if !list.contains(&wanted) => Some(format!(
+                        "the source links to #{anchor} in {}, which has no such heading",
+                        if link.is_empty() { "this note" } else { link.as_str() }
+                    )),
+                    Some(_) => None,
+                };
+                if let Some(detail) = problem {
+                    out.problems.push(QuestionProblem {
+                        line: draft.line,
+                        heading_path: section.heading_path.to_vec(),
+                        kind: QuestionProblemKind::BrokenSource,
+                        stem: draft.stem.chars().take(120).collect(),
+                        detail,
+                    });
+                    continue;
+                }
+                Some(QuestionSource {
+                    path,
+                    anchor: wanted,
+                })
+            }
+        };
+        let key = crate::cards::norm_text(&draft.stem);
+        let n = occurrences.entry(key).or_default();
+        let id = question_id(document_key, &draft.stem, *n);
+        *n += 1;
+        let topic = draft
+            .topic
+            .clone()
+            .or_else(|| Path::new(doc_path).file_stem().map(|s| s.to_string_lossy().into_owned()))
+            .unwrap_or_default();
+        out.questions.push((
+            index,
+            GeneratedQuestion {
+                id,
+                heading_path: section.heading_path.to_vec(),
+                line: draft.line,
+                stem: draft.stem,
+                choose: draft.choose,
+                options: draft.options,
+                explanation: draft.explanation,
+                exams: draft
+                    .exams
+                    .into_iter()
+                    .map(|(exam, domain)| QuestionExam { exam, domain })
+                    .collect(),
+                topic,
+                source,
+                is_new: draft.is_new,
+            },
+        ));
+    }
+    out
+}
+
+impl Library {
+    /// Questions matching `filter`, in note order; only those still in their notes.
+    pub fn list_questions(&self, filter: &QuestionFilter) -> Result<Vec<Question>> {
+        let exam = match filter.exam.as_deref().map(str::trim) {
+            None | Some("") => None,
+            Some(raw) => Some(normalize_exam_code(raw).ok_or_else(|| {
+                Error::InvalidInput(format!("unknown exam code: {raw} (try SAA, DVA, SOA, CLF)"))
+            })?),
+        };
+        store::list_questions(
+            self.conn(),
+            exam.as_deref(),
+            filter.domain,
+            filter.topic.as_deref(),
+            filter.lang.map(Lang::as_str),
+            filter.limit,
+        )
+    }
+
+    /// One question by id, also when its note no longer holds it.
+    pub fn question(&self, id: &QuestionId) -> Result<Question> {
+        store::get_question(self.conn(), id)?.ok_or_else(|| Error::NotFound {
+            what: "question",
+            id: id.to_string(),
+        })
+    }
+
+    /// The section a question's source link points at, when that note is in the library.
+    pub fn question_source_section(&self, id: &QuestionId) -> Result<Option<SourceSection>> {
+        let question = self.question(id)?;
+        let Some(source) = question.source else {
+            return Ok(None);
+        };
+        let sections = store::sections_of_path(self.conn(), &source.path)?;
+        Ok(sections
+            .into_iter()
+            .find(|(_, heading_path)| {
+                heading_path
+                    .last()
+                    .is_some_and(|h| heading_anchor(h) == source.anchor)
+            })
+            .map(|(section_id, heading_path)| SourceSection {
+                section_id,
+                heading_path,
+            }))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn anchors_follow_the_common_slug_rule() {
+        assert_eq!(
+            heading_anchor("버킷 정책과 Block Public Access"),
+            "버킷-정책과-block-public-access"
+        );
+        assert_eq!(
+            heading_anchor("S3 Glacier: retrieval options"),
+            "s3-glacier-retrieval-options"
+        );
+        assert_eq!(heading_anchor("RTO/RPO (복구 목표)"), "rtorpo-복구-목표");
+    }
+
+    #[test]
+    fn links_join_lexically() {
+        assert_eq!(join_link("ko/questions/a.md", "../b.md"), "ko/b.md");
+        assert_eq!(join_link("ko/a.md", "b.md"), "ko/b.md");
+        assert_eq!(join_link("/n/q/a.md", "./x/../b.md"), "/n/q/b.md");
+        assert_eq!(join_link("/n/a.md", ""), "/n/a.md");
+        assert_eq!(join_link(r"C:\n\q\a.md", r"..\b.md"), r"C:\n\b.md");
+    }
+}
