@@ -53,7 +53,8 @@ pub use search::{
 };
 pub use settings::{Theme, UiLanguage, UiSettings};
 pub use storage::{
-    BACKUP_DIR_NAME, BackupInfo, BackupReason, BackupSettings, Counts, DEFAULT_BACKUP_KEEP,
+    BACKUP_DIR_NAME, BackupInfo, BackupReason, BackupReport, BackupSettings, Counts,
+    DEFAULT_BACKUP_KEEP,
     DamagedLibrary, DatabaseRestoreReport, Library, LibraryInfo, LibraryOptions, MAX_BACKUP_KEEP,
     RestoreReport, SCHEMA_VERSION, backup_dir_of, list_backups, validate_backup,
 };

@@ -2,7 +2,8 @@
 //! restore of a library that does not open.
 
 use stratus_engine::{
-    BackupInfo, BackupSettings, DatabaseRestoreReport, Library, LibraryOptions, RestoreReport,
+    BackupInfo, BackupReport, BackupSettings, DatabaseRestoreReport, Library, LibraryOptions,
+    RestoreReport,
 };
 use tauri::State;
 
@@ -43,7 +44,7 @@ pub fn recover_library(
 /// Writes a backup now.
 #[tauri::command]
 #[specta::specta]
-pub fn backup_now(state: State<'_, AppState>) -> Result<BackupInfo, AppError> {
+pub fn backup_now(state: State<'_, AppState>) -> Result<BackupReport, AppError> {
     Ok(state.library()?.backup_now()?)
 }
 

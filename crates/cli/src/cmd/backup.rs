@@ -3,7 +3,9 @@
 use std::io::Write;
 use std::path::Path;
 
-use stratus_engine::{BackupInfo, BackupSettings, DatabaseRestoreReport, Library, LibraryOptions};
+use stratus_engine::{
+    BackupInfo, BackupReport, BackupSettings, DatabaseRestoreReport, Library, LibraryOptions,
+};
 
 use crate::output::Output;
 
@@ -21,8 +23,19 @@ pub fn run(
         let backups = library.list_backups()?;
         return out.render(&backups, |b, w| b.iter().try_for_each(|b| render_one(b, w)));
     }
-    let backup = library.backup_now()?;
-    out.render(&backup, render_one)
+    let report = library.backup_now()?;
+    out.render(&report, render_report)
+}
+
+fn render_report(r: &BackupReport, w: &mut dyn Write) -> std::io::Result<()> {
+    render_one(&r.backup, w)?;
+    for name in &r.pruned {
+        writeln!(w, "pruned (over the number kept): {name}")?;
+    }
+    for name in &r.removed_partials {
+        writeln!(w, "removed an interrupted backup: {name}")?;
+    }
+    Ok(())
 }
 
 /// Restores the library at `database` from `file` (validated first; the current library is

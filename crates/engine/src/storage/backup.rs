@@ -80,6 +80,18 @@ pub struct BackupInfo {
     pub schema_version: u32,
 }
 
+/// What [`Library::backup_now`] did: the backup made, and the old ones deleted to keep the
+/// number the settings allow.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct BackupReport {
+    pub backup: BackupInfo,
+    /// File names of the backups deleted, oldest first.
+    pub pruned: Vec<String>,
+    /// Leftovers of interrupted backups (`*.partial`) that were removed.
+    pub removed_partials: Vec<String>,
+}
+
 /// Backup settings, stored in the library.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
@@ -162,9 +174,10 @@ impl Library {
         self.path.as_deref().map(backup_dir_of)
     }
 
-    /// Makes a backup now and prunes old ones to the kept number.
-    pub fn backup_now(&self) -> Result<BackupInfo> {
-        self.backup(BackupReason::Manual)
+    /// Makes a backup now and prunes old ones to the kept number; the new one is never
+    /// among them.
+    pub fn backup_now(&self) -> Result<BackupReport> {
+        self.backup_with_report(BackupReason::Manual)
     }
 
     /// The backups of this library, newest first.
@@ -189,8 +202,11 @@ impl Library {
             )));
         }
         self.transact(|tx| super::kv::write(tx, SETTINGS_KEY, &settings))?;
-        if let Some(dir) = self.backup_dir() {
-            prune(&dir, settings.keep)?;
+        if let Some(dir) = self.backup_dir()
+            && dir.is_dir()
+        {
+            let _lock = DirLock::acquire(&dir)?;
+            prune(&dir, settings.keep, None)?;
         }
         Ok(settings)
     }
@@ -298,30 +314,64 @@ impl Library {
 
     /// Writes one backup of the open library and prunes to the kept number.
     pub(crate) fn backup(&self, reason: BackupReason) -> Result<BackupInfo> {
+        self.backup_with_report(reason).map(|r| r.backup)
+    }
+
+    /// Writes one backup and prunes to the kept number, under the folder's lock: leftovers
+    /// of interrupted backups are removed first, and the backup just written is never
+    /// pruned, whatever times the other backups' names carry.
+    fn backup_with_report(&self, reason: BackupReason) -> Result<BackupReport> {
         let dir = self
             .backup_dir()
             .ok_or_else(|| Error::InvalidInput("an in-memory library has no backups".into()))?;
+        std::fs::create_dir_all(&dir).map_err(|e| Error::io(&dir, e))?;
+        let _lock = DirLock::acquire(&dir)?;
+        self.backup_locked(&dir, reason)
+    }
+
+    /// [`Library::backup_with_report`] once the folder's lock is held.
+    fn backup_locked(&self, dir: &Path, reason: BackupReason) -> Result<BackupReport> {
         let keep = read_settings(self.conn())
             .map(|s| s.keep)
             .unwrap_or(DEFAULT_BACKUP_KEEP);
-        let info = write_backup(&self.conn, &dir, self.clock().now(), reason)?;
-        prune(&dir, keep)?;
-        Ok(info)
+        let removed_partials = remove_partials(dir)?;
+        let backup = write_backup(&self.conn, dir, self.clock().now(), reason)?;
+        let pruned = prune(dir, keep, Some(&backup.file_name))?;
+        Ok(BackupReport {
+            backup,
+            pruned,
+            removed_partials,
+        })
     }
 
-    /// The first open of a (UTC) day makes a backup, unless one was made that day.
+    /// The first open of a (UTC) day makes a backup, unless one was made that day. Every
+    /// open also removes leftovers of interrupted backups, unless another process is
+    /// writing a backup right now.
     pub(crate) fn backup_if_due(&self) -> Result<Option<BackupInfo>> {
         let Some(dir) = self.backup_dir() else {
             return Ok(None);
         };
         let today = self.clock().now().format("%Y%m%d").to_string();
-        let has_today = list_names(&dir)?
-            .iter()
-            .any(|(name, _)| name[FILE_PREFIX.len()..].starts_with(&today));
-        if has_today {
+        let has_today = |dir: &Path| -> Result<bool> {
+            Ok(list_names(dir)?
+                .iter()
+                .any(|(name, _)| name[FILE_PREFIX.len()..].starts_with(&today)))
+        };
+        if has_today(&dir)? {
+            if let Some(_lock) = DirLock::try_acquire(&dir)? {
+                remove_partials(&dir)?;
+            }
             return Ok(None);
         }
-        self.backup(BackupReason::Daily).map(Some)
+        std::fs::create_dir_all(&dir).map_err(|e| Error::io(&dir, e))?;
+        let _lock = DirLock::acquire(&dir)?;
+        // Two processes starting at once: the second sees the first one's backup.
+        if has_today(&dir)? {
+            remove_partials(&dir)?;
+            return Ok(None);
+        }
+        self.backup_locked(&dir, BackupReason::Daily)
+            .map(|r| Some(r.backup))
     }
 }
 
@@ -427,7 +477,7 @@ pub(crate) fn write_backup(
         n += 1;
     };
     let path = dir.join(&name);
-    let partial = dir.join(format!("{name}.partial"));
+    let partial = dir.join(format!("{name}{PARTIAL_SUFFIX}"));
     let _ = std::fs::remove_file(&partial);
     let target = partial.to_str().ok_or_else(|| {
         Error::InvalidInput(format!(
@@ -568,15 +618,109 @@ fn set_aside(path: &Path, now: DateTime<Utc>) -> Result<Vec<PathBuf>> {
     Ok(moved)
 }
 
-/// Deletes all but the newest `keep` backups in `dir`.
-fn prune(dir: &Path, keep: u32) -> Result<()> {
-    let names = list_names(dir)?;
-    let excess = names.len().saturating_sub(keep.max(1) as usize);
-    for (name, _) in names.into_iter().take(excess) {
-        let path = dir.join(name);
-        std::fs::remove_file(&path).map_err(|e| Error::io(&path, e))?;
+/// Name of the lock file in the backups folder, held while a backup is written or pruned.
+const LOCK_FILE_NAME: &str = ".lock";
+/// Suffix of a backup being written; renamed to its final name once complete.
+const PARTIAL_SUFFIX: &str = ".partial";
+
+/// An exclusive lock on a backups folder (an OS file lock, released when dropped or when
+/// the process dies), so that two processes never write, prune or clean up at once.
+struct DirLock(std::fs::File);
+
+impl DirLock {
+    fn acquire(dir: &Path) -> Result<DirLock> {
+        let path = dir.join(LOCK_FILE_NAME);
+        let file = std::fs::OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(&path)
+            .map_err(|e| Error::io(&path, e))?;
+        file.lock().map_err(|e| Error::io(&path, e))?;
+        Ok(DirLock(file))
     }
-    Ok(())
+
+    /// The lock if no other process holds it; `None` if one does. A folder that does not
+    /// exist has no lock to take (`None`).
+    fn try_acquire(dir: &Path) -> Result<Option<DirLock>> {
+        if !dir.is_dir() {
+            return Ok(None);
+        }
+        let path = dir.join(LOCK_FILE_NAME);
+        let file = std::fs::OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(&path)
+            .map_err(|e| Error::io(&path, e))?;
+        match file.try_lock() {
+            Ok(()) => Ok(Some(DirLock(file))),
+            Err(std::fs::TryLockError::WouldBlock) => Ok(None),
+            Err(std::fs::TryLockError::Error(e)) => Err(Error::io(&path, e)),
+        }
+    }
+}
+
+impl Drop for DirLock {
+    fn drop(&mut self) {
+        let _ = self.0.unlock();
+    }
+}
+
+/// Removes the `*.partial` files of backups that were interrupted (a crash or a kill while
+/// writing). Called with the folder's lock held, so no backup is being written. Returns
+/// their names.
+fn remove_partials(dir: &Path) -> Result<Vec<String>> {
+    let entries = match std::fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(e) => return Err(Error::io(dir, e)),
+    };
+    let mut removed = Vec::new();
+    for entry in entries.flatten() {
+        let Ok(name) = entry.file_name().into_string() else {
+            continue;
+        };
+        let is_ours = name
+            .strip_suffix(PARTIAL_SUFFIX)
+            .is_some_and(|base| parse_name(base).is_some());
+        if is_ours && entry.file_type().is_ok_and(|t| t.is_file()) {
+            let path = entry.path();
+            remove_if_present(&path)?;
+            removed.push(name);
+        }
+    }
+    removed.sort();
+    Ok(removed)
+}
+
+/// Deletes all but the `keep` most recently written backups in `dir`, never `protect` (the
+/// one just made). Order is the order the files were written (their modification time on
+/// disk, then name), not the time in their names, which comes from the library's clock and
+/// may lie in the future. Returns the deleted names, oldest first.
+fn prune(dir: &Path, keep: u32, protect: Option<&str>) -> Result<Vec<String>> {
+    let mut names: Vec<(std::time::SystemTime, String)> = list_names(dir)?
+        .into_iter()
+        .map(|(name, _)| {
+            let written = std::fs::metadata(dir.join(&name))
+                .and_then(|m| m.modified())
+                .unwrap_or(std::time::UNIX_EPOCH);
+            (written, name)
+        })
+        .collect();
+    names.sort();
+    let excess = names.len().saturating_sub(keep.max(1) as usize);
+    let mut pruned = Vec::new();
+    for (_, name) in names
+        .into_iter()
+        .filter(|(_, name)| Some(name.as_str()) != protect)
+        .take(excess)
+    {
+        let path = dir.join(&name);
+        std::fs::remove_file(&path).map_err(|e| Error::io(&path, e))?;
+        pruned.push(name);
+    }
+    Ok(pruned)
 }
 
 /// Backup file names in `dir`, oldest first, with their parsed time and reason.

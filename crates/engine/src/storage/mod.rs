@@ -26,7 +26,8 @@ use crate::clock::{Clock, SystemClock};
 use crate::error::{Error, Result};
 
 pub use backup::{
-    BACKUP_DIR_NAME, BackupInfo, BackupReason, BackupSettings, DEFAULT_BACKUP_KEEP, DamagedLibrary,
+    BACKUP_DIR_NAME, BackupInfo, BackupReason, BackupReport, BackupSettings, DEFAULT_BACKUP_KEEP,
+    DamagedLibrary,
     DatabaseRestoreReport, MAX_BACKUP_KEEP, RestoreReport, backup_dir_of, list_backups,
     validate_backup,
 };

@@ -7,8 +7,9 @@ use std::sync::Arc;
 use chrono::{DateTime, Utc};
 use rusqlite::Connection;
 use stratus_engine::{
-    BackupReason, BackupSettings, ErrorKind, FixedClock, ImportOptions, Library, LibraryOptions,
-    SCHEMA_VERSION, backup_dir_of, list_backups, validate_backup,
+    BackupReason, BackupSettings, CardFilter, DEFAULT_BACKUP_KEEP, ErrorKind, FixedClock,
+    ImportOptions, Library, LibraryOptions, Rating, SCHEMA_VERSION, backup_dir_of, list_backups,
+    validate_backup,
 };
 
 fn at(day: u32) -> DateTime<Utc> {
@@ -102,7 +103,7 @@ fn restore_brings_back_the_backup_and_keeps_the_replaced_library() {
     let db = dir.path().join("stratus.sqlite3");
     let mut lib = open_on(&db, 1);
     import(&mut lib, &notes(dir.path(), 1));
-    let saved = lib.backup_now().unwrap();
+    let saved = lib.backup_now().unwrap().backup;
     assert_eq!(saved.reason, BackupReason::Manual);
     import(&mut lib, &notes(dir.path(), 3));
     assert_eq!(lib.counts().unwrap().documents, 4);
@@ -134,7 +135,7 @@ fn restore_refuses_bad_files_and_leaves_the_library_alone() {
     let db = dir.path().join("stratus.sqlite3");
     let mut lib = open_on(&db, 1);
     import(&mut lib, &notes(dir.path(), 2));
-    let good = lib.backup_now().unwrap();
+    let good = lib.backup_now().unwrap().backup;
 
     let newer = dir.path().join("newer.sqlite3");
     std::fs::copy(&good.path, &newer).unwrap();
@@ -247,7 +248,7 @@ fn damaged_files(dir: &Path) -> Vec<PathBuf> {
 fn library_with_a_backup(db: &Path, dir: &Path) -> PathBuf {
     let mut lib = open_on(db, 1);
     import(&mut lib, &notes(dir, 1));
-    let saved = lib.backup_now().unwrap();
+    let saved = lib.backup_now().unwrap().backup;
     import(&mut lib, &notes(dir, 3));
     PathBuf::from(saved.path)
 }
@@ -419,4 +420,103 @@ fn a_damaged_library_is_restored_from_a_backup_named_in_its_folder() {
     assert_eq!(report.restored_from, backup.display().to_string());
     assert!(report.damaged.is_some());
     assert_eq!(damaged_files(dir.path()).len(), 1);
+}
+
+fn open_at(path: &Path, at: DateTime<Utc>) -> Library {
+    let options = LibraryOptions {
+        clock: Arc::new(FixedClock::new(at)),
+        ..LibraryOptions::default()
+    };
+    Library::open(path, options).unwrap()
+}
+
+fn reviews_in(file: &Path) -> u32 {
+    Connection::open(file)
+        .unwrap()
+        .query_row("SELECT count(*) FROM review_log", [], |r| r.get(0))
+        .unwrap()
+}
+
+/// A clock that was once far ahead left backups named in 2099. Pruning goes by the order
+/// the files were written, so new backups — and the copy a restore makes of the library it
+/// replaces — are kept, and the pruned ones are reported.
+#[test]
+fn backups_named_in_the_future_never_push_out_new_ones() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("stratus.sqlite3");
+    let mut lib = open_on(&db, 1);
+    let folder = dir.path().join("cards");
+    std::fs::create_dir_all(&folder).unwrap();
+    std::fs::write(
+        folder.join("c.md"),
+        "# Cards\n\nWhat is S3? :: Object storage\n\nWhat is EBS? :: Block storage\n\nWhat is EFS? :: File storage\n",
+    )
+    .unwrap();
+    import(&mut lib, &folder);
+    drop(lib);
+    let future = DateTime::parse_from_rfc3339("2099-01-01T09:00:00Z")
+        .unwrap()
+        .with_timezone(&Utc);
+    let ahead = open_at(&db, future);
+    let mut future_names = Vec::new();
+    for _ in 0..DEFAULT_BACKUP_KEEP {
+        future_names.push(ahead.backup_now().unwrap().backup.file_name);
+    }
+    drop(ahead);
+
+    let mut lib = open_on(&db, 2);
+    let cards = lib.list_cards(&CardFilter::default()).unwrap();
+    assert!(cards.len() >= 3, "{} cards", cards.len());
+    for card in &cards[..3] {
+        lib.answer_card(&card.id, Rating::Good, 3_000).unwrap();
+    }
+    let made = lib.backup_now().unwrap();
+    assert!(Path::new(&made.backup.path).is_file(), "{made:?}");
+    assert_eq!(reviews_in(Path::new(&made.backup.path)), 3);
+    assert!(!made.pruned.is_empty(), "over the kept number: {made:?}");
+    assert!(
+        made.pruned.iter().all(|p| future_names.contains(p)),
+        "the oldest written go first: {made:?}"
+    );
+
+    let report = lib.restore_backup(&future_names[6]).unwrap();
+    let previous = Path::new(&report.previous.path);
+    assert!(previous.is_file(), "the pre-restore copy is kept: {report:?}");
+    assert_eq!(reviews_in(previous), 3, "the three answers are saved");
+    let names: Vec<String> = lib
+        .list_backups()
+        .unwrap()
+        .into_iter()
+        .map(|b| b.file_name)
+        .collect();
+    assert!(names.contains(&report.previous.file_name), "{names:?}");
+    assert!(names.contains(&made.backup.file_name), "{names:?}");
+    assert_eq!(names.len(), DEFAULT_BACKUP_KEEP as usize);
+}
+
+/// A backup killed while it was written leaves a `.partial` file; the next backup and the
+/// next open remove such leftovers (and nothing else).
+#[test]
+fn leftovers_of_interrupted_backups_are_removed() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("stratus.sqlite3");
+    let mut lib = open_on(&db, 1);
+    import(&mut lib, &notes(dir.path(), 1));
+    let backups = dir.path().join("backups");
+    std::fs::create_dir_all(&backups).unwrap();
+    let partial = "stratus-20260301T090000000Z-manual.sqlite3.partial";
+    std::fs::write(backups.join(partial), vec![0u8; 4096]).unwrap();
+    std::fs::write(backups.join("notes.txt"), "mine").unwrap();
+    let made = lib.backup_now().unwrap();
+    assert_eq!(made.removed_partials, [partial]);
+    assert!(!backups.join(partial).exists());
+    assert!(backups.join("notes.txt").exists(), "other files are left alone");
+    drop(lib);
+
+    // Killed again; this time the next open (same day: no daily backup due) cleans up.
+    std::fs::write(backups.join(partial), vec![0u8; 4096]).unwrap();
+    let lib = open_on(&db, 1);
+    assert!(!backups.join(partial).exists());
+    assert!(backups.join("notes.txt").exists());
+    drop(lib);
 }
