@@ -25,7 +25,11 @@ pub use cards::{
 };
 pub use clock::{Clock, FixedClock, SystemClock};
 pub use error::{Error, ErrorKind, Result};
-pub use exams::{ExamDomain, ExamGuide, ExamGuides, exam_guide, exam_guides};
+pub use exams::{
+    AttemptId, AttemptQuestion, AttemptStatus, AttemptSummary, DomainResult, ExamAttempt, ExamDomain,
+    ExamGuide, ExamGuides, ExamMode, ExamReport, ExamStart, QuestionResult, ShownOption,
+    exam_guide, exam_guides,
+};
 pub use ids::{DocumentId, ReviewId, SectionId};
 pub use import::{
     BUILTIN_FILE_COUNT, DocumentFormat, DocumentSummary, FileOutcome, FileReport, ImportOptions,

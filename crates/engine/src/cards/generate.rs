@@ -215,11 +215,13 @@ fn gate(d: &Draft, id: &CardId, seed: u64) -> Result<Vec<McqOption>, (CardSkipRe
             .map(|c| McqOption {
                 text: c.clone(),
                 is_correct: true,
+                explanation: None,
             })
             .collect();
         options.extend(pool.into_iter().map(|x| McqOption {
             text: x.clone(),
             is_correct: false,
+            explanation: None,
         }));
         return Ok(options);
     }
@@ -237,10 +239,12 @@ fn gate(d: &Draft, id: &CardId, seed: u64) -> Result<Vec<McqOption>, (CardSkipRe
     let mut options = vec![McqOption {
         text: mcq.correct[0].clone(),
         is_correct: true,
+        explanation: None,
     }];
     options.extend(chosen.into_iter().map(|x| McqOption {
         text: (*x).clone(),
         is_correct: false,
+        explanation: None,
     }));
     Ok(options)
 }

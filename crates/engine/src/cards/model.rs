@@ -44,6 +44,8 @@ pub enum Generator {
     Number,
     /// Author syntax: `::`, `:::`, `==cloze==`, `{{c1::…}}`, `?` line, task-list choices.
     Explicit,
+    /// An exam-style question missed or flagged in a practice exam.
+    Question,
     /// Siblings (table rows, terms of one list) that differ in one attribute.
     Comparison,
 }
@@ -56,6 +58,7 @@ impl Generator {
             Generator::Number => "number",
             Generator::Explicit => "explicit",
             Generator::Comparison => "comparison",
+            Generator::Question => "question",
         }
     }
 
@@ -65,6 +68,7 @@ impl Generator {
             "definition" => Generator::Definition,
             "number" => Generator::Number,
             "comparison" => Generator::Comparison,
+            "question" => Generator::Question,
             _ => Generator::Explicit,
         }
     }
@@ -134,6 +138,9 @@ impl CardStatus {
 pub struct McqOption {
     pub text: String,
     pub is_correct: bool,
+    /// Why the option is right or wrong (question cards).
+    #[serde(default)]
+    pub explanation: Option<String>,
 }
 
 /// A stored card, ready to render: the text shown is the user's edit when there is one.
@@ -162,6 +169,8 @@ pub struct Card {
     pub lang: Lang,
     /// 1-based line of the note the card came from.
     pub source_line: u32,
+    /// The overall explanation shown after answering (question cards).
+    pub explanation: Option<String>,
     pub status: CardStatus,
     /// True when prompt or answer come from the user's edit rather than the note.
     pub is_edited: bool,

@@ -1,7 +1,17 @@
 //! The four exams Stratus prepares for and the content domains of their official exam
 //! guides, with the weight of each domain. The figures live in one data file,
 //! `guides.json`, which names its source and the date it was checked; progress and
-//! readiness read them from here and nowhere else.
+//! readiness read them from here and nowhere else. Practice exams (`attempt.rs`, drawn by
+//! `draw.rs`, scored by `score.rs`) are built on the same figures.
+
+mod attempt;
+mod draw;
+mod score;
+
+pub use attempt::{
+    AttemptId, AttemptQuestion, AttemptStatus, AttemptSummary, DomainResult, ExamAttempt,
+    ExamMode, ExamReport, ExamStart, QuestionResult, ShownOption,
+};
 
 use std::sync::OnceLock;
 
@@ -28,6 +38,14 @@ pub struct ExamGuide {
     pub short: String,
     pub name: String,
     pub domains: Vec<ExamDomain>,
+    /// Questions in the real exam, scored and unscored.
+    pub question_count: u32,
+    /// Of those, the ones that count towards the score.
+    pub scored_question_count: u32,
+    /// Time allowed, in minutes (without the extension non-native speakers may request).
+    pub duration_minutes: u32,
+    /// Minimum passing score on AWS's scaled score of 100 to 1000.
+    pub passing_score: u32,
 }
 
 /// The exam guides data set with its provenance.
@@ -92,6 +110,14 @@ mod tests {
         assert_eq!(weights("saa"), [30, 26, 24, 20]);
         assert_eq!(weights("DVA"), [32, 26, 24, 18]);
         assert_eq!(weights("SOA-C03"), [22, 22, 22, 16, 18]);
+        for exam in &exam_guides().exams {
+            assert_eq!(exam.question_count, 65, "{}", exam.code);
+            assert_eq!(exam.scored_question_count, 50, "{}", exam.code);
+        }
+        assert_eq!(exam_guide("CLF").unwrap().duration_minutes, 90);
+        assert_eq!(exam_guide("CLF").unwrap().passing_score, 700);
+        assert_eq!(exam_guide("SAA").unwrap().duration_minutes, 130);
+        assert_eq!(exam_guide("SAA").unwrap().passing_score, 720);
         assert!(
             exam_guide("SOA-C02").is_none(),
             "the retired exam is not offered"

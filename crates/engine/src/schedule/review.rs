@@ -586,10 +586,12 @@ mod tests {
             McqOption {
                 text: "a".into(),
                 is_correct: false,
+                explanation: None,
             },
             McqOption {
                 text: "b".into(),
                 is_correct: true,
+                explanation: None,
             },
         ];
         let right = grade_selection(&options, &[1]);

@@ -4,6 +4,7 @@
 
 mod backup;
 pub(crate) mod cards;
+pub(crate) mod exams;
 pub(crate) mod import;
 pub(crate) mod kv;
 mod migrations;

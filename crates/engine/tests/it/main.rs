@@ -3,6 +3,7 @@
 mod backup;
 mod builtin;
 mod environment;
+mod exams;
 mod fuzz;
 mod hostile;
 mod import;
@@ -10,4 +11,5 @@ mod open;
 mod paths;
 mod progress;
 mod relevance;
+mod samples;
 mod util;

@@ -18,12 +18,15 @@ use crate::import::SectionTags;
 #[serde(default)]
 struct Extra {
     options: Vec<McqOption>,
+    explanation: Option<String>,
 }
 
 /// `Extra` as it is written, borrowing the card's options.
 #[derive(serde::Serialize)]
 struct ExtraRef<'a> {
     options: &'a [McqOption],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    explanation: Option<&'a str>,
 }
 
 /// Parameters of one card in `upsert_card.sql`.
@@ -100,6 +103,7 @@ fn upsert_batch(
         let c = &r.card;
         let extra = serde_json::to_string(&ExtraRef {
             options: &c.options,
+            explanation: None,
         })
         .expect("options serialize");
         let heading_path = serde_json::to_string(&c.heading_path).expect("strings serialize");
@@ -161,6 +165,7 @@ fn row_to_card(r: &Row<'_>) -> rusqlite::Result<Card> {
         options: extra.options,
         lang: Lang::from_code(&r.get::<_, String>(10)?),
         source_line: r.get(11)?,
+        explanation: extra.explanation,
         status: CardStatus::from_db(&r.get::<_, String>(12)?),
         is_edited,
         generated_prompt: is_edited.then_some(generated_prompt),
@@ -269,4 +274,68 @@ pub(crate) fn write_override(
             })?;
     }
     Ok(())
+}
+
+/// The card a question becomes once it is missed or flagged in a practice exam: one per
+/// question, its id derived from the question's.
+pub(crate) fn question_card_id(question: &crate::questions::QuestionId) -> CardId {
+    let mut hasher = blake3::Hasher::new();
+    hasher.update(b"stratus-question-card-1\0");
+    hasher.update(question.0.as_bytes());
+    CardId(hasher.finalize().to_hex()[..32].to_string())
+}
+
+/// Creates or refreshes the card of `question` (its text, options with explanations, exam
+/// tags), active unless the learner suspended it. Returns its id.
+pub(crate) fn upsert_question_card(
+    tx: &Transaction<'_>,
+    question: &crate::questions::Question,
+    now_ms: i64,
+) -> Result<CardId> {
+    let id = question_card_id(&question.id);
+    let options: Vec<McqOption> = question
+        .options
+        .iter()
+        .map(|o| McqOption {
+            text: o.text.clone(),
+            is_correct: o.is_correct,
+            explanation: Some(o.explanation.clone()),
+        })
+        .collect();
+    let extra = serde_json::to_string(&ExtraRef {
+        options: &options,
+        explanation: Some(&question.explanation),
+    })
+    .expect("options serialize");
+    let answer: Vec<&str> = question
+        .options
+        .iter()
+        .filter(|o| o.is_correct)
+        .map(|o| o.text.as_str())
+        .collect();
+    let mut tags = SectionTags {
+        exams: question.exams.iter().map(|e| e.exam.clone()).collect(),
+        topics: vec![question.topic.clone()],
+        ..SectionTags::default()
+    };
+    tags.domains = question
+        .exams
+        .iter()
+        .filter_map(|e| {
+            let guide = crate::exams::exam_guide(&e.exam)?;
+            let d = guide.domains.iter().find(|d| d.number == e.domain)?;
+            Some(format!("{}: {}. {}", e.exam, d.number, d.name))
+        })
+        .collect();
+    let tags_json = serde_json::to_string(&tags).expect("tags serialize");
+    tx.prepare_cached(include_str!("upsert_question_card.sql"))?
+        .execute(named_params! {
+            ":card_id": id,
+            ":question_id": question.id,
+            ":answer": answer.join(" / "),
+            ":extra": extra,
+            ":tags": tags_json,
+            ":now_ms": now_ms,
+        })?;
+    Ok(id)
 }

@@ -60,8 +60,22 @@ pub(crate) fn write_document_questions(
     let mut retire = tx.prepare_cached(
         "UPDATE questions SET is_active = 0, updated_at_ms = ?2 WHERE id = ?1",
     )?;
+    let mut retire_card = tx.prepare_cached(
+        "UPDATE cards SET status = 'retired', updated_at_ms = ?2 WHERE id = ?1 AND status != 'retired'",
+    )?;
     for id in live.iter().filter(|id| !kept.contains(id)) {
         retire.execute(params![id, now_ms])?;
+        retire_card.execute(params![super::cards::question_card_id(id), now_ms])?;
+    }
+    // Questions that already have a card (missed in an exam): the card follows the text.
+    let mut has_card = tx.prepare_cached("SELECT 1 FROM cards WHERE id = ?1")?;
+    for row in rows {
+        let card = super::cards::question_card_id(&row.question.id);
+        if has_card.exists([&card])?
+            && let Some(question) = get_question(tx, &row.question.id)?
+        {
+            super::cards::upsert_question_card(tx, &question, now_ms)?;
+        }
     }
     Ok(())
 }
