@@ -125,6 +125,16 @@ pub enum Command {
         #[arg(long)]
         reset: bool,
     },
+    /// Practice exams: start one, answer, flag, submit, and see reports and history.
+    Exam {
+        #[command(subcommand)]
+        command: ExamCommand,
+    },
+    /// Exam-style questions of the library (built-in bank and your notes).
+    Questions {
+        #[command(subcommand)]
+        command: QuestionsCommand,
+    },
     /// Progress: mastery by exam domain and topic, readiness, weakest topics, activity.
     Stats {
         /// Limit the figures to one exam (SAA, saa-c03, …).
@@ -197,6 +207,85 @@ pub enum ReviewCommand {
         /// Spread intervals a little.
         #[arg(long)]
         fuzz: Option<bool>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ExamCommand {
+    /// Start a practice exam (timed) or, with --practice, an untimed practice session;
+    /// prints the attempt and its questions.
+    Start {
+        /// SAA-C03, DVA-C02, SOA-C03 or CLF-C02 (SAA, dva… work too).
+        #[arg(long)]
+        exam: String,
+        /// Number of questions (default: 65 for an exam, every question in scope for a
+        /// practice); the time is the real exam's, in proportion.
+        #[arg(long)]
+        count: Option<u32>,
+        /// Seed of the draw and of the option order, to replay a draw.
+        #[arg(long)]
+        seed: Option<u64>,
+        /// Untimed, each answer marked and explained at once.
+        #[arg(long)]
+        practice: bool,
+        /// Only this domain of the exam guide (practice).
+        #[arg(long)]
+        domain: Option<u32>,
+        /// Only this topic (practice).
+        #[arg(long)]
+        topic: Option<String>,
+        /// Also send questions answered right to the review log.
+        #[arg(long)]
+        review_correct: bool,
+    },
+    /// Answer question NUMBER (1-based) of ATTEMPT with options by letter as shown (A, B…)
+    /// or by option index (0, 1… as `options[].index` in the JSON); no choice clears it.
+    Answer {
+        attempt: u32,
+        #[arg(value_name = "NUMBER")]
+        question: u32,
+        #[arg(value_name = "CHOICE")]
+        choices: Vec<String>,
+    },
+    /// Flag question NUMBER of ATTEMPT for review (--off clears the flag).
+    Flag {
+        attempt: u32,
+        #[arg(value_name = "NUMBER")]
+        question: u32,
+        #[arg(long)]
+        off: bool,
+    },
+    /// Submit ATTEMPT and print its report.
+    Submit { attempt: u32 },
+    /// The report of a submitted ATTEMPT, or where an attempt in progress stands.
+    Show { attempt: u32 },
+    /// Open an attempt in progress again after a break: its clock goes on from where the
+    /// last step left it.
+    Resume { attempt: u32 },
+    /// Past attempts, newest first.
+    History {
+        /// Only this exam.
+        #[arg(long)]
+        exam: Option<String>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum QuestionsCommand {
+    /// List the questions. Exits with 1 when none matches.
+    List {
+        /// Only questions of this exam.
+        #[arg(long)]
+        exam: Option<String>,
+        /// Only this domain of that exam.
+        #[arg(long)]
+        domain: Option<u32>,
+        /// Only this topic.
+        #[arg(long)]
+        topic: Option<String>,
+        /// At most this many.
+        #[arg(long)]
+        limit: Option<u32>,
     },
 }
 

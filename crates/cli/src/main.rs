@@ -143,6 +143,8 @@ fn run(args: Args) -> anyhow::Result<ExitCode> {
             cmd::optimize::run(&mut library, &mut out, reset)?;
             true
         }
+        Command::Exam { command } => cmd::exam::run(&mut library, &mut out, command)?,
+        Command::Questions { command } => cmd::exam::questions(&library, &mut out, command)?,
         Command::Stats { exam } => {
             cmd::stats::run(&library, &mut out, exam.as_deref())?;
             true

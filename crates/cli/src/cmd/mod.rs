@@ -3,6 +3,7 @@
 pub mod backup;
 pub mod cards;
 pub mod documents;
+pub mod exam;
 pub mod import;
 pub mod info;
 pub mod optimize;
