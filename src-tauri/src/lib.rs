@@ -46,6 +46,20 @@ pub fn bindings() -> Builder<tauri::Wry> {
         commands::backup::recover_library,
         commands::settings::ui_settings,
         commands::settings::set_ui_settings,
+        commands::exam::exam_guides,
+        commands::exam::start_exam,
+        commands::exam::exam_attempt,
+        commands::exam::resume_exam,
+        commands::exam::pause_exam,
+        commands::exam::exam_goto,
+        commands::exam::answer_exam_question,
+        commands::exam::flag_exam_question,
+        commands::exam::submit_exam,
+        commands::exam::exam_report,
+        commands::exam::exam_history,
+        commands::exam::exam_in_progress,
+        commands::exam::list_questions,
+        commands::exam::question_source,
     ])
 }
 

@@ -224,7 +224,7 @@ pub enum ExamCommand {
         count: Option<u32>,
         /// Seed of the draw and of the option order, to replay a draw.
         #[arg(long)]
-        seed: Option<u64>,
+        seed: Option<u32>,
         /// Untimed, each answer marked and explained at once.
         #[arg(long)]
         practice: bool,

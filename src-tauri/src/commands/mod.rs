@@ -3,6 +3,7 @@
 
 pub mod backup;
 pub mod cards;
+pub mod exam;
 pub mod library;
 pub mod notes;
 pub mod progress;

@@ -60,7 +60,7 @@ export const commands = {
 	/**  The backups of the library, newest first; also when the library does not open. */
 	listBackups: () => typedError<BackupInfo[], AppError>(__TAURI_INVOKE("list_backups")),
 	/**  Writes a backup now. */
-	backupNow: () => typedError<BackupInfo, AppError>(__TAURI_INVOKE("backup_now")),
+	backupNow: () => typedError<BackupReport, AppError>(__TAURI_INVOKE("backup_now")),
 	/**  Replaces the library with a backup (after backing up the current one). */
 	restoreBackup: (fileName: string) => typedError<RestoreReport, AppError>(__TAURI_INVOKE("restore_backup", { fileName })),
 	/**  How many backups are kept. */
@@ -76,6 +76,34 @@ export const commands = {
 	uiSettings: () => typedError<UiSettings, AppError>(__TAURI_INVOKE("ui_settings")),
 	/**  Saves the interface settings and returns them as stored. */
 	setUiSettings: (settings: UiSettings) => typedError<UiSettings, AppError>(__TAURI_INVOKE("set_ui_settings", { settings })),
+	/**  The four exams with their domains, weights, question counts, time and pass mark. */
+	examGuides: () => __TAURI_INVOKE<ExamGuide[]>("exam_guides"),
+	/**  Starts a practice exam or an untimed practice session. */
+	startExam: (start: ExamStart_Deserialize) => typedError<ExamAttempt_Serialize, AppError>(__TAURI_INVOKE("start_exam", { start })),
+	/**  An attempt as it stands (its clock brought up to now). */
+	examAttempt: (id: number) => typedError<ExamAttempt_Serialize, AppError>(__TAURI_INVOKE("exam_attempt", { id })),
+	/**  Opens an attempt again after the app was closed: its clock goes on from the last step. */
+	resumeExam: (id: number) => typedError<ExamAttempt_Serialize, AppError>(__TAURI_INVOKE("resume_exam", { id })),
+	/**  Stops an attempt's clock while the exam screen is left. */
+	pauseExam: (id: number) => typedError<ExamAttempt_Serialize, AppError>(__TAURI_INVOKE("pause_exam", { id })),
+	/**  Moves to another question of an attempt. */
+	examGoto: (id: number, position: number) => typedError<ExamAttempt_Serialize, AppError>(__TAURI_INVOKE("exam_goto", { id, position })),
+	/**  Answers a question of an attempt with option indexes (none clears the answer). */
+	answerExamQuestion: (id: number, position: number, choices: number[]) => typedError<ExamAttempt_Serialize, AppError>(__TAURI_INVOKE("answer_exam_question", { id, position, choices })),
+	/**  Flags a question of an attempt for review before submitting, or clears the flag. */
+	flagExamQuestion: (id: number, position: number, flagged: boolean) => typedError<ExamAttempt_Serialize, AppError>(__TAURI_INVOKE("flag_exam_question", { id, position, flagged })),
+	/**  Submits an attempt and returns its report. */
+	submitExam: (id: number) => typedError<ExamReport_Serialize, AppError>(__TAURI_INVOKE("submit_exam", { id })),
+	/**  The report of a submitted attempt. */
+	examReport: (id: number) => typedError<ExamReport_Serialize, AppError>(__TAURI_INVOKE("exam_report", { id })),
+	/**  Past attempts of one exam (or all), newest first. */
+	examHistory: (exam: string | null) => typedError<AttemptSummary_Serialize[], AppError>(__TAURI_INVOKE("exam_history", { exam })),
+	/**  The attempt still in progress, if any. */
+	examInProgress: () => typedError<number | null, AppError>(__TAURI_INVOKE("exam_in_progress")),
+	/**  Questions of the library matching a filter. */
+	listQuestions: (filter: QuestionFilter_Deserialize) => typedError<Question_Serialize[], AppError>(__TAURI_INVOKE("list_questions", { filter })),
+	/**  The section a question's source link points at, to open it in the reader. */
+	questionSource: (id: QuestionId) => typedError<SourceSection | null, AppError>(__TAURI_INVOKE("question_source", { id })),
 };
 
 /* Types */
@@ -147,6 +175,99 @@ export type AppErrorKind =
 /**  An engine error, by its stable kind. */
 ErrorKind;
 
+/**  One question of an attempt. */
+export type AttemptQuestion = AttemptQuestion_Serialize | AttemptQuestion_Deserialize;
+
+/**  One question of an attempt. */
+export type AttemptQuestion_Deserialize = {
+	/**  0-based place in the attempt. */
+	position: number,
+	question_id: QuestionId,
+	domain: number,
+	domain_name: string,
+	topic: string,
+	stem: string,
+	/**  How many options to choose. */
+	choose: number,
+	options: ShownOption[],
+	/**  Chosen option indexes; empty when unanswered. */
+	answer: number[],
+	is_flagged: boolean,
+	time_spent_ms: number | null,
+	/**  About something newer than the exam guides. */
+	is_new: boolean,
+	/**  After submitting (or, in practice, after answering). */
+	result?: QuestionResult_Deserialize | null,
+};
+
+/**  One question of an attempt. */
+export type AttemptQuestion_Serialize = {
+	/**  0-based place in the attempt. */
+	position: number,
+	question_id: QuestionId,
+	domain: number,
+	domain_name: string,
+	topic: string,
+	stem: string,
+	/**  How many options to choose. */
+	choose: number,
+	options: ShownOption[],
+	/**  Chosen option indexes; empty when unanswered. */
+	answer: number[],
+	is_flagged: boolean,
+	time_spent_ms: number | null,
+	/**  About something newer than the exam guides. */
+	is_new: boolean,
+	/**  After submitting (or, in practice, after answering). */
+	result: QuestionResult_Serialize | null,
+};
+
+/**  Where an attempt is. */
+export type AttemptStatus = "in_progress" | 
+/**  Submitted by the learner. */
+"submitted" | 
+/**  Submitted because the time ran out. */
+"timed_out";
+
+/**  One past attempt, for the history and its trend chart. */
+export type AttemptSummary = AttemptSummary_Serialize | AttemptSummary_Deserialize;
+
+/**  One past attempt, for the history and its trend chart. */
+export type AttemptSummary_Deserialize = {
+	id: number,
+	exam: string,
+	mode: ExamMode,
+	status: AttemptStatus,
+	started_at: string,
+	submitted_at?: string | null,
+	total: number,
+	answered: number,
+	correct?: number | null,
+	percent?: number | null,
+	estimated_score?: number | null,
+	passed?: boolean | null,
+	elapsed_ms: number | null,
+	domains: DomainResult[],
+};
+
+/**  One past attempt, for the history and its trend chart. */
+export type AttemptSummary_Serialize = {
+	id: number,
+	exam: string,
+	mode: ExamMode,
+	status: AttemptStatus,
+	started_at: string,
+	submitted_at: string | null,
+	total: number,
+	answered: number,
+	correct: number | null,
+	percent: number | null,
+	estimated_score: number | null,
+	passed: boolean | null,
+	elapsed_ms: number | null,
+	domains: DomainResult[],
+};
+
 /**  One backup file, as the Settings screen lists it. */
 export type BackupInfo = {
 	/**  Full path of the file. */
@@ -171,6 +292,18 @@ export type BackupReason =
 "manual" | 
 /**  The library as it was just before a restore replaced it. */
 "restore";
+
+/**
+ *  What [`Library::backup_now`] did: the backup made, and the old ones deleted to keep the
+ *  number the settings allow.
+ */
+export type BackupReport = {
+	backup: BackupInfo,
+	/**  File names of the backups deleted, oldest first. */
+	pruned: string[],
+	/**  Leftovers of interrupted backups (`*.partial`) that were removed. */
+	removed_partials: string[],
+};
 
 /**  Backup settings, stored in the library. */
 export type BackupSettings = BackupSettings_Serialize | BackupSettings_Deserialize;
@@ -320,11 +453,13 @@ export type Card_Deserialize = {
 	 *  The choices of an MCQ card (correct ones and distractors), in stored order; empty
 	 *  for other kinds. Use `Library::card_for_review` for the per-review shuffled order.
 	 */
-	options: McqOption[],
+	options: McqOption_Deserialize[],
 	/**  Language of the note, which is the language of the question. */
 	lang: Lang,
 	/**  1-based line of the note the card came from. */
 	source_line: number,
+	/**  The overall explanation shown after answering (question cards). */
+	explanation?: string | null,
 	status: CardStatus,
 	/**  True when prompt or answer come from the user's edit rather than the note. */
 	is_edited: boolean,
@@ -354,11 +489,13 @@ export type Card_Serialize = {
 	 *  The choices of an MCQ card (correct ones and distractors), in stored order; empty
 	 *  for other kinds. Use `Library::card_for_review` for the per-review shuffled order.
 	 */
-	options: McqOption[],
+	options: McqOption_Serialize[],
 	/**  Language of the note, which is the language of the question. */
 	lang: Lang,
 	/**  1-based line of the note the card came from. */
 	source_line: number,
+	/**  The overall explanation shown after answering (question cards). */
+	explanation: string | null,
 	status: CardStatus,
 	/**  True when prompt or answer come from the user's edit rather than the note. */
 	is_edited: boolean,
@@ -497,11 +634,103 @@ export type DomainProgress_Serialize = {
 	mastery: Mastery_Serialize,
 };
 
+/**  The result of one domain. */
+export type DomainResult = {
+	number: number,
+	name: string,
+	/**  The domain's weight in the exam guide. */
+	weight_percent: number,
+	total: number,
+	correct: number,
+	percent: number | null,
+};
+
 /**
  *  Stable, machine-readable error codes, used by the CLI's `--json` errors and the UI's
  *  translated messages. Never renamed once shipped.
  */
 export type ErrorKind = "newer_schema" | "not_a_database" | "foreign_database" | "corrupt" | "io" | "migration" | "not_found" | "invalid_input" | "db";
+
+/**  An attempt as the exam screen shows it. */
+export type ExamAttempt = ExamAttempt_Serialize | ExamAttempt_Deserialize;
+
+/**  An attempt as the exam screen shows it. */
+export type ExamAttempt_Deserialize = {
+	id: number,
+	/**  Full code, e.g. `SAA-C03`. */
+	exam: string,
+	exam_name: string,
+	mode: ExamMode,
+	status: AttemptStatus,
+	seed: number | null,
+	/**  `None` for an untimed practice. */
+	time_limit_ms?: number | null,
+	elapsed_ms: number | null,
+	remaining_ms?: number | null,
+	/**  RFC 3339. */
+	started_at: string,
+	submitted_at?: string | null,
+	current_position: number,
+	answered_count: number,
+	flagged_count: number,
+	questions: AttemptQuestion_Deserialize[],
+};
+
+/**  An attempt as the exam screen shows it. */
+export type ExamAttempt_Serialize = {
+	id: number,
+	/**  Full code, e.g. `SAA-C03`. */
+	exam: string,
+	exam_name: string,
+	mode: ExamMode,
+	status: AttemptStatus,
+	seed: number | null,
+	/**  `None` for an untimed practice. */
+	time_limit_ms: number | null,
+	elapsed_ms: number | null,
+	remaining_ms: number | null,
+	/**  RFC 3339. */
+	started_at: string,
+	submitted_at: string | null,
+	current_position: number,
+	answered_count: number,
+	flagged_count: number,
+	questions: AttemptQuestion_Serialize[],
+};
+
+/**  One content domain of an exam guide. */
+export type ExamDomain = {
+	/**  Number of the domain in the guide (1-based). */
+	number: number,
+	name: string,
+	/**  Share of the scored questions, in percent. */
+	weight_percent: number,
+};
+
+/**  One exam and its domains. */
+export type ExamGuide = {
+	/**  Full code, e.g. `SAA-C03`. */
+	code: string,
+	/**  The code notes use in tags, e.g. `SAA`. */
+	short: string,
+	name: string,
+	domains: ExamDomain[],
+	/**  Questions in the real exam, scored and unscored. */
+	question_count: number,
+	/**  Of those, the ones that count towards the score. */
+	scored_question_count: number,
+	/**  Time allowed, in minutes (without the extension non-native speakers may request). */
+	duration_minutes: number,
+	/**  Minimum passing score on AWS's scaled score of 100 to 1000. */
+	passing_score: number,
+};
+
+/**  Timed exam, or untimed practice with feedback after each answer. */
+export type ExamMode = 
+/**  Against the clock; answers and explanations are shown after submitting. */
+"exam" | 
+/**  Untimed; each answer is marked and explained at once. */
+"practice";
 
 /**  Progress on one exam. */
 export type ExamProgress = ExamProgress_Serialize | ExamProgress_Deserialize;
@@ -536,6 +765,86 @@ export type ExamProgress_Serialize = {
 	readiness: Readiness,
 	/**  The scope that reviews this exam's cards. */
 	scope: ReviewScope,
+};
+
+/**  The report of a submitted attempt. */
+export type ExamReport = ExamReport_Serialize | ExamReport_Deserialize;
+
+/**  The report of a submitted attempt. */
+export type ExamReport_Deserialize = {
+	attempt: ExamAttempt_Deserialize,
+	total: number,
+	correct: number,
+	percent: number | null,
+	/**  Stratus's estimate of the scaled score: 100 + 900 × share correct. */
+	estimated_score: number,
+	/**  The exam's minimum passing score (scaled, 100–1000). */
+	passing_score: number,
+	/**  Whether the estimate reaches the passing score. */
+	passed: boolean,
+	domains: DomainResult[],
+	/**  Questions answered wrong or left unanswered that now wait in the review queue. */
+	cards_added: number,
+};
+
+/**  The report of a submitted attempt. */
+export type ExamReport_Serialize = {
+	attempt: ExamAttempt_Serialize,
+	total: number,
+	correct: number,
+	percent: number | null,
+	/**  Stratus's estimate of the scaled score: 100 + 900 × share correct. */
+	estimated_score: number,
+	/**  The exam's minimum passing score (scaled, 100–1000). */
+	passing_score: number,
+	/**  Whether the estimate reaches the passing score. */
+	passed: boolean,
+	domains: DomainResult[],
+	/**  Questions answered wrong or left unanswered that now wait in the review queue. */
+	cards_added: number,
+};
+
+/**  What to start. */
+export type ExamStart = ExamStart_Serialize | ExamStart_Deserialize;
+
+/**  What to start. */
+export type ExamStart_Deserialize = {
+	/**  Exam code in any spelling (`SAA-C03`, `saa`). */
+	exam?: string,
+	mode?: ExamMode,
+	/**
+	 *  Number of questions; `None` is the real exam's count (65) for an exam and every
+	 *  question in scope for a practice.
+	 */
+	count?: number | null,
+	/**  Seed of the draw and of the option order; `None` takes one from the clock. */
+	seed?: number | null,
+	/**  Practice only: one domain of the exam guide. */
+	domain?: number | null,
+	/**  Practice only: one topic. */
+	topic?: string | null,
+	/**  Also send questions answered right to the review log (as "Good"). */
+	review_correct?: boolean,
+};
+
+/**  What to start. */
+export type ExamStart_Serialize = {
+	/**  Exam code in any spelling (`SAA-C03`, `saa`). */
+	exam: string,
+	mode: ExamMode,
+	/**
+	 *  Number of questions; `None` is the real exam's count (65) for an exam and every
+	 *  question in scope for a practice.
+	 */
+	count: number | null,
+	/**  Seed of the draw and of the option order; `None` takes one from the clock. */
+	seed: number | null,
+	/**  Practice only: one domain of the exam guide. */
+	domain: number | null,
+	/**  Practice only: one topic. */
+	topic: string | null,
+	/**  Also send questions answered right to the review log (as "Good"). */
+	review_correct: boolean,
 };
 
 /**  What happened to one file. */
@@ -588,6 +897,8 @@ export type Generator =
 "number" | 
 /**  Author syntax: `::`, `:::`, `==cloze==`, `{{c1::…}}`, `?` line, task-list choices. */
 "explicit" | 
+/**  An exam-style question missed or flagged in a practice exam. */
+"question" | 
 /**  Siblings (table rows, terms of one list) that differ in one attribute. */
 "comparison";
 
@@ -696,9 +1007,22 @@ export type Mastery_Serialize = {
 };
 
 /**  One choice of a multiple-choice card. */
-export type McqOption = {
+export type McqOption = McqOption_Serialize | McqOption_Deserialize;
+
+/**  One choice of a multiple-choice card. */
+export type McqOption_Deserialize = {
 	text: string,
 	is_correct: boolean,
+	/**  Why the option is right or wrong (question cards). */
+	explanation?: string | null,
+};
+
+/**  One choice of a multiple-choice card. */
+export type McqOption_Serialize = {
+	text: string,
+	is_correct: boolean,
+	/**  Why the option is right or wrong (question cards). */
+	explanation: string | null,
 };
 
 /**  What the optimizer did. */
@@ -832,6 +1156,138 @@ export type ProgressStats_Serialize = {
 	weights_checked: string,
 };
 
+/**  A stored question. */
+export type Question = Question_Serialize | Question_Deserialize;
+
+/**  An exam a question belongs to, and the domain of its exam guide. */
+export type QuestionExam = {
+	/**  Short exam code: `SAA`, `DVA`, `SOA`, `CLF`. */
+	exam: string,
+	/**  Domain number in the exam guide (1-based). */
+	domain: number,
+};
+
+/**  Which questions to list. */
+export type QuestionFilter = QuestionFilter_Serialize | QuestionFilter_Deserialize;
+
+/**  Which questions to list. */
+export type QuestionFilter_Deserialize = {
+	/**  Exam code in any spelling (`saa`, `SAA-C03`). */
+	exam?: string | null,
+	/**  Domain number of that exam. */
+	domain?: number | null,
+	/**  Topic tag. */
+	topic?: string | null,
+	/**  Only questions in this language (`ko`, `en`). */
+	lang?: Lang | null,
+	limit?: number | null,
+};
+
+/**  Which questions to list. */
+export type QuestionFilter_Serialize = {
+	/**  Exam code in any spelling (`saa`, `SAA-C03`). */
+	exam: string | null,
+	/**  Domain number of that exam. */
+	domain: number | null,
+	/**  Topic tag. */
+	topic: string | null,
+	/**  Only questions in this language (`ko`, `en`). */
+	lang: Lang | null,
+	limit: number | null,
+};
+
+/**
+ *  A question's identity: 32 hex digits of a hash of its document's identity and its
+ *  normalized stem (plus its occurrence, for a stem written twice).
+ */
+export type QuestionId = string;
+
+/**  One option of a question, with why it is right or wrong. */
+export type QuestionOption = {
+	text: string,
+	is_correct: boolean,
+	explanation: string,
+};
+
+/**  The key and explanations of a question, shown once it may be seen. */
+export type QuestionResult = QuestionResult_Serialize | QuestionResult_Deserialize;
+
+/**  The key and explanations of a question, shown once it may be seen. */
+export type QuestionResult_Deserialize = {
+	is_correct: boolean,
+	/**  Indexes of the correct options. */
+	correct: number[],
+	/**  Why each option is right or wrong, in the order shown. */
+	explanations: string[],
+	explanation: string,
+	source?: QuestionSource | null,
+	/**  Headings of the question in its note. */
+	heading_path: string[],
+};
+
+/**  The key and explanations of a question, shown once it may be seen. */
+export type QuestionResult_Serialize = {
+	is_correct: boolean,
+	/**  Indexes of the correct options. */
+	correct: number[],
+	/**  Why each option is right or wrong, in the order shown. */
+	explanations: string[],
+	explanation: string,
+	source: QuestionSource | null,
+	/**  Headings of the question in its note. */
+	heading_path: string[],
+};
+
+/**  Where a question's answer is taught: a heading of a note. */
+export type QuestionSource = {
+	/**  The path of the note, in the form the library stores document paths. */
+	path: string,
+	/**  The heading's anchor (`#버킷-정책` without `#`). */
+	anchor: string,
+};
+
+/**  A stored question. */
+export type Question_Deserialize = {
+	id: QuestionId,
+	document_id?: DocumentId | null,
+	/**  Title of the document. */
+	document_title: string,
+	heading_path: string[],
+	lang: Lang,
+	line: number,
+	stem: string,
+	choose: number,
+	options: QuestionOption[],
+	explanation: string,
+	exams: QuestionExam[],
+	topic: string,
+	source?: QuestionSource | null,
+	is_new: boolean,
+	/**  False once its note no longer holds it (kept for the history of attempts). */
+	is_active: boolean,
+};
+
+/**  A stored question. */
+export type Question_Serialize = {
+	id: QuestionId,
+	document_id: DocumentId | null,
+	/**  Title of the document. */
+	document_title: string,
+	heading_path: string[],
+	lang: Lang,
+	line: number,
+	stem: string,
+	choose: number,
+	options: QuestionOption[],
+	explanation: string,
+	exams: QuestionExam[],
+	topic: string,
+	source: QuestionSource | null,
+	is_new: boolean,
+	/**  False once its note no longer holds it (kept for the history of attempts). */
+	is_active: boolean,
+};
+
 /**  Which of the three counts a card belongs to. */
 export type QueueKind = "new" | "learning" | "review";
 
@@ -895,7 +1351,7 @@ export type ReviewCard_Deserialize = {
 	prompt: string,
 	answer: string,
 	/**  The choices of a multiple-choice card, shuffled for this review (empty otherwise). */
-	options: McqOption[],
+	options: McqOption_Deserialize[],
 	/**  Headings from the document title down to the card's section. */
 	heading_path: string[],
 	/**  Exam codes of the section (`SAA`, `DVA`, …). */
@@ -928,7 +1384,7 @@ export type ReviewCard_Serialize = {
 	prompt: string,
 	answer: string,
 	/**  The choices of a multiple-choice card, shuffled for this review (empty otherwise). */
-	options: McqOption[],
+	options: McqOption_Serialize[],
 	/**  Headings from the document title down to the card's section. */
 	heading_path: string[],
 	/**  Exam codes of the section (`SAA`, `DVA`, …). */
@@ -1239,6 +1695,12 @@ export type SectionView_Serialize = {
 	line_end: number,
 };
 
+/**  An option as shown: its index in the question (what answers use) and its text. */
+export type ShownOption = {
+	index: number,
+	text: string,
+};
+
 /**  Why a file was not imported although nothing failed. */
 export type SkipReason = "binary" | "empty" | "too_large" | "unsupported_type" | "symlink_loop" | 
 /**  A symbolic link inside an imported folder that points outside it. */
@@ -1248,6 +1710,12 @@ export type SkipReason = "binary" | "empty" | "too_large" | "unsupported_type" |
 export type SnippetSpan = {
 	text: string,
 	is_match: boolean,
+};
+
+/**  A section a question's source link points at, once found in the library. */
+export type SourceSection = {
+	section_id: SectionId,
+	heading_path: string[],
 };
 
 /**  Colour theme of the interface. */

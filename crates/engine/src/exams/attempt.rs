@@ -92,7 +92,7 @@ pub struct ExamStart {
     /// question in scope for a practice.
     pub count: Option<u32>,
     /// Seed of the draw and of the option order; `None` takes one from the clock.
-    pub seed: Option<u64>,
+    pub seed: Option<u32>,
     /// Practice only: one domain of the exam guide.
     pub domain: Option<u32>,
     /// Practice only: one topic.
@@ -275,7 +275,7 @@ impl Library {
     pub fn start_exam(&mut self, start: &ExamStart) -> Result<ExamAttempt> {
         let guide = guide(&start.exam)?;
         let now_ms = self.clock().now().timestamp_millis();
-        let seed = start.seed.unwrap_or(now_ms as u64);
+        let seed = start.seed.map_or(now_ms as u64 & 0xFFFF_FFFF, u64::from);
         if let Some(d) = start.domain
             && !guide.domains.iter().any(|g| g.number == d)
         {

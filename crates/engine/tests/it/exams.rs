@@ -96,7 +96,7 @@ fn library(dir: &Path, per_domain: usize) -> (Library, Arc<FixedClock>) {
     (lib, clock)
 }
 
-fn saa(count: u32, seed: u64) -> ExamStart {
+fn saa(count: u32, seed: u32) -> ExamStart {
     ExamStart {
         exam: "SAA-C03".into(),
         count: Some(count),
