@@ -1,4 +1,4 @@
-//! Importing real notes: sections, tags, incremental re-import, pruning, bad input,
+//! Importing study notes: sections, tags, incremental re-import, pruning, bad input,
 //! progress and cancellation.
 
 use std::path::Path;
@@ -6,7 +6,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 
 use stratus_engine::{FileOutcome, ImportOptions, Library, SearchQuery, SkipReason};
 
-use crate::util::{import, memory_library, sample, samples_dir};
+use crate::util::{MarkdownShape, import, memory_library, notebook, notebook_dir, notebook_files};
 
 fn outcome_of<'a>(report: &'a stratus_engine::ImportReport, name: &str) -> &'a FileOutcome {
     &report
@@ -25,38 +25,68 @@ fn palette_labels(lib: &Library) -> Vec<String> {
         .collect()
 }
 
-#[test]
-fn samples_import_into_sections_with_paths_tags_and_lines() {
-    let mut lib = memory_library();
-    let report = import(&mut lib, &[&samples_dir()], &ImportOptions::default());
-    assert_eq!(report.totals.imported, 5, "{report:#?}");
-    assert_eq!(report.totals.failed + report.totals.skipped, 0);
-
-    let soa = lib
-        .documents()
+fn document(lib: &Library, file_name: &str) -> stratus_engine::DocumentSummary {
+    lib.documents()
         .unwrap()
         .into_iter()
-        .find(|d| d.path.contains("004_"))
-        .unwrap();
-    // 231 lines start with '#': 11 of them inside fenced code, and one heads the table of
-    // contents whose list is only anchor links.
-    assert_eq!(soa.section_count, 219, "{soa:?}");
+        .find(|d| d.path.ends_with(file_name))
+        .unwrap_or_else(|| panic!("{file_name} not imported"))
+}
+
+const NOTEBOOK: &str = "aws-exam-notebook.md";
+
+#[test]
+fn notebook_imports_into_sections_with_paths_tags_and_lines() {
+    let mut lib = memory_library();
+    let files = notebook_files();
+    let report = import(&mut lib, &[&notebook_dir()], &ImportOptions::default());
+    assert_eq!(report.totals.imported as usize, files.len(), "{report:#?}");
+    assert_eq!(report.totals.failed + report.totals.skipped, 0);
+    assert!(
+        report.files.iter().all(|f| f.warnings.is_empty()),
+        "{report:#?}"
+    );
+
+    // A markdown note has a section per heading outside fenced code, less its table of
+    // contents, plus one for the text before its first heading.
+    let mut markdown_notes = 0;
+    for path in &files {
+        let name = path.file_name().unwrap().to_str().unwrap();
+        if !name.ends_with(".md") {
+            continue;
+        }
+        markdown_notes += 1;
+        let shape = MarkdownShape::of(&std::fs::read_to_string(path).unwrap());
+        let doc = document(&lib, name);
+        assert_eq!(doc.section_count as usize, shape.sections(), "{name}");
+    }
+    assert!(markdown_notes >= 3);
+    let shape = MarkdownShape::of(&std::fs::read_to_string(notebook(NOTEBOOK)).unwrap());
+    assert!(
+        shape.headings >= 80,
+        "the notebook is long: {} headings",
+        shape.headings
+    );
+    assert_eq!(shape.tables_of_contents, 1);
+    assert!(shape.has_preamble && shape.fenced_hash_lines > 0);
+
     let labels = palette_labels(&lib);
     assert!(!labels.iter().any(|l| l.contains("목차")), "TOC dropped");
+    assert!(
+        labels.iter().any(|l| l == "aws-exam-notebook"),
+        "the text before the first heading is a section named after the file"
+    );
+
     let reserved = lib
         .search(&SearchQuery::new("Reserved Instances"))
         .unwrap()
         .hits
         .into_iter()
-        .find(|h| h.heading == "Reserved Instances" && h.document.path.contains("004_"))
+        .find(|h| h.heading == "Reserved Instances" && h.document.path.ends_with(NOTEBOOK))
         .expect("the Reserved Instances section");
     assert_eq!(
         reserved.heading_path,
-        [
-            "SOA 시험 대비",
-            "EC2 Instance Purchasing Options",
-            "Reserved Instances"
-        ],
+        ["EC2", "EC2 구매 옵션", "Reserved Instances"],
         "exam tags and emphasis are stripped from headings"
     );
     assert_eq!(
@@ -65,46 +95,106 @@ fn samples_import_into_sections_with_paths_tags_and_lines() {
         "inherited from [CCP/SAA/DVA]"
     );
     let view = lib.open_section(reserved.section_id).unwrap();
-    let source = std::fs::read_to_string(sample("004")).unwrap();
+    let source = std::fs::read_to_string(notebook(NOTEBOOK)).unwrap();
     let first_line = source.lines().nth(view.line_start as usize - 1).unwrap();
     assert!(first_line.contains("Reserved Instances"), "{first_line}");
 
-    // Plain-text notes are split into titled sections, not one block per file.
-    for prefix in ["000_", "001_", "002_", "003_"] {
-        let doc = lib
-            .documents()
+    // An exam tag inside a bold heading is read too, and reaches the headings below it.
+    let spread = lib
+        .search(&SearchQuery::new("Spread Placement Group"))
+        .unwrap()
+        .hits
+        .into_iter()
+        .find(|h| h.heading == "Spread Placement Group" && h.document.path.ends_with(NOTEBOOK))
+        .expect("the Spread Placement Group section");
+    assert_eq!(
+        spread.heading_path,
+        [
+            "EC2",
+            "배치 그룹 (Placement Groups)",
+            "Spread Placement Group"
+        ]
+    );
+    assert_eq!(spread.exams, ["SAA", "SOA"]);
+
+    // Plain-text notes are split into titled sections, not one block per file; page
+    // furniture (728x90, share and subscribe lines) and list items are not titles.
+    for (name, titles) in [
+        (
+            "blog-iam-organizations.txt",
+            &[
+                "AWS Organizations",
+                "서비스 제어 정책 (SCP)",
+                "STS와 임시 자격 증명",
+            ][..],
+        ),
+        (
+            "blog-vpc-network.txt",
+            &[
+                "NAT Gateway와 NAT Instance 비교",
+                "보안 그룹 vs 네트워크 ACL",
+                "VPC Flow Logs",
+            ][..],
+        ),
+        (
+            "slides-serverless-patterns.txt",
+            &[
+                "Lambda 호출 방식 세 가지",
+                "Step Functions로 흐름 제어",
+                "Transcript",
+            ][..],
+        ),
+    ] {
+        let doc = document(&lib, name);
+        assert!(doc.section_count >= 8, "{doc:?}");
+        let headings: Vec<String> = lib
+            .palette("", 500)
             .unwrap()
             .into_iter()
-            .find(|d| d.path.contains(prefix))
-            .unwrap();
-        assert!(doc.section_count >= 10, "{doc:?}");
+            .filter(|h| h.document_title == doc.title)
+            .map(|h| h.heading_path.last().cloned().unwrap_or_default())
+            .collect();
+        for title in titles {
+            assert!(
+                headings.iter().any(|h| h == title),
+                "{name}: {title} in {headings:?}"
+            );
+        }
+        for h in &headings {
+            assert!(
+                !h.starts_with(['•', '-', '*']) && !h.ends_with('.') && h != "728x90",
+                "{name}: {h:?} is not a title"
+            );
+        }
     }
 }
 
 #[test]
 fn code_lines_starting_with_hash_are_not_headings() {
     let mut lib = memory_library();
-    import(&mut lib, &[&sample("004")], &ImportOptions::default());
-    // Every heading in the palette is one of the file's real ATX headings.
-    let source = std::fs::read_to_string(sample("004")).unwrap();
+    import(&mut lib, &[&notebook(NOTEBOOK)], &ImportOptions::default());
+    // Every heading in the palette is one of the file's real ATX headings (or the text
+    // before the first of them); none is a comment line of fenced code.
+    let source = std::fs::read_to_string(notebook(NOTEBOOK)).unwrap();
+    let shape = MarkdownShape::of(&source);
+    assert!(
+        shape.fenced_hash_lines > 0,
+        "the notebook has # lines inside code"
+    );
+    let labels = palette_labels(&lib);
+    assert_eq!(labels.len(), shape.sections());
     let mut in_fence = false;
-    let (mut hash_lines, mut fenced_hash_lines) = (0, 0);
     for line in source.lines() {
         if line.trim_start().starts_with("```") {
             in_fence = !in_fence;
-        } else if line.starts_with('#') {
-            hash_lines += 1;
-            if in_fence {
-                fenced_hash_lines += 1;
-            }
+        } else if in_fence && line.trim_start().starts_with("# ") {
+            let comment = line.trim_start().trim_start_matches("# ");
+            assert!(
+                !labels.iter().any(|l| l.ends_with(comment)),
+                "{comment:?} became a heading"
+            );
         }
     }
-    assert!(fenced_hash_lines > 0, "the sample has # lines inside code");
-    let table_of_contents = 1;
-    assert_eq!(
-        palette_labels(&lib).len(),
-        hash_lines - fenced_hash_lines - table_of_contents
-    );
 }
 
 #[test]
