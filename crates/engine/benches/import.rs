@@ -17,10 +17,11 @@ fn open(dir: &Path) -> Library {
     Library::open(dir.join("stratus.sqlite3"), LibraryOptions::default()).unwrap()
 }
 
-fn samples() -> PathBuf {
+/// The long Korean exam notebook of the test fixtures.
+fn notebook() -> PathBuf {
     PathBuf::from(concat!(
         env!("CARGO_MANIFEST_DIR"),
-        "/../../../shared/samples"
+        "/tests/fixtures/notebook/aws-exam-notebook.md"
     ))
 }
 
@@ -50,18 +51,13 @@ fn import_throughput(c: &mut Criterion) {
 }
 
 fn reimport_unchanged(c: &mut Criterion) {
-    let sample = std::fs::read_dir(samples())
-        .unwrap()
-        .flatten()
-        .map(|e| e.path())
-        .find(|p| p.file_name().unwrap().to_string_lossy().starts_with("004"))
-        .unwrap();
+    let note = notebook();
     let db = tempfile::tempdir().unwrap();
     let mut lib = open(db.path());
-    lib.import_path(&sample).unwrap();
-    c.bench_function("reimport_unchanged_560kb_sample", |b| {
+    lib.import_path(&note).unwrap();
+    c.bench_function("reimport_unchanged_notebook", |b| {
         b.iter(|| {
-            let report = lib.import_path(&sample).unwrap();
+            let report = lib.import_path(&note).unwrap();
             assert_eq!(report.totals.unchanged, 1);
         })
     });

@@ -1,6 +1,6 @@
 //! Tests of card generation: snapshots per source kind in Korean and English, properties over
 //! arbitrary markdown, identity across edits through a real library, and the floors for the
-//! built-in course and the sample notes.
+//! built-in course and the notebook of the test fixtures.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -243,7 +243,7 @@ fn multiple_choice_needs_three_plausible_distractors() {
     }
 }
 
-// ---- the built-in course and the samples ----
+// ---- the built-in course and the notebook fixture ----
 
 fn content_files() -> Vec<(String, String)> {
     let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../../content");
@@ -315,27 +315,27 @@ fn every_course_card_carries_context_and_a_source_line() {
     }
 }
 
-pub(crate) fn sample_004() -> String {
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/samples");
-    let path = std::fs::read_dir(dir)
-        .expect("the samples folder exists beside the repository")
-        .flatten()
-        .map(|e| e.path())
-        .find(|p| {
-            p.file_name()
-                .and_then(|n| n.to_str())
-                .is_some_and(|n| n.starts_with("004"))
-        })
-        .expect("sample 004");
-    std::fs::read_to_string(&path).expect("sample 004 is UTF-8")
-}
+/// The long Korean exam notebook of the test fixtures (tables, definitions, numbers in
+/// sentences, nested lists, code), as instructors write them.
+const NOTEBOOK: &str = include_str!("../../tests/fixtures/notebook/aws-exam-notebook.md");
+
+/// The cards the notebook must give at least: well over one per heading.
+const NOTEBOOK_MIN_CARDS: usize = 350;
 
 #[test]
-fn sample_004_gives_at_least_300_cards() {
-    let file = lint_text("004.txt", &sample_004(), false, SEED);
-    assert!(file.cards.len() >= 300, "{} cards", file.cards.len());
+fn the_notebook_gives_hundreds_of_cards_from_several_generators() {
+    let file = lint_text("aws-exam-notebook.md", NOTEBOOK, true, SEED);
+    assert!(
+        file.cards.len() >= NOTEBOOK_MIN_CARDS,
+        "{} cards",
+        file.cards.len()
+    );
     let generators: BTreeSet<Generator> = file.cards.iter().map(|c| c.generator).collect();
     assert!(generators.len() >= 3, "{generators:?}");
+    // Cards come from all over the notebook, not one corner of it.
+    let lines = NOTEBOOK.lines().count() as u32;
+    let last = file.cards.iter().map(|c| c.line).max().unwrap_or(0);
+    assert!(last > lines * 9 / 10, "last card on line {last} of {lines}");
 }
 
 // ---- identity through a real library ----
@@ -593,18 +593,18 @@ fn lint_ids_equal_imported_ids() {
     assert_eq!(linted, stored);
 }
 
-/// Sample 004 makes hundreds of cards, written several statements at a time: every one is
+/// The notebook makes hundreds of cards, written several statements at a time: every one is
 /// stored, in the order of the note.
 #[test]
 fn a_large_note_stores_every_card_in_note_order() {
     let dir = tempfile::tempdir().unwrap();
-    let (lib, path) = library_with(dir.path(), &sample_004());
+    let (lib, path) = library_with(dir.path(), NOTEBOOK);
     let linted: Vec<String> = lib.lint_cards(&[&path]).unwrap().files[0]
         .cards
         .iter()
         .map(|c| c.id.0.clone())
         .collect();
-    assert!(linted.len() > 300, "{} cards", linted.len());
+    assert!(linted.len() >= NOTEBOOK_MIN_CARDS, "{} cards", linted.len());
     let stored: Vec<String> = lib
         .list_cards(&CardFilter::default())
         .unwrap()
