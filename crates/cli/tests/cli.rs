@@ -157,8 +157,23 @@ fn restore_replaces_a_damaged_library_and_keeps_the_damaged_file() {
     assert_eq!(report["previous"]["reason"], "restore");
 }
 
-fn samples_dir() -> std::path::PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/samples")
+/// The study notes written for the tests (crates/engine/tests/fixtures/notebook).
+fn notebook_dir() -> std::path::PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../engine/tests/fixtures/notebook")
+}
+
+/// How many note files (`.md`, `.txt`) the notebook folder holds.
+fn notebook_file_count() -> usize {
+    std::fs::read_dir(notebook_dir())
+        .unwrap()
+        .flatten()
+        .filter(|e| {
+            matches!(
+                e.path().extension().and_then(|x| x.to_str()),
+                Some("md" | "txt")
+            )
+        })
+        .count()
 }
 
 fn stratus_in(data: &Path, args: &[&str]) -> Output {
@@ -170,24 +185,43 @@ fn stratus_in(data: &Path, args: &[&str]) -> Output {
 #[test]
 fn import_reports_each_file_and_reimport_is_unchanged() {
     let dir = tempfile::tempdir().unwrap();
-    let samples = samples_dir();
+    let notes = notebook_dir();
     let v = json(&stratus_in(
         dir.path(),
-        &["import", samples.to_str().unwrap(), "--json"],
+        &["import", notes.to_str().unwrap(), "--json"],
     ));
-    assert_eq!(v["totals"]["imported"], 5, "{v}");
-    assert_eq!(v["files"].as_array().unwrap().len(), 5);
-    assert_eq!(v["files"][0]["outcome"]["kind"], "imported");
+    let files = notebook_file_count();
+    assert!(files >= 5, "{files} notes");
+    assert_eq!(v["totals"]["imported"], files, "{v}");
+    assert_eq!(v["totals"]["failed"], 0, "{v}");
+    assert_eq!(v["totals"]["skipped"], 0, "{v}");
+    assert_eq!(v["files"].as_array().unwrap().len(), files);
+    assert!(
+        v["files"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|f| f["outcome"]["kind"] == "imported"),
+        "{v}"
+    );
+    let sections: u64 = v["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["outcome"]["section_count"].as_u64().unwrap())
+        .sum();
+    assert_eq!(v["totals"]["sections"], sections, "{v}");
     let again = json(&stratus_in(
         dir.path(),
-        &["import", samples.to_str().unwrap(), "--json"],
+        &["import", notes.to_str().unwrap(), "--json"],
     ));
-    assert_eq!(again["totals"]["unchanged"], 5);
+    assert_eq!(again["totals"]["unchanged"], files);
+    assert_eq!(again["totals"]["imported"], 0);
 
-    let text = stratus_in(dir.path(), &["import", samples.to_str().unwrap()]);
+    let text = stratus_in(dir.path(), &["import", notes.to_str().unwrap()]);
     assert!(text.status.success());
     let text = String::from_utf8(text.stdout).unwrap();
-    assert!(text.contains("5 unchanged"), "{text}");
+    assert!(text.contains(&format!("{files} unchanged")), "{text}");
 }
 
 #[test]
@@ -213,9 +247,9 @@ fn bad_files_are_listed_with_reasons() {
 #[test]
 fn search_finds_korean_and_english_and_exits_1_on_nothing() {
     let dir = tempfile::tempdir().unwrap();
-    let samples = samples_dir();
+    let notes = notebook_dir();
     assert!(
-        stratus_in(dir.path(), &["import", samples.to_str().unwrap()])
+        stratus_in(dir.path(), &["import", notes.to_str().unwrap()])
             .status
             .success()
     );
@@ -276,9 +310,9 @@ fn search_finds_korean_and_english_and_exits_1_on_nothing() {
 #[test]
 fn batch_search_prints_one_json_line_per_query_with_timing() {
     let dir = tempfile::tempdir().unwrap();
-    let samples = samples_dir();
+    let notes = notebook_dir();
     assert!(
-        stratus_in(dir.path(), &["import", samples.to_str().unwrap()])
+        stratus_in(dir.path(), &["import", notes.to_str().unwrap()])
             .status
             .success()
     );
@@ -310,9 +344,9 @@ fn batch_search_prints_one_json_line_per_query_with_timing() {
 #[test]
 fn show_renders_a_section_and_palette_finds_headings() {
     let dir = tempfile::tempdir().unwrap();
-    let samples = samples_dir();
+    let notes = notebook_dir();
     assert!(
-        stratus_in(dir.path(), &["import", samples.to_str().unwrap()])
+        stratus_in(dir.path(), &["import", notes.to_str().unwrap()])
             .status
             .success()
     );
