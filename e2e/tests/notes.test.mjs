@@ -1,20 +1,30 @@
 // Notes: import a folder through the Library screen, search a Korean word, open the result.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { cpSync, mkdirSync, readdirSync } from "node:fs";
+import { cpSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { cliJson, freshDataDir, launchApp, root, screenshot, startDriver, stopDriver, waitForText } from "./harness.mjs";
 
 before(startDriver);
 after(stopDriver);
 
-const samples = join(root, "..", "shared", "samples");
+// The study notes written for the tests: a long Korean notebook, plain-text blog posts, an
+// English note (crates/engine/tests/fixtures/README.md).
+const notebook = join(root, "crates", "engine", "tests", "fixtures", "notebook");
+const noteFiles = readdirSync(notebook).filter((name) => /\.(md|txt)$/.test(name));
+const ko = JSON.parse(readFileSync(join(root, "ui", "src", "lib", "i18n", "ko.json"), "utf8"));
+
+/** A Korean interface message with its parameters filled in, as the app shows it. */
+function message(key, params) {
+  return ko[key].replace(/\{(\w+)\}/g, (whole, name) => (name in params ? String(params[name]) : whole));
+}
 
 test("import a folder in the Library, search a Korean word, open the highlighted result", async () => {
+  assert.ok(noteFiles.length >= 5, `fixture notes: ${noteFiles}`);
   const dataDir = freshDataDir("notes");
   const notes = join(dataDir, "instructor-notes");
   mkdirSync(notes);
-  for (const name of readdirSync(samples)) cpSync(join(samples, name), join(notes, name));
+  for (const name of noteFiles) cpSync(join(notebook, name), join(notes, name));
 
   const browser = await launchApp(dataDir);
   try {
@@ -24,14 +34,32 @@ test("import a folder in the Library, search a Korean word, open the highlighted
     await input.setValue(notes);
     await (await browser.$('[data-testid="import-submit"]')).click();
     const report = await waitForText(browser, '[data-testid="import-report"]', (t) => t.length > 0, 60_000);
-    const files = readdirSync(notes).length;
-    assert.match(report, new RegExp(`${files}`), `the report counts the ${files} files: ${report}`);
 
-    // The engine agrees: the imported documents are in the library.
+    // The engine agrees: one document per note file, and the report's totals are exactly
+    // the files of the folder and the sections the engine stored for them.
+    const documents = cliJson(dataDir, "documents");
+    const imported = documents.filter((d) => !d.is_builtin);
+    assert.deepEqual(
+      imported.map((d) => d.path.split(/[\\/]/).pop()).sort(),
+      [...noteFiles].sort(),
+      "every note file is one imported document",
+    );
+    const sections = imported.reduce((sum, d) => sum + d.section_count, 0);
+    assert.ok(sections > noteFiles.length, `sections ${sections}`);
+    const totals = message("library.totals", {
+      imported: noteFiles.length,
+      unchanged: 0,
+      skipped: 0,
+      failed: 0,
+      sections,
+    });
+    assert.ok(report.includes(totals), `the report says "${totals}": ${report}`);
     const info = cliJson(dataDir, "info");
-    assert.ok(info.counts.documents >= files, `documents ${info.counts.documents} >= ${files}`);
-    const table = await waitForText(browser, '[data-testid="documents"]', (t) => t.includes("instructor-notes") || t.length > 0);
-    assert.ok(table.length > 0);
+    assert.equal(info.counts.documents, documents.length);
+
+    // The documents table lists every imported note by its title.
+    const table = await waitForText(browser, '[data-testid="documents"]', (t) => imported.every((d) => t.includes(d.title)));
+    assert.ok(table.includes("instructor-notes"), "the table shows where the notes came from");
     await screenshot(browser, "library-ko.png");
 
     // Search a Korean word that appears with particles in the notes.
