@@ -2,6 +2,7 @@
 
 mod backup;
 mod builtin;
+mod course;
 mod environment;
 mod exams;
 mod fuzz;
