@@ -1347,11 +1347,15 @@ export type ReviewCard_Deserialize = {
 	queue: QueueKind,
 	phase: Phase,
 	kind: CardKind,
+	/**  Which generator made the card (`question` for a missed practice-exam question). */
+	generator: Generator,
 	/**  The question; for a cloze the sentence with its gap in place. */
 	prompt: string,
 	answer: string,
 	/**  The choices of a multiple-choice card, shuffled for this review (empty otherwise). */
 	options: McqOption_Deserialize[],
+	/**  The overall explanation to show after answering (question cards). */
+	explanation?: string | null,
 	/**  Headings from the document title down to the card's section. */
 	heading_path: string[],
 	/**  Exam codes of the section (`SAA`, `DVA`, …). */
@@ -1380,11 +1384,15 @@ export type ReviewCard_Serialize = {
 	queue: QueueKind,
 	phase: Phase,
 	kind: CardKind,
+	/**  Which generator made the card (`question` for a missed practice-exam question). */
+	generator: Generator,
 	/**  The question; for a cloze the sentence with its gap in place. */
 	prompt: string,
 	answer: string,
 	/**  The choices of a multiple-choice card, shuffled for this review (empty otherwise). */
 	options: McqOption_Serialize[],
+	/**  The overall explanation to show after answering (question cards). */
+	explanation: string | null,
 	/**  Headings from the document title down to the card's section. */
 	heading_path: string[],
 	/**  Exam codes of the section (`SAA`, `DVA`, …). */

@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::cards::{CardId, CardKind, McqOption};
+use crate::cards::{CardId, CardKind, Generator, McqOption};
 use crate::ids::{DocumentId, ReviewId, SectionId};
 
 /// The four answer buttons.
@@ -160,11 +160,15 @@ pub struct ReviewCard {
     pub queue: QueueKind,
     pub phase: Phase,
     pub kind: CardKind,
+    /// Which generator made the card (`question` for a missed practice-exam question).
+    pub generator: Generator,
     /// The question; for a cloze the sentence with its gap in place.
     pub prompt: String,
     pub answer: String,
     /// The choices of a multiple-choice card, shuffled for this review (empty otherwise).
     pub options: Vec<McqOption>,
+    /// The overall explanation to show after answering (question cards).
+    pub explanation: Option<String>,
     /// Headings from the document title down to the card's section.
     pub heading_path: Vec<String>,
     /// Exam codes of the section (`SAA`, `DVA`, …).

@@ -276,6 +276,7 @@ impl Library {
             queue,
             phase: state.phase,
             kind: card.kind,
+            generator: card.generator,
             prompt: card.prompt,
             answer: card.answer,
             options: if card.kind == CardKind::Mcq {
@@ -283,6 +284,7 @@ impl Library {
             } else {
                 Vec::new()
             },
+            explanation: card.explanation,
             heading_path: card.heading_path,
             exams: card.exams,
             topics: card.topics,
