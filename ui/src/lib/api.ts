@@ -71,4 +71,20 @@ export const api = {
   uiSettings: async () => unwrap(await commands.uiSettings()),
   setUiSettings: async (settings: Parameters<typeof commands.setUiSettings>[0]) =>
     unwrap(await commands.setUiSettings(settings)),
+  examGuides: () => commands.examGuides(),
+  startExam: async (start: Parameters<typeof commands.startExam>[0]) => unwrap(await commands.startExam(start)),
+  examAttempt: async (id: number) => unwrap(await commands.examAttempt(id)),
+  resumeExam: async (id: number) => unwrap(await commands.resumeExam(id)),
+  pauseExam: async (id: number) => unwrap(await commands.pauseExam(id)),
+  examGoto: async (id: number, position: number) => unwrap(await commands.examGoto(id, position)),
+  answerExamQuestion: async (id: number, position: number, choices: number[]) =>
+    unwrap(await commands.answerExamQuestion(id, position, choices)),
+  flagExamQuestion: async (id: number, position: number, flagged: boolean) =>
+    unwrap(await commands.flagExamQuestion(id, position, flagged)),
+  submitExam: async (id: number) => unwrap(await commands.submitExam(id)),
+  examReport: async (id: number) => unwrap(await commands.examReport(id)),
+  examHistory: async (exam: string | null) => unwrap(await commands.examHistory(exam)),
+  examInProgress: async () => unwrap(await commands.examInProgress()),
+  listQuestions: async (filter: Parameters<typeof commands.listQuestions>[0]) => unwrap(await commands.listQuestions(filter)),
+  questionSource: async (id: string) => unwrap(await commands.questionSource(id)),
 };
