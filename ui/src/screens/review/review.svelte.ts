@@ -52,13 +52,43 @@ export class ReviewState {
     if (this.phase === "question" && this.card && this.card.kind !== "mcq") this.phase = "answer";
   }
 
-  /** Picks option `index` of a multiple-choice card; the engine grades it. */
+  /**
+   * How many options the card asks for: a practice-exam question may take several (its
+   * options come with the key, as on every multiple-choice card); other cards take one.
+   */
+  get chooseCount(): number {
+    const card = this.card;
+    if (!card || card.kind !== "mcq" || card.generator !== "question") return 1;
+    return Math.max(1, card.options.filter((o) => o.is_correct).length);
+  }
+
+  /**
+   * Picks option `index` of a multiple-choice card. With one answer to give the engine grades
+   * it at once; with several the pick toggles, up to the count, until `check`.
+   */
   async choose(index: number): Promise<void> {
     const card = this.card;
     if (this.phase !== "question" || !card || card.kind !== "mcq" || index >= card.options.length) return;
+    if (this.chooseCount > 1) {
+      if (this.selected.includes(index)) this.selected = this.selected.filter((i) => i !== index);
+      else if (this.selected.length < this.chooseCount) this.selected = [...this.selected, index];
+      return;
+    }
+    this.selected = [index];
+    await this.grade();
+  }
+
+  /** Grades the options picked on a card that takes several (once all are picked). */
+  async check(): Promise<void> {
+    if (this.phase !== "question" || this.chooseCount < 2 || this.selected.length !== this.chooseCount) return;
+    await this.grade();
+  }
+
+  private async grade(): Promise<void> {
+    const card = this.card;
+    if (!card) return;
     try {
-      this.selected = [index];
-      this.choice = await api.gradeChoice(card.card_id, [index]);
+      this.choice = await api.gradeChoice(card.card_id, [...this.selected].sort((a, b) => a - b));
       this.phase = "answer";
     } catch (e) {
       this.fail(e);

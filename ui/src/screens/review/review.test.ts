@@ -71,6 +71,36 @@ describe("ReviewState", () => {
     expect(state.selected).toEqual([0]);
   });
 
+  it("a practice-exam question with two answers takes two picks, graded together", async () => {
+    const state = new ReviewState();
+    const question = {
+      ...card("mcq", "q1"),
+      generator: "question",
+      explanation: "why",
+      options: [
+        { text: "a", is_correct: true, explanation: "right" },
+        { text: "b", is_correct: false, explanation: "wrong" },
+        { text: "c", is_correct: true, explanation: "right" },
+      ],
+    };
+    commands.reviewNext.mockResolvedValueOnce(next(question));
+    commands.gradeChoice.mockResolvedValue(ok({ is_correct: true, suggested_rating: "good", correct_indices: [0, 2] }));
+    await state.load();
+    expect(state.chooseCount).toBe(2);
+    await state.choose(2);
+    await state.check();
+    expect(commands.gradeChoice).not.toHaveBeenCalled();
+    await state.choose(1);
+    await state.choose(1);
+    await state.choose(0);
+    await state.choose(1);
+    expect(state.selected).toEqual([2, 0]);
+    await state.check();
+    expect(commands.gradeChoice).toHaveBeenCalledWith("q1", [0, 2]);
+    expect(state.phase).toBe("answer");
+    expect(state.suggested).toBe("good");
+  });
+
   it("undo brings the previous card back", async () => {
     const state = new ReviewState();
     commands.reviewNext.mockResolvedValueOnce(next(card("basic", "c2"))).mockResolvedValueOnce(next(card("basic", "c1")));
