@@ -1,5 +1,6 @@
-// State of the Progress screen: the engine's statistics for all exams or one.
-import type { ProgressStats } from "../../lib/bindings";
+// State of the Progress screen: the engine's statistics for all exams or one, and the latest
+// practice-exam result of each exam beside them.
+import type { AttemptSummary_Serialize as AttemptSummary, ProgressStats } from "../../lib/bindings";
 import { api, toApiError, type ApiError } from "../../lib/api";
 
 export const EXAMS = ["", "CLF", "SAA", "DVA", "SOA"] as const;
@@ -8,6 +9,10 @@ export class ProgressState {
   exam = $state<(typeof EXAMS)[number]>("");
   stats = $state<ProgressStats | null>(null);
   error = $state<ApiError | null>(null);
+  /** The newest finished timed exam per exam code (`SAA-C03`). */
+  latestExams = $state<Record<string, AttemptSummary>>({});
+  /** Pass marks per exam code, from the exam guides. */
+  passMarks = $state<Record<string, number>>({});
 
   async load(): Promise<void> {
     try {
@@ -15,6 +20,19 @@ export class ProgressState {
       this.error = null;
     } catch (e) {
       this.error = toApiError(e);
+    }
+    try {
+      const [history, guides] = await Promise.all([api.examHistory(null), api.examGuides()]);
+      const latest: Record<string, AttemptSummary> = {};
+      // Newest first: the first finished timed attempt of each exam is its latest.
+      for (const a of history) {
+        if (a.mode === "exam" && a.status !== "in_progress" && !(a.exam in latest)) latest[a.exam] = a;
+      }
+      this.latestExams = latest;
+      this.passMarks = Object.fromEntries(guides.map((g) => [g.code, g.passing_score]));
+    } catch {
+      // The figures above stand on their own; without the history the exam results stay empty.
+      this.latestExams = {};
     }
   }
 }
