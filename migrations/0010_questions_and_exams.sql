@@ -6,38 +6,53 @@
 
 CREATE TABLE questions (
     id              TEXT    PRIMARY KEY,
+    -- Small columns first: a draw reads them for every question of an exam, and SQLite
+    -- stops reading a row at the last column asked for.
+    is_active       INTEGER NOT NULL DEFAULT 1,
+    topic           TEXT    NOT NULL,
+    option_count    INTEGER NOT NULL,
+    choose          INTEGER NOT NULL,
     -- No foreign key: a removed document leaves its questions inactive (trigger below).
     document_id     INTEGER,
+    position        INTEGER NOT NULL,
+    source_line     INTEGER NOT NULL,
+    lang            TEXT    NOT NULL,
+    is_new          INTEGER NOT NULL DEFAULT 0,
+    created_at_ms   INTEGER NOT NULL,
+    updated_at_ms   INTEGER NOT NULL,
     section_key     TEXT    NOT NULL,
     heading_key     TEXT    NOT NULL,
-    heading_path    TEXT    NOT NULL,   -- JSON array of headings
-    lang            TEXT    NOT NULL,
-    source_line     INTEGER NOT NULL,
-    position        INTEGER NOT NULL,
-    stem            TEXT    NOT NULL,
-    choose          INTEGER NOT NULL,
-    options         TEXT    NOT NULL,   -- JSON [{text, is_correct, explanation}]
-    explanation     TEXT    NOT NULL,
-    topic           TEXT    NOT NULL,
     source_path     TEXT,
     source_anchor   TEXT,
-    is_new          INTEGER NOT NULL DEFAULT 0,
-    is_active       INTEGER NOT NULL DEFAULT 1,
-    created_at_ms   INTEGER NOT NULL,
-    updated_at_ms   INTEGER NOT NULL
+    heading_path    TEXT    NOT NULL,   -- JSON array of headings
+    stem            TEXT    NOT NULL,
+    explanation     TEXT    NOT NULL,
+    options         TEXT    NOT NULL    -- JSON [{text, is_correct, explanation}]
 );
 
 CREATE INDEX questions_by_document ON questions (document_id, position);
 
--- The exams a question belongs to, each with its exam-guide domain.
+-- The exams a question belongs to, each with its exam-guide domain. Keyed by exam and
+-- domain, with the few columns a draw reads copied from `questions`, so drawing an exam
+-- reads one range of one b-tree.
 CREATE TABLE question_exams (
-    question_id     TEXT    NOT NULL REFERENCES questions (id),
     exam            TEXT    NOT NULL,   -- short code: SAA, DVA, SOA, CLF
     domain          INTEGER NOT NULL,
-    PRIMARY KEY (question_id, exam)
+    question_id     TEXT    NOT NULL REFERENCES questions (id),
+    is_active       INTEGER NOT NULL DEFAULT 1,
+    topic           TEXT    NOT NULL,
+    option_count    INTEGER NOT NULL,
+    PRIMARY KEY (exam, domain, question_id)
 ) WITHOUT ROWID;
 
-CREATE INDEX question_exams_by_exam ON question_exams (exam, domain);
+CREATE INDEX question_exams_by_question ON question_exams (question_id);
+
+CREATE TRIGGER question_exams_follow_question AFTER UPDATE OF is_active, topic, option_count
+ON questions BEGIN
+    UPDATE question_exams
+    SET is_active = new.is_active, topic = new.topic, option_count = new.option_count
+    WHERE question_id = new.id;
+END;
 
 CREATE TRIGGER questions_retire_with_document AFTER DELETE ON documents BEGIN
     UPDATE questions SET is_active = 0 WHERE document_id = old.id;

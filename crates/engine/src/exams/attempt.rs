@@ -15,7 +15,7 @@ use super::draw::{Candidate, draw};
 use super::score::{is_correct, scaled_estimate};
 use super::{ExamGuide, exam_guide};
 use crate::error::{Error, Result};
-use crate::questions::{Question, QuestionFilter, QuestionId, QuestionSource};
+use crate::questions::{Question, QuestionId, QuestionSource};
 use crate::storage::Library;
 use crate::storage::exams::{self as store, AttemptRow, SlotRow};
 
@@ -288,27 +288,26 @@ impl Library {
         if start.count == Some(0) {
             return Err(Error::InvalidInput("an exam needs at least one question".into()));
         }
-        let filter = QuestionFilter {
-            exam: Some(guide.short.clone()),
-            domain: start.domain,
-            topic: start.topic.clone().filter(|t| !t.trim().is_empty()),
-            ..QuestionFilter::default()
-        };
-        let questions = self.list_questions(&filter)?;
-        if questions.is_empty() {
+        let topic = start.topic.as_deref().filter(|t| !t.trim().is_empty());
+        let rows = crate::storage::questions::draw_candidates(
+            self.conn(),
+            &guide.short,
+            start.domain,
+            topic,
+        )?;
+        if rows.is_empty() {
             return Err(Error::NotFound {
                 what: "questions for",
                 id: guide.code.clone(),
             });
         }
-        let candidates: Vec<Candidate> = questions
+        let option_counts: BTreeMap<&str, u32> =
+            rows.iter().map(|(id, _, n)| (id.0.as_str(), *n)).collect();
+        let candidates: Vec<Candidate> = rows
             .iter()
-            .filter_map(|q| {
-                let domain = q.exams.iter().find(|e| e.exam == guide.short)?.domain;
-                Some(Candidate {
-                    id: q.id.0.clone(),
-                    domain,
-                })
+            .map(|(id, domain, _)| Candidate {
+                id: id.0.clone(),
+                domain: *domain,
             })
             .collect();
         let count = match (start.mode, start.count) {
@@ -336,18 +335,17 @@ impl Library {
                 Some(minutes.max(1) as i64 * 60_000)
             }
         };
-        let by_id: BTreeMap<&str, &Question> =
-            questions.iter().map(|q| (q.id.0.as_str(), q)).collect();
         let slots: Vec<SlotRow> = drawn
             .iter()
             .enumerate()
             .map(|(position, c)| {
-                let q = by_id[c.id.as_str()];
+                let id = QuestionId(c.id.clone());
+                let n = option_counts[c.id.as_str()] as usize;
                 SlotRow {
                     position: position as u32,
-                    question_id: q.id.clone(),
+                    option_order: option_order(seed, &id, n),
+                    question_id: id,
                     domain: c.domain,
-                    option_order: option_order(seed, &q.id, q.options.len()),
                     answer: None,
                     is_flagged: false,
                     time_spent_ms: 0,

@@ -84,24 +84,24 @@ pub(crate) fn draw(
     seed: u64,
 ) -> Vec<Candidate> {
     let mut rng = StdRng::seed_from_u64(seed);
-    let mut seen_ids = HashSet::new();
-    let unique: Vec<&Candidate> = candidates
-        .iter()
-        .filter(|c| seen_ids.insert(c.id.clone()))
-        .collect();
+    // Sorted by id first (and each id once), so the draw depends on the seed and not on
+    // the order rows came in.
+    let mut order: Vec<&Candidate> = candidates.iter().collect();
+    order.sort_unstable_by(|a, b| a.id.cmp(&b.id));
+    order.dedup_by(|a, b| a.id == b.id);
     let available: Vec<(u32, usize)> = weights
         .iter()
-        .map(|(d, _)| (*d, unique.iter().filter(|c| c.domain == *d).count()))
+        .map(|(d, _)| (*d, order.iter().filter(|c| c.domain == *d).count()))
         .collect();
     let mut drawn = Vec::new();
     for (domain, n) in quotas(weights, &available, count) {
-        let mut pool: Vec<&Candidate> = unique.iter().copied().filter(|c| c.domain == domain).collect();
-        // Sorted first, so the shuffle depends on the seed and not on the order rows came in.
-        pool.sort_by(|a, b| a.id.cmp(&b.id));
+        let mut pool: Vec<&Candidate> =
+            order.iter().copied().filter(|c| c.domain == domain).collect();
         pool.shuffle(&mut rng);
-        // Stable: unseen questions keep their shuffled order ahead of recently seen ones.
-        pool.sort_by_key(|c| recent.contains(&c.id));
-        drawn.extend(pool.into_iter().take(n).cloned());
+        // Unseen questions first, each part in its shuffled order (one look-up per question).
+        let (fresh, seen): (Vec<&Candidate>, Vec<&Candidate>) =
+            pool.into_iter().partition(|c| !recent.contains(&c.id));
+        drawn.extend(fresh.into_iter().chain(seen).take(n).cloned());
     }
     drawn.shuffle(&mut rng);
     drawn

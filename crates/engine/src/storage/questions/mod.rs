@@ -22,7 +22,8 @@ pub(crate) fn write_document_questions(
     let mut upsert = tx.prepare_cached(include_str!("upsert_question.sql"))?;
     let mut clear_exams = tx.prepare_cached("DELETE FROM question_exams WHERE question_id = ?1")?;
     let mut add_exam = tx.prepare_cached(
-        "INSERT INTO question_exams (question_id, exam, domain) VALUES (?1, ?2, ?3)",
+        "INSERT INTO question_exams (question_id, exam, domain, topic, option_count)
+         VALUES (?1, ?2, ?3, ?4, ?5)",
     )?;
     for (position, row) in rows.iter().enumerate() {
         let q = &row.question;
@@ -39,6 +40,7 @@ pub(crate) fn write_document_questions(
             ":position": position as i64,
             ":stem": q.stem,
             ":choose": q.choose,
+            ":option_count": q.options.len() as i64,
             ":options": options,
             ":explanation": q.explanation,
             ":topic": q.topic,
@@ -49,7 +51,7 @@ pub(crate) fn write_document_questions(
         })?;
         clear_exams.execute([&q.id])?;
         for e in &q.exams {
-            add_exam.execute(params![q.id, e.exam, e.domain])?;
+            add_exam.execute(params![q.id, e.exam, e.domain, q.topic, q.options.len() as i64])?;
         }
     }
     let kept: HashSet<&QuestionId> = rows.iter().map(|r| &r.question.id).collect();
@@ -164,6 +166,30 @@ pub(crate) fn sections_of_path(
             let path: String = r.get(1)?;
             Ok((r.get(0)?, serde_json::from_str(&path).unwrap_or_default()))
         })?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(rows)
+}
+
+/// What a draw needs of each active question of `exam` (short code): (id, domain, number of
+/// options), without reading texts. Optionally one domain, one topic (without case).
+pub(crate) fn draw_candidates(
+    conn: &Connection,
+    exam: &str,
+    domain: Option<u32>,
+    topic: Option<&str>,
+) -> Result<Vec<(QuestionId, u32, u32)>> {
+    let topic = topic.map(|t| t.trim().to_lowercase());
+    let rows = conn
+        .prepare_cached(
+            "SELECT question_id, domain, option_count FROM question_exams
+             WHERE exam = :exam AND is_active = 1
+               AND (:domain IS NULL OR domain = :domain)
+               AND (:topic IS NULL OR lower(topic) = :topic)",
+        )?
+        .query_map(
+            named_params! { ":exam": exam, ":domain": domain, ":topic": topic },
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )?
         .collect::<rusqlite::Result<_>>()?;
     Ok(rows)
 }

@@ -1,10 +1,10 @@
 INSERT INTO questions (
     id, document_id, section_key, heading_key, heading_path, lang, source_line, position,
-    stem, choose, options, explanation, topic, source_path, source_anchor, is_new,
+    stem, choose, option_count, options, explanation, topic, source_path, source_anchor, is_new,
     is_active, created_at_ms, updated_at_ms
 ) VALUES (
     :id, :document_id, :section_key, :heading_key, :heading_path, :lang, :source_line,
-    :position, :stem, :choose, :options, :explanation, :topic, :source_path, :source_anchor,
+    :position, :stem, :choose, :option_count, :options, :explanation, :topic, :source_path, :source_anchor,
     :is_new, 1, :now_ms, :now_ms
 )
 ON CONFLICT (id) DO UPDATE SET
@@ -17,6 +17,7 @@ ON CONFLICT (id) DO UPDATE SET
     position = excluded.position,
     stem = excluded.stem,
     choose = excluded.choose,
+    option_count = excluded.option_count,
     options = excluded.options,
     explanation = excluded.explanation,
     topic = excluded.topic,
