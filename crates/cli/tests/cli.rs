@@ -23,20 +23,38 @@ fn json(out: &Output) -> serde_json::Value {
 
 /// Number of files of the built-in course in one content language (the markdown files of
 /// `content/<lang>/`); a library holds the course of its content language, Korean by default.
+/// Number of note files of the built-in course in `lang`: `content/<lang>/*.md` and one
+/// level of subfolders (the question bank), READMEs left out. Never 0 (checked), so the
+/// comparisons below cannot hold by accident.
 fn builtin_file_count(lang: &str) -> u64 {
     let folder = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("../../content")
         .join(lang);
-    let Ok(files) = std::fs::read_dir(folder) else {
-        return 0;
+    let is_note = |p: &Path| {
+        let name = p.file_name().unwrap().to_string_lossy().to_string();
+        p.is_file() && name.ends_with(".md") && !name.eq_ignore_ascii_case("README.md")
     };
-    files
+    let mut count = 0;
+    for entry in std::fs::read_dir(&folder)
+        .expect("content/<lang> exists")
         .flatten()
-        .filter(|f| {
-            let name = f.file_name().to_string_lossy().to_string();
-            name.ends_with(".md") && !name.eq_ignore_ascii_case("README.md")
-        })
-        .count() as u64
+    {
+        let path = entry.path();
+        if path.is_dir() {
+            count += std::fs::read_dir(&path)
+                .unwrap()
+                .flatten()
+                .filter(|f| is_note(&f.path()))
+                .count() as u64;
+        } else if is_note(&path) {
+            count += 1;
+        }
+    }
+    assert!(
+        count > 20,
+        "the built-in course of {lang} has {count} files"
+    );
+    count
 }
 
 #[test]
@@ -48,7 +66,10 @@ fn info_json_on_new_data_dir_reports_schema_and_builtin_counts() {
         None,
     );
     let v = json(&out);
-    assert!(v["schema_version"].as_u64().unwrap() >= 1);
+    assert_eq!(
+        v["schema_version"].as_u64(),
+        Some(u64::from(stratus_engine::SCHEMA_VERSION))
+    );
     assert_eq!(v["data_dir"], data.display().to_string());
     assert_eq!(
         v["database_path"],
@@ -57,9 +78,9 @@ fn info_json_on_new_data_dir_reports_schema_and_builtin_counts() {
     // A new library holds exactly the built-in course, and nothing studied yet.
     let documents = builtin_file_count("ko");
     assert_eq!(v["counts"]["documents"], documents);
-    assert_eq!(v["counts"]["sections"].as_u64().unwrap() > 0, documents > 0);
+    assert!(v["counts"]["sections"].as_u64().unwrap() > documents);
     // The built-in course comes with its cards, and nothing is studied yet.
-    assert_eq!(v["counts"]["cards"].as_u64().unwrap() > 0, documents > 0);
+    assert!(v["counts"]["cards"].as_u64().unwrap() > 1000, "{v}");
     assert_eq!(v["counts"]["reviews"], 0);
     assert!(v["sqlite_version"].as_str().unwrap().starts_with("3."));
     assert!(
@@ -118,7 +139,7 @@ fn restore_replaces_a_damaged_library_and_keeps_the_damaged_file() {
     let dir = tempfile::tempdir().unwrap();
     let data = dir.path().join("data");
     let backup = json(&stratus_in(&data, &["backup", "--json"]));
-    let backup = backup["path"].as_str().unwrap().to_string();
+    let backup = backup["backup"]["path"].as_str().unwrap().to_string();
     let db = data.join("stratus.sqlite3");
     std::fs::write(&db, "garbage over the library").unwrap();
     let out = stratus_in(&data, &["info"]);
@@ -684,4 +705,154 @@ fn stats_json_on_a_fresh_data_dir_shows_the_exam_unstudied() {
     assert_eq!(bad.status.code(), Some(2));
     let err: serde_json::Value = serde_json::from_slice(&bad.stderr).unwrap();
     assert_eq!(err["error"]["kind"], "invalid_input");
+}
+
+#[test]
+fn a_short_practice_exam_by_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path();
+    let listed = json(&stratus(
+        &["questions", "list", "--exam", "SAA", "--json"],
+        Some(data),
+    ));
+    let bank = listed.as_array().unwrap().len();
+    assert!(bank >= 65, "{bank} SAA questions in the built-in bank");
+
+    let at = ["--at", "2026-12-01T09:00"];
+    let start = |extra: &[&str]| {
+        let mut args = vec![
+            "exam", "start", "--exam", "SAA-C03", "--count", "4", "--seed", "7", "--json",
+        ];
+        args.extend_from_slice(extra);
+        json(&stratus(&args, Some(data)))
+    };
+    let attempt = start(&at);
+    let id = attempt["id"].as_u64().unwrap().to_string();
+    let questions = attempt["questions"].as_array().unwrap();
+    assert_eq!(questions.len(), 4);
+    // 130 minutes × 4 / 65.
+    assert_eq!(attempt["time_limit_ms"], 8.0 * 60_000.0);
+    assert!(
+        questions.iter().all(|q| q["result"].is_null()),
+        "no key during the exam"
+    );
+
+    // Answer question 1 with option A as shown, flag question 2, leave the rest.
+    let answered = json(&stratus(
+        &[
+            "exam",
+            "answer",
+            &id,
+            "1",
+            "A",
+            "--json",
+            "--at",
+            "2026-12-01T09:02",
+        ],
+        Some(data),
+    ));
+    let first = &answered["questions"][0];
+    assert_eq!(
+        first["answer"],
+        serde_json::json!([first["options"][0]["index"]])
+    );
+    assert_eq!(answered["elapsed_ms"], 120_000.0);
+    let flagged = json(&stratus(
+        &[
+            "exam",
+            "flag",
+            &id,
+            "2",
+            "--json",
+            "--at",
+            "2026-12-01T09:03",
+        ],
+        Some(data),
+    ));
+    assert_eq!(flagged["flagged_count"], 1);
+    let bad = stratus(
+        &["exam", "answer", &id, "9", "A", "--at", "2026-12-01T09:03"],
+        Some(data),
+    );
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("no question 9"));
+
+    let report = json(&stratus(
+        &["exam", "submit", &id, "--json", "--at", "2026-12-01T09:04"],
+        Some(data),
+    ));
+    assert_eq!(report["total"], 4);
+    assert_eq!(report["attempt"]["status"], "submitted");
+    let domains = report["domains"].as_array().unwrap();
+    assert_eq!(domains.len(), 4);
+    let total: u64 = domains.iter().map(|d| d["total"].as_u64().unwrap()).sum();
+    assert_eq!(total, 4);
+    let correct = report["correct"].as_u64().unwrap();
+    assert!(correct <= 1, "only one question was answered");
+    assert_eq!(report["estimated_score"], 100 + 900 * correct / 4);
+    assert_eq!(report["passing_score"], 720);
+    assert_eq!(report["cards_added"].as_u64().unwrap(), 4 - correct);
+    for q in report["attempt"]["questions"].as_array().unwrap() {
+        let result = &q["result"];
+        assert_eq!(
+            result["explanations"].as_array().unwrap().len(),
+            q["options"].as_array().unwrap().len()
+        );
+        assert!(!result["explanation"].as_str().unwrap().is_empty());
+    }
+    let text = String::from_utf8(stratus(&["exam", "show", &id], Some(data)).stdout).unwrap();
+    assert!(text.contains("estimated score"), "{text}");
+    let history = json(&stratus(
+        &["exam", "history", "--exam", "saa", "--json"],
+        Some(data),
+    ));
+    assert_eq!(history.as_array().unwrap().len(), 1);
+    assert_eq!(history[0]["id"].as_u64().unwrap().to_string(), id);
+
+    // The same seed replays the draw (recent questions go last, so compare with a new library).
+    let other = tempfile::tempdir().unwrap();
+    let mut args = vec![
+        "exam", "start", "--exam", "SAA-C03", "--count", "4", "--seed", "7", "--json",
+    ];
+    args.extend_from_slice(&at);
+    let again = json(&stratus(&args, Some(other.path())));
+    let stems = |a: &serde_json::Value| -> Vec<String> {
+        a["questions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|q| q["stem"].as_str().unwrap().to_string())
+            .collect()
+    };
+    assert_eq!(stems(&attempt), stems(&again));
+}
+
+/// The repro of a data-loss report: backups dated in the future used to make every new
+/// backup — and the copy a restore makes — be deleted as soon as it was written.
+#[test]
+fn backups_dated_in_the_future_do_not_delete_new_ones() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path();
+    let mut future = Vec::new();
+    for _ in 0..7 {
+        let made = json(&stratus(
+            &["backup", "--json", "--at", "2099-01-01T09:00"],
+            Some(data),
+        ));
+        future.push(made["backup"]["path"].as_str().unwrap().to_string());
+    }
+    let made = json(&stratus(
+        &["backup", "--json", "--at", "2026-12-01T09:00"],
+        Some(data),
+    ));
+    let path = made["backup"]["path"].as_str().unwrap();
+    assert!(Path::new(path).is_file(), "{made}");
+    let pruned = made["pruned"].as_array().unwrap();
+    assert_eq!(pruned.len(), 1, "{made}");
+    let report = json(&stratus(&["restore", &future[6], "--json"], Some(data)));
+    let previous = report["previous"]["path"].as_str().unwrap();
+    assert!(
+        Path::new(previous).is_file(),
+        "the copy of the replaced library is kept: {report}"
+    );
 }

@@ -107,6 +107,7 @@ pub(crate) fn generate(
                 });
             }
             for draft in drafts {
+                let (draft, is_new) = strip_new_markers(draft);
                 let id = card_id(
                     document_key,
                     section.heading_key,
@@ -138,6 +139,7 @@ pub(crate) fn generate(
                                 answer: draft.answer,
                                 options,
                                 line: draft.line,
+                                is_new,
                             },
                         ));
                     }
@@ -154,6 +156,40 @@ pub(crate) fn generate(
         }
     }
     out
+}
+
+/// Markers of a fact newer than the exam guides (content/README.md).
+const NEW_MARKERS: [&str; 2] = ["[new]", "[신규]"];
+
+fn without_markers(text: &str) -> Option<String> {
+    NEW_MARKERS.iter().any(|m| text.contains(m)).then(|| {
+        let mut out = text.to_string();
+        for m in NEW_MARKERS {
+            out = out.replace(m, "");
+        }
+        out.split_whitespace().collect::<Vec<_>>().join(" ")
+    })
+}
+
+/// The draft without `[new]` / `[신규]` markers, and whether it had one: the card says it is
+/// newer than the exam guide instead, and its identity does not depend on the marker.
+fn strip_new_markers(mut d: Draft) -> (Draft, bool) {
+    let mut found = false;
+    for text in [&mut d.prompt, &mut d.answer, &mut d.prompt_key] {
+        if let Some(clean) = without_markers(text) {
+            *text = clean;
+            found = true;
+        }
+    }
+    if let Some(mcq) = d.mcq.as_mut() {
+        for text in mcq.correct.iter_mut().chain(mcq.distractors.iter_mut()) {
+            if let Some(clean) = without_markers(text) {
+                *text = clean;
+                found = true;
+            }
+        }
+    }
+    (d, found)
 }
 
 /// The quality gate: the options of a card worth keeping, or why it is not.

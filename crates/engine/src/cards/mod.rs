@@ -165,8 +165,13 @@ pub(crate) fn lint_text(path: &str, text: &str, is_markdown_name: bool, seed: u6
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_default();
     let parsed = parse_document(&text, is_markdown_name, &stem);
-    let (lang, generation, questions) =
-        run(Origin::User, path, &parsed, seed, &mut DiskAnchors::default());
+    let (lang, generation, questions) = run(
+        Origin::User,
+        path,
+        &parsed,
+        seed,
+        &mut DiskAnchors::default(),
+    );
     CardLintFile {
         path: path.to_string(),
         lang,

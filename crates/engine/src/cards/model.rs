@@ -171,6 +171,8 @@ pub struct Card {
     pub source_line: u32,
     /// The overall explanation shown after answering (question cards).
     pub explanation: Option<String>,
+    /// About a fact newer than the exam guides (the note marked it `[new]` / `[신규]`).
+    pub is_new: bool,
     pub status: CardStatus,
     /// True when prompt or answer come from the user's edit rather than the note.
     pub is_edited: bool,
@@ -248,6 +250,8 @@ pub struct GeneratedCard {
     pub answer: String,
     pub options: Vec<McqOption>,
     pub line: u32,
+    /// From a line marked `[new]` / `[신규]`: newer than the exam guides.
+    pub is_new: bool,
 }
 
 /// Something in a note that made no card, and why.

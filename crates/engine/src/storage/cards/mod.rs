@@ -19,6 +19,7 @@ use crate::import::SectionTags;
 struct Extra {
     options: Vec<McqOption>,
     explanation: Option<String>,
+    is_new: bool,
 }
 
 /// `Extra` as it is written, borrowing the card's options.
@@ -27,6 +28,8 @@ struct ExtraRef<'a> {
     options: &'a [McqOption],
     #[serde(skip_serializing_if = "Option::is_none")]
     explanation: Option<&'a str>,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    is_new: bool,
 }
 
 /// Parameters of one card in `upsert_card.sql`.
@@ -104,6 +107,7 @@ fn upsert_batch(
         let extra = serde_json::to_string(&ExtraRef {
             options: &c.options,
             explanation: None,
+            is_new: c.is_new,
         })
         .expect("options serialize");
         let heading_path = serde_json::to_string(&c.heading_path).expect("strings serialize");
@@ -166,6 +170,7 @@ fn row_to_card(r: &Row<'_>) -> rusqlite::Result<Card> {
         lang: Lang::from_code(&r.get::<_, String>(10)?),
         source_line: r.get(11)?,
         explanation: extra.explanation,
+        is_new: extra.is_new,
         status: CardStatus::from_db(&r.get::<_, String>(12)?),
         is_edited,
         generated_prompt: is_edited.then_some(generated_prompt),
@@ -305,6 +310,7 @@ pub(crate) fn upsert_question_card(
     let extra = serde_json::to_string(&ExtraRef {
         options: &options,
         explanation: Some(&question.explanation),
+        is_new: question.is_new,
     })
     .expect("options serialize");
     let answer: Vec<&str> = question
