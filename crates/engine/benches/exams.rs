@@ -16,9 +16,13 @@ fn question(n: usize) -> String {
     let domain = 1 + n % 4;
     let two = n % 5 == 0;
     let stem = if two {
-        format!("Company {n} runs workload {n} and needs two changes. Which steps meet the requirements? (Choose TWO.)")
+        format!(
+            "Company {n} runs workload {n} and needs two changes. Which steps meet the requirements? (Choose TWO.)"
+        )
     } else {
-        format!("Company {n} runs workload {n} with a constraint. Which option is MOST cost-effective?")
+        format!(
+            "Company {n} runs workload {n} with a constraint. Which option is MOST cost-effective?"
+        )
     };
     let keys: &[bool] = if two {
         &[true, false, true, false, false]
@@ -50,12 +54,14 @@ fn library(dir: &Path) -> Library {
         std::fs::write(notes.join(format!("q{f:02}.md")), text).unwrap();
     }
     let mut lib = Library::open(dir.join("stratus.sqlite3"), LibraryOptions::default()).unwrap();
-    lib.import_paths(&[&notes], &ImportOptions::default(), &mut |_| {}, &AtomicBool::new(false))
-        .unwrap();
-    let n = lib
-        .list_questions(&Default::default())
-        .unwrap()
-        .len();
+    lib.import_paths(
+        &[&notes],
+        &ImportOptions::default(),
+        &mut |_| {},
+        &AtomicBool::new(false),
+    )
+    .unwrap();
+    let n = lib.list_questions(&Default::default()).unwrap().len();
     assert_eq!(n, FILES * PER_FILE);
     lib
 }

@@ -26,9 +26,9 @@ pub use cards::{
 pub use clock::{Clock, FixedClock, SystemClock};
 pub use error::{Error, ErrorKind, Result};
 pub use exams::{
-    AttemptId, AttemptQuestion, AttemptStatus, AttemptSummary, DomainResult, ExamAttempt, ExamDomain,
-    ExamGuide, ExamGuides, ExamMode, ExamReport, ExamStart, QuestionResult, ShownOption,
-    exam_guide, exam_guides,
+    AttemptId, AttemptQuestion, AttemptStatus, AttemptSummary, DomainResult, ExamAttempt,
+    ExamDomain, ExamGuide, ExamGuides, ExamMode, ExamReport, ExamStart, QuestionResult,
+    ShownOption, exam_guide, exam_guides,
 };
 pub use ids::{DocumentId, ReviewId, SectionId};
 pub use import::{
@@ -58,7 +58,7 @@ pub use search::{
 pub use settings::{Theme, UiLanguage, UiSettings};
 pub use storage::{
     BACKUP_DIR_NAME, BackupInfo, BackupReason, BackupReport, BackupSettings, Counts,
-    DEFAULT_BACKUP_KEEP,
-    DamagedLibrary, DatabaseRestoreReport, Library, LibraryInfo, LibraryOptions, MAX_BACKUP_KEEP,
-    RestoreReport, SCHEMA_VERSION, backup_dir_of, list_backups, validate_backup,
+    DEFAULT_BACKUP_KEEP, DamagedLibrary, DatabaseRestoreReport, Library, LibraryInfo,
+    LibraryOptions, MAX_BACKUP_KEEP, RestoreReport, SCHEMA_VERSION, backup_dir_of, list_backups,
+    validate_backup,
 };

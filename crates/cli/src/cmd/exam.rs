@@ -3,8 +3,8 @@
 use std::io::Write;
 
 use stratus_engine::{
-    AttemptStatus, AttemptSummary, ExamAttempt, ExamMode, ExamReport, ExamStart, Library,
-    Question, QuestionFilter,
+    AttemptStatus, AttemptSummary, ExamAttempt, ExamMode, ExamReport, ExamStart, Library, Question,
+    QuestionFilter,
 };
 
 use crate::args::{ExamCommand, QuestionsCommand};
@@ -134,7 +134,9 @@ fn option_index(choice: &str, shown: &[stratus_engine::ShownOption]) -> anyhow::
                 anyhow::anyhow!("there is no option {c}: this question has {}", shown.len())
             })
         }
-        _ => anyhow::bail!("choose options by letter (A, B, …) or by index (0, 1, …), not {choice:?}"),
+        _ => anyhow::bail!(
+            "choose options by letter (A, B, …) or by index (0, 1, …), not {choice:?}"
+        ),
     }
 }
 
@@ -171,9 +173,19 @@ fn render_attempt(a: &ExamAttempt, w: &mut dyn Write) -> std::io::Result<()> {
         } else {
             String::new()
         };
-        writeln!(w, "\nQ{} [domain {}]{flag}{choose}\n{}", q.position + 1, q.domain, q.stem)?;
+        writeln!(
+            w,
+            "\nQ{} [domain {}]{flag}{choose}\n{}",
+            q.position + 1,
+            q.domain,
+            q.stem
+        )?;
         for (i, o) in q.options.iter().enumerate() {
-            let chosen = if q.answer.contains(&o.index) { "*" } else { " " };
+            let chosen = if q.answer.contains(&o.index) {
+                "*"
+            } else {
+                " "
+            };
             let mark = match &q.result {
                 Some(r) if r.correct.contains(&o.index) => " ✓",
                 _ => "",
@@ -181,7 +193,12 @@ fn render_attempt(a: &ExamAttempt, w: &mut dyn Write) -> std::io::Result<()> {
             writeln!(w, "  {chosen}{}. {}{mark}", letter(i), o.text)?;
         }
         if let Some(r) = &q.result {
-            writeln!(w, "  → {}: {}", if r.is_correct { "right" } else { "wrong" }, r.explanation)?;
+            writeln!(
+                w,
+                "  → {}: {}",
+                if r.is_correct { "right" } else { "wrong" },
+                r.explanation
+            )?;
         }
     }
     Ok(())
@@ -205,7 +222,11 @@ fn render_report(r: &ExamReport, w: &mut dyn Write) -> std::io::Result<()> {
         "estimated score {} (pass mark {}): {} — Stratus's estimate, 100 + 900 × share right; AWS scales scores its own way",
         r.estimated_score,
         r.passing_score,
-        if r.passed { "pass" } else { "below the pass mark" }
+        if r.passed {
+            "pass"
+        } else {
+            "below the pass mark"
+        }
     )?;
     for d in &r.domains {
         writeln!(
@@ -229,8 +250,16 @@ fn render_report(r: &ExamReport, w: &mut dyn Write) -> std::io::Result<()> {
             q.stem
         )?;
         for (i, o) in q.options.iter().enumerate() {
-            let mine = if q.answer.contains(&o.index) { "*" } else { " " };
-            let key = if res.correct.contains(&o.index) { "✓" } else { " " };
+            let mine = if q.answer.contains(&o.index) {
+                "*"
+            } else {
+                " "
+            };
+            let key = if res.correct.contains(&o.index) {
+                "✓"
+            } else {
+                " "
+            };
             writeln!(w, "  {mine}{key} {}. {}", letter(i), o.text)?;
             if let Some(why) = res.explanations.get(i) {
                 writeln!(w, "        {why}")?;
@@ -263,7 +292,14 @@ fn render_questions(list: &Vec<Question>, w: &mut dyn Write) -> std::io::Result<
             .iter()
             .map(|e| format!("{}/{}", e.exam, e.domain))
             .collect();
-        writeln!(w, "{}  [{}] {}  {}", q.id, exams.join(", "), q.topic, q.stem)?;
+        writeln!(
+            w,
+            "{}  [{}] {}  {}",
+            q.id,
+            exams.join(", "),
+            q.topic,
+            q.stem
+        )?;
     }
     Ok(())
 }

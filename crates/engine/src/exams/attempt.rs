@@ -286,7 +286,9 @@ impl Library {
             )));
         }
         if start.count == Some(0) {
-            return Err(Error::InvalidInput("an exam needs at least one question".into()));
+            return Err(Error::InvalidInput(
+                "an exam needs at least one question".into(),
+            ));
         }
         let topic = start.topic.as_deref().filter(|t| !t.trim().is_empty());
         let rows = crate::storage::questions::draw_candidates(
@@ -438,7 +440,10 @@ impl Library {
             let mut chosen: Vec<u32> = choices.to_vec();
             chosen.sort_unstable();
             chosen.dedup();
-            if let Some(bad) = chosen.iter().find(|&&c| c as usize >= question.options.len()) {
+            if let Some(bad) = chosen
+                .iter()
+                .find(|&&c| c as usize >= question.options.len())
+            {
                 return Err(Error::InvalidInput(format!(
                     "question {} has options 0 to {}, not {bad}",
                     position + 1,
@@ -461,7 +466,13 @@ impl Library {
             }
             let marked = (row.mode == ExamMode::Practice && !chosen.is_empty())
                 .then(|| is_correct(&chosen, &correct_of(&question)));
-            store::set_answer(tx, id, position, (!chosen.is_empty()).then_some(&chosen), marked)
+            store::set_answer(
+                tx,
+                id,
+                position,
+                (!chosen.is_empty()).then_some(&chosen),
+                marked,
+            )
         })?;
         self.view(id)
     }
@@ -602,7 +613,11 @@ impl Library {
             }
             store::add_time(tx, id, row.current_position, credited)?;
             let position = goto.unwrap_or(row.current_position);
-            let resumed = if over { None } else { row.resumed_at_ms.map(|_| now_ms) };
+            let resumed = if over {
+                None
+            } else {
+                row.resumed_at_ms.map(|_| now_ms)
+            };
             store::set_clock(tx, id, elapsed, resumed, position)?;
             Ok(Some(over))
         })?;
@@ -624,7 +639,8 @@ impl Library {
             let row = load(tx, id)?;
             let mut to_review = Vec::new();
             for slot in store::slots(tx, id)? {
-                let Some(question) = crate::storage::questions::get_question(tx, &slot.question_id)?
+                let Some(question) =
+                    crate::storage::questions::get_question(tx, &slot.question_id)?
                 else {
                     continue;
                 };
@@ -804,4 +820,3 @@ fn domain_results(guide: &ExamGuide, questions: &[AttemptQuestion]) -> Vec<Domai
         })
         .collect()
 }
-

@@ -19,7 +19,11 @@ pub(crate) struct Candidate {
 /// with largest remainders (ties to the lower domain number), then moved from domains that
 /// have too few questions (`available`) to the others, in proportion to their weights.
 /// The result sums to `count`, or to every available question when there are fewer.
-pub(crate) fn quotas(weights: &[(u32, u32)], available: &[(u32, usize)], count: usize) -> Vec<(u32, usize)> {
+pub(crate) fn quotas(
+    weights: &[(u32, u32)],
+    available: &[(u32, usize)],
+    count: usize,
+) -> Vec<(u32, usize)> {
     let have = |d: u32| -> usize {
         available
             .iter()
@@ -45,7 +49,12 @@ pub(crate) fn quotas(weights: &[(u32, u32)], available: &[(u32, usize)], count: 
             .collect();
         let mut given: usize = shares.iter().map(|s| s.1).sum();
         let mut order: Vec<usize> = (0..shares.len()).collect();
-        order.sort_by(|&a, &b| shares[b].2.cmp(&shares[a].2).then(shares[a].0.cmp(&shares[b].0)));
+        order.sort_by(|&a, &b| {
+            shares[b]
+                .2
+                .cmp(&shares[a].2)
+                .then(shares[a].0.cmp(&shares[b].0))
+        });
         for &i in order.iter().cycle().take(shares.len() * 2) {
             if given >= left {
                 break;
@@ -55,7 +64,10 @@ pub(crate) fn quotas(weights: &[(u32, u32)], available: &[(u32, usize)], count: 
         }
         let mut placed = 0;
         for (d, want, _) in &shares {
-            let slot = quota.iter_mut().find(|(n, _)| n == d).expect("domain listed");
+            let slot = quota
+                .iter_mut()
+                .find(|(n, _)| n == d)
+                .expect("domain listed");
             let room = have(*d) - slot.1;
             let take = (*want).min(room);
             slot.1 += take;
@@ -95,8 +107,11 @@ pub(crate) fn draw(
         .collect();
     let mut drawn = Vec::new();
     for (domain, n) in quotas(weights, &available, count) {
-        let mut pool: Vec<&Candidate> =
-            order.iter().copied().filter(|c| c.domain == domain).collect();
+        let mut pool: Vec<&Candidate> = order
+            .iter()
+            .copied()
+            .filter(|c| c.domain == domain)
+            .collect();
         pool.shuffle(&mut rng);
         // Unseen questions first, each part in its shuffled order (one look-up per question).
         let (fresh, seen): (Vec<&Candidate>, Vec<&Candidate>) =
@@ -126,7 +141,9 @@ mod tests {
     }
 
     fn counts(drawn: &[Candidate]) -> Vec<usize> {
-        (1..=4).map(|d| drawn.iter().filter(|c| c.domain == d).count()).collect()
+        (1..=4)
+            .map(|d| drawn.iter().filter(|c| c.domain == d).count())
+            .collect()
     }
 
     #[test]
@@ -149,7 +166,11 @@ mod tests {
         assert_eq!(a, draw(&all, &SAA, 20, &HashSet::new(), 42));
         let mut reversed = all.clone();
         reversed.reverse();
-        assert_eq!(a, draw(&reversed, &SAA, 20, &HashSet::new(), 42), "row order does not matter");
+        assert_eq!(
+            a,
+            draw(&reversed, &SAA, 20, &HashSet::new(), 42),
+            "row order does not matter"
+        );
         assert_ne!(a, draw(&all, &SAA, 20, &HashSet::new(), 43));
     }
 

@@ -268,10 +268,11 @@ impl ParseJob {
                 &mut crate::questions::DiskAnchors::default(),
             ),
         };
-        self.warnings
-            .extend(made.question_problems.iter().map(|p| {
-                format!("line {}: question left out: {}", p.line, p.detail)
-            }));
+        self.warnings.extend(
+            made.question_problems
+                .iter()
+                .map(|p| format!("line {}: question left out: {}", p.line, p.detail)),
+        );
         let term_counts = store::term_counts(&parsed.sections);
         ParsedFile {
             job: self,

@@ -49,7 +49,10 @@ pub(crate) fn join_link(doc_path: &str, link: &str) -> String {
         '\\'
     };
     let is_absolute = doc_path.starts_with(['/', '\\']);
-    let mut parts: Vec<&str> = doc_path.split(['/', '\\']).filter(|p| !p.is_empty()).collect();
+    let mut parts: Vec<&str> = doc_path
+        .split(['/', '\\'])
+        .filter(|p| !p.is_empty())
+        .collect();
     parts.pop();
     for part in link.split(['/', '\\']) {
         match part {
@@ -176,10 +179,16 @@ pub(crate) fn build(
                 };
                 let wanted = heading_anchor(anchor);
                 let problem = match anchors {
-                    None => Some(format!("the source links to {link:?}, which is not a note here")),
+                    None => Some(format!(
+                        "the source links to {link:?}, which is not a note here"
+                    )),
                     Some(list) if !list.contains(&wanted) => Some(format!(
                         "the source links to #{anchor} in {}, which has no such heading",
-                        if link.is_empty() { "this note" } else { link.as_str() }
+                        if link.is_empty() {
+                            "this note"
+                        } else {
+                            link.as_str()
+                        }
                     )),
                     Some(_) => None,
                 };
@@ -206,7 +215,11 @@ pub(crate) fn build(
         let topic = draft
             .topic
             .clone()
-            .or_else(|| Path::new(doc_path).file_stem().map(|s| s.to_string_lossy().into_owned()))
+            .or_else(|| {
+                Path::new(doc_path)
+                    .file_stem()
+                    .map(|s| s.to_string_lossy().into_owned())
+            })
             .unwrap_or_default();
         out.questions.push((
             index,

@@ -102,7 +102,11 @@ pub(crate) fn stem_choose(stem: &str) -> Option<u32> {
     };
     match words.as_slice() {
         ["choose" | "select", n, ..] => number(n),
-        [n, rest @ ..] if rest.iter().any(|w| w.starts_with("선택") || w.starts_with("고르")) => {
+        [n, rest @ ..]
+            if rest
+                .iter()
+                .any(|w| w.starts_with("선택") || w.starts_with("고르")) =>
+        {
             number(n)
         }
         _ => None,
@@ -255,7 +259,11 @@ fn percent_decode(s: &str) -> String {
 /// Exam tags written as `SAA-C03/2, SOA/2` (or `SAA-C03 2`).
 fn parse_exams(value: &str) -> Result<Vec<(String, u32)>, (QuestionProblemKind, String)> {
     let mut out: Vec<(String, u32)> = Vec::new();
-    for part in value.split([',', ';', '·']).map(str::trim).filter(|p| !p.is_empty()) {
+    for part in value
+        .split([',', ';', '·'])
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+    {
         let (code, domain) = part
             .split_once(['/', ' '])
             .map(|(c, d)| (c.trim(), d.trim()))
@@ -273,7 +281,10 @@ fn parse_exams(value: &str) -> Result<Vec<(String, u32)>, (QuestionProblemKind, 
             )
         })?;
         let domain_text = domain.trim_start_matches(|c: char| !c.is_ascii_digit());
-        let digits: String = domain_text.chars().take_while(char::is_ascii_digit).collect();
+        let digits: String = domain_text
+            .chars()
+            .take_while(char::is_ascii_digit)
+            .collect();
         let Ok(number) = digits.parse::<u32>() else {
             return Err((
                 QuestionProblemKind::UnknownDomain,
@@ -364,7 +375,11 @@ pub(crate) fn read(group: &QuestionBlocks, tags: &SectionTags) -> Result<Questio
             .unwrap_or((&item.inline.text, ""));
         let (text, text_new) = strip_new(&one_line(first));
         // The explanation is on the lines under the option, or in a nested list.
-        let nested: Vec<&str> = item.children.iter().map(|c| c.inline.text.as_str()).collect();
+        let nested: Vec<&str> = item
+            .children
+            .iter()
+            .map(|c| c.inline.text.as_str())
+            .collect();
         let rest = if rest.trim().is_empty() {
             nested.join(" ")
         } else {
@@ -375,7 +390,10 @@ pub(crate) fn read(group: &QuestionBlocks, tags: &SectionTags) -> Result<Questio
         if text.is_empty() {
             return Err(Problem {
                 line: item.inline.line,
-                ..problem(QuestionProblemKind::OptionWithoutExplanation, "an option has no text".into())
+                ..problem(
+                    QuestionProblemKind::OptionWithoutExplanation,
+                    "an option has no text".into(),
+                )
             });
         }
         if explanation.is_empty() {
@@ -522,7 +540,11 @@ mod tests {
         let plain = "Which?\n\n- [ ] a\n- [x] b\n";
         let mut blocks = parse_blocks(plain, 1);
         assert!(take_questions(&mut blocks).is_empty());
-        assert_eq!(blocks.len(), 2, "plain multiple choice is left to the cards");
+        assert_eq!(
+            blocks.len(),
+            2,
+            "plain multiple choice is left to the cards"
+        );
 
         let md = "Intro.\n\nWhich?\n\n- [ ] a\n  wrong because\n- [x] b\n  right because\n\nExplanation: all\nExam: SAA/2\n\nAfter.\n";
         let mut blocks = parse_blocks(md, 1);

@@ -28,9 +28,8 @@ use crate::error::{Error, Result};
 
 pub use backup::{
     BACKUP_DIR_NAME, BackupInfo, BackupReason, BackupReport, BackupSettings, DEFAULT_BACKUP_KEEP,
-    DamagedLibrary,
-    DatabaseRestoreReport, MAX_BACKUP_KEEP, RestoreReport, backup_dir_of, list_backups,
-    validate_backup,
+    DamagedLibrary, DatabaseRestoreReport, MAX_BACKUP_KEEP, RestoreReport, backup_dir_of,
+    list_backups, validate_backup,
 };
 pub use migrations::SCHEMA_VERSION;
 

@@ -481,7 +481,10 @@ fn backups_named_in_the_future_never_push_out_new_ones() {
 
     let report = lib.restore_backup(&future_names[6]).unwrap();
     let previous = Path::new(&report.previous.path);
-    assert!(previous.is_file(), "the pre-restore copy is kept: {report:?}");
+    assert!(
+        previous.is_file(),
+        "the pre-restore copy is kept: {report:?}"
+    );
     assert_eq!(reviews_in(previous), 3, "the three answers are saved");
     let names: Vec<String> = lib
         .list_backups()
@@ -510,7 +513,10 @@ fn leftovers_of_interrupted_backups_are_removed() {
     let made = lib.backup_now().unwrap();
     assert_eq!(made.removed_partials, [partial]);
     assert!(!backups.join(partial).exists());
-    assert!(backups.join("notes.txt").exists(), "other files are left alone");
+    assert!(
+        backups.join("notes.txt").exists(),
+        "other files are left alone"
+    );
     drop(lib);
 
     // Killed again; this time the next open (same day: no daily backup due) cleans up.

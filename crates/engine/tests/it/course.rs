@@ -93,13 +93,20 @@ fn every_topic_gives_enough_cards_and_is_found_by_its_name_in_both_languages() {
             );
             let name = name_of(&title);
             let hits = lib.search(&SearchQuery::new(name)).unwrap().hits;
-            let top: Vec<&str> = hits.iter().take(5).map(|h| h.document.path.as_str()).collect();
+            let top: Vec<&str> = hits
+                .iter()
+                .take(5)
+                .map(|h| h.document.path.as_str())
+                .collect();
             if !top.contains(&path.as_str()) {
                 missed.push(format!("{name} → {top:?}"));
             }
         }
     }
-    assert!(missed.is_empty(), "topics not found by their name: {missed:#?}");
+    assert!(
+        missed.is_empty(),
+        "topics not found by their name: {missed:#?}"
+    );
 }
 
 #[test]
@@ -131,7 +138,11 @@ fn bank(lib: &Library, lang: Lang) -> Vec<Question> {
     })
     .unwrap()
     .into_iter()
-    .filter(|q| q.source.as_ref().is_some_and(|s| s.path.starts_with(lang.as_str())))
+    .filter(|q| {
+        q.source
+            .as_ref()
+            .is_some_and(|s| s.path.starts_with(lang.as_str()))
+    })
     .collect()
 }
 
@@ -147,7 +158,11 @@ fn the_question_bank_follows_the_exam_guides_in_both_languages() {
         );
         let multi = questions.iter().filter(|q| q.choose > 1).count();
         let share = multi as f64 / questions.len() as f64;
-        assert!(share >= 0.15, "{lang:?}: {multi} of {} with several answers", questions.len());
+        assert!(
+            share >= 0.15,
+            "{lang:?}: {multi} of {} with several answers",
+            questions.len()
+        );
         for guide in &exam_guides().exams {
             let mut per_domain: BTreeMap<u32, usize> = BTreeMap::new();
             for q in &questions {
@@ -187,8 +202,16 @@ fn every_question_source_opens_a_section_and_both_languages_hold_the_same_questi
     let shape = |lang: Lang| -> BTreeMap<String, Vec<String>> {
         let mut out: BTreeMap<String, Vec<String>> = BTreeMap::new();
         for q in bank(&lib, lang) {
-            let tags: Vec<String> = q.exams.iter().map(|e| format!("{}/{}", e.exam, e.domain)).collect();
-            out.entry(q.topic.clone()).or_default().push(format!("{}:{}", tags.join(","), q.choose));
+            let tags: Vec<String> = q
+                .exams
+                .iter()
+                .map(|e| format!("{}/{}", e.exam, e.domain))
+                .collect();
+            out.entry(q.topic.clone()).or_default().push(format!(
+                "{}:{}",
+                tags.join(","),
+                q.choose
+            ));
         }
         out
     };

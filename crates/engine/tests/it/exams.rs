@@ -32,12 +32,16 @@ EBS volumes attach to one instance.
 fn question(n: usize, domain: u32, choose_two: bool) -> String {
     let (stem, keys) = if choose_two {
         (
-            format!("Team {n} needs two things for domain {domain}. Which steps meet the goal? (Choose TWO.)"),
+            format!(
+                "Team {n} needs two things for domain {domain}. Which steps meet the goal? (Choose TWO.)"
+            ),
             [true, false, true, false],
         )
     } else {
         (
-            format!("Team {n} stores data for domain {domain}. Which option is MOST cost-effective?"),
+            format!(
+                "Team {n} stores data for domain {domain}. Which option is MOST cost-effective?"
+            ),
             [false, true, false, false],
         )
     };
@@ -113,7 +117,10 @@ fn questions_import_with_exams_topics_and_resolved_sources() {
     assert_eq!(all.len(), 12);
     assert_eq!(all[0].choose, 2);
     assert_eq!(all[1].choose, 1);
-    assert!(all.iter().all(|q| q.topic == "storage" && q.options.len() == 4));
+    assert!(
+        all.iter()
+            .all(|q| q.topic == "storage" && q.options.len() == 4)
+    );
     assert_eq!(all[0].options[0].explanation, "Because 0 is right.");
     let domain_2 = lib
         .list_questions(&QuestionFilter {
@@ -158,7 +165,11 @@ fn lint_names_each_problem_with_its_line() {
         ),
         (
             QuestionProblemKind::AllOptionsCorrect,
-            q("All right? (Choose TWO.)", &[(true, "a", "r"), (true, "b", "r")], meta),
+            q(
+                "All right? (Choose TWO.)",
+                &[(true, "a", "r"), (true, "b", "r")],
+                meta,
+            ),
         ),
         (
             QuestionProblemKind::OptionWithoutExplanation,
@@ -166,7 +177,11 @@ fn lint_names_each_problem_with_its_line() {
         ),
         (
             QuestionProblemKind::ChooseMismatch,
-            q("Two keys, no count?", &[(true, "a", "r"), (true, "b", "r"), (false, "c", "w")], meta),
+            q(
+                "Two keys, no count?",
+                &[(true, "a", "r"), (true, "b", "r"), (false, "c", "w")],
+                meta,
+            ),
         ),
         (
             QuestionProblemKind::UnknownExam,
@@ -198,7 +213,11 @@ fn lint_names_each_problem_with_its_line() {
         ),
         (
             QuestionProblemKind::MissingExplanation,
-            q("Why overall?", &[(true, "a", "r"), (false, "b", "w")], "Exam: SAA-C03/1"),
+            q(
+                "Why overall?",
+                &[(true, "a", "r"), (false, "b", "w")],
+                "Exam: SAA-C03/1",
+            ),
         ),
     ];
     let mut text = String::from("# Bad questions\n\n");
@@ -219,7 +238,9 @@ fn lint_names_each_problem_with_its_line() {
         .collect();
     for (kind, line) in &lines {
         assert!(
-            found.iter().any(|(k, l)| k == kind && *l >= *line && *l < line + 12),
+            found
+                .iter()
+                .any(|(k, l)| k == kind && *l >= *line && *l < line + 12),
             "{kind:?} near line {line}: {found:?}"
         );
     }
@@ -233,11 +254,19 @@ fn lint_names_each_problem_with_its_line() {
     assert_eq!(imported.totals.imported, 2, "{imported:?}");
     let warnings: Vec<&String> = imported.files.iter().flat_map(|f| &f.warnings).collect();
     assert_eq!(
-        warnings.iter().filter(|w| w.contains("question left out")).count(),
+        warnings
+            .iter()
+            .filter(|w| w.contains("question left out"))
+            .count(),
         cases.len(),
         "{warnings:?}"
     );
-    assert_eq!(lib.list_questions(&QuestionFilter::default()).unwrap().len(), 1);
+    assert_eq!(
+        lib.list_questions(&QuestionFilter::default())
+            .unwrap()
+            .len(),
+        1
+    );
 }
 
 #[test]
@@ -253,19 +282,39 @@ fn identity_survives_edits_elsewhere_and_a_new_stem_is_a_new_question() {
     let file = dir.path().join("notes/q.md");
     let text = std::fs::read_to_string(&file).unwrap();
     let edited = text
-        .replacen("# Questions\n", "# Questions\n\nA new introduction paragraph.\n", 1)
+        .replacen(
+            "# Questions\n",
+            "# Questions\n\nA new introduction paragraph.\n",
+            1,
+        )
         .replace("Because 3 is wrong.", "Because 3 misses the point.")
         .replace("Team 5 stores", "Team five stores");
     std::fs::write(&file, edited).unwrap();
-    crate::util::import(&mut lib, &[&dir.path().join("notes")], &ImportOptions::default());
+    crate::util::import(
+        &mut lib,
+        &[&dir.path().join("notes")],
+        &ImportOptions::default(),
+    );
     let after = lib.list_questions(&QuestionFilter::default()).unwrap();
     let after_ids: HashSet<&str> = after.iter().map(|q| q.id.0.as_str()).collect();
-    let kept = before.iter().filter(|id| after_ids.contains(id.as_str())).count();
-    assert_eq!(kept, before.len() - 1, "only the question whose stem changed is new");
+    let kept = before
+        .iter()
+        .filter(|id| after_ids.contains(id.as_str()))
+        .count();
+    assert_eq!(
+        kept,
+        before.len() - 1,
+        "only the question whose stem changed is new"
+    );
     assert_eq!(after.len(), before.len());
     assert!(after[0].options[3].explanation.contains("misses the point"));
-    let gone = before.iter().find(|id| !after_ids.contains(id.as_str())).unwrap();
-    let old = lib.question(&stratus_engine::QuestionId(gone.clone())).unwrap();
+    let gone = before
+        .iter()
+        .find(|id| !after_ids.contains(id.as_str()))
+        .unwrap();
+    let old = lib
+        .question(&stratus_engine::QuestionId(gone.clone()))
+        .unwrap();
     assert!(!old.is_active, "kept for past attempts, out of new draws");
 }
 
@@ -289,7 +338,12 @@ fn draws_follow_the_domain_weights_and_replay_from_a_seed() {
     );
     // 10 of 65 questions: 130 × 10 / 65 = 20 minutes.
     assert_eq!(a.time_limit_ms, Some(20.0 * 60_000.0));
-    let full = lib.start_exam(&ExamStart { count: None, ..saa(0, 3) }).unwrap();
+    let full = lib
+        .start_exam(&ExamStart {
+            count: None,
+            ..saa(0, 3)
+        })
+        .unwrap();
     assert_eq!(
         domains_of(&mut lib, full.id),
         BTreeMap::from([(1, 19), (2, 17), (3, 16), (4, 13)])
@@ -305,7 +359,10 @@ fn draws_follow_the_domain_weights_and_replay_from_a_seed() {
     assert_eq!(lib2.exam_history(None).unwrap().len(), 0, "a new library");
     let b = lib2.start_exam(&saa(10, 3)).unwrap();
     let ids = |x: &stratus_engine::ExamAttempt| -> Vec<String> {
-        x.questions.iter().map(|q| q.question_id.0.clone()).collect()
+        x.questions
+            .iter()
+            .map(|q| q.question_id.0.clone())
+            .collect()
     };
     assert_eq!(ids(&a), ids(&b));
     let c = lib2.start_exam(&saa(10, 4)).unwrap();
@@ -313,7 +370,10 @@ fn draws_follow_the_domain_weights_and_replay_from_a_seed() {
     // The next draw prefers questions not seen in recent attempts.
     let seen: HashSet<String> = ids(&b).into_iter().chain(ids(&c)).collect();
     let d = lib2.start_exam(&saa(10, 5)).unwrap();
-    assert!(ids(&d).iter().all(|id| !seen.contains(id)), "80 questions, 20 seen");
+    assert!(
+        ids(&d).iter().all(|id| !seen.contains(id)),
+        "80 questions, 20 seen"
+    );
 }
 
 #[test]
@@ -329,7 +389,10 @@ fn the_clock_runs_only_while_open_and_time_out_submits() {
     assert_eq!(now.elapsed_ms, 5.0 * 60_000.0);
     assert_eq!(now.questions[0].time_spent_ms, 5.0 * 60_000.0);
     assert_eq!(now.answered_count, 1);
-    assert!(now.questions[0].result.is_none(), "no key before submitting");
+    assert!(
+        now.questions[0].result.is_none(),
+        "no key before submitting"
+    );
 
     // The app crashes; it is opened again two hours later.
     drop(lib);
@@ -348,7 +411,10 @@ fn the_clock_runs_only_while_open_and_time_out_submits() {
     let over = lib.exam_attempt(attempt.id).unwrap();
     assert_eq!(over.status, AttemptStatus::TimedOut);
     assert_eq!(over.elapsed_ms, 20.0 * 60_000.0);
-    assert_eq!(over.questions[3].time_spent_ms, 60_000.0, "only the minute left counts");
+    assert_eq!(
+        over.questions[3].time_spent_ms, 60_000.0,
+        "only the minute left counts"
+    );
     assert!(over.questions.iter().all(|q| q.result.is_some()));
     let err = lib.answer_exam_question(attempt.id, 1, &[0]).unwrap_err();
     assert!(err.to_string().contains("already submitted"), "{err}");
@@ -375,17 +441,21 @@ fn scoring_is_all_or_nothing_and_missed_questions_enter_the_review_queue() {
         let k = key(&q.question_id);
         if q.choose == 2 {
             // Half of a two-answer question is wrong.
-            lib.answer_exam_question(attempt.id, q.position, &k[..1]).unwrap();
+            lib.answer_exam_question(attempt.id, q.position, &k[..1])
+                .unwrap();
             let err = lib
                 .answer_exam_question(attempt.id, q.position, &[0, 1, 2])
                 .unwrap_err();
             assert!(err.to_string().contains("asks for 2"), "{err}");
         } else if flagged_right.is_none() {
-            lib.answer_exam_question(attempt.id, q.position, &k).unwrap();
-            lib.flag_exam_question(attempt.id, q.position, true).unwrap();
+            lib.answer_exam_question(attempt.id, q.position, &k)
+                .unwrap();
+            lib.flag_exam_question(attempt.id, q.position, true)
+                .unwrap();
             flagged_right = Some(q.position);
         } else {
-            lib.answer_exam_question(attempt.id, q.position, &k).unwrap();
+            lib.answer_exam_question(attempt.id, q.position, &k)
+                .unwrap();
         }
     }
     clock.set(at(3));
@@ -400,7 +470,12 @@ fn scoring_is_all_or_nothing_and_missed_questions_enter_the_review_queue() {
     let d1 = &report.domains[0];
     assert_eq!((d1.number, d1.total, d1.weight_percent), (1, 1, 30));
     assert_eq!(report.domains.iter().map(|d| d.correct).sum::<u32>(), 3);
-    let two = report.attempt.questions.iter().find(|q| q.choose == 2).unwrap();
+    let two = report
+        .attempt
+        .questions
+        .iter()
+        .find(|q| q.choose == 2)
+        .unwrap();
     let result = two.result.as_ref().unwrap();
     assert!(!result.is_correct);
     assert_eq!(result.explanations.len(), 4);
@@ -415,11 +490,18 @@ fn scoring_is_all_or_nothing_and_missed_questions_enter_the_review_queue() {
         .filter(|c| c.generator == Generator::Question)
         .collect();
     assert_eq!(cards.len(), 2, "{cards:#?}");
-    let missed = cards.iter().find(|c| c.prompt.contains("(Choose TWO.)")).unwrap();
+    let missed = cards
+        .iter()
+        .find(|c| c.prompt.contains("(Choose TWO.)"))
+        .unwrap();
     assert_eq!(missed.options.len(), 4);
     assert!(missed.options.iter().all(|o| o.explanation.is_some()));
     assert_eq!(missed.explanation.as_deref(), Some("Question 0 in short."));
-    assert_eq!(lib.counts().unwrap().reviews, 1, "one 'Again' for the missed question");
+    assert_eq!(
+        lib.counts().unwrap().reviews,
+        1,
+        "one 'Again' for the missed question"
+    );
     // Submitting again changes nothing.
     assert_eq!(lib.submit_exam(attempt.id).unwrap().correct, 3);
     let history = lib.exam_history(Some("SAA")).unwrap();
@@ -444,16 +526,14 @@ fn practice_marks_each_answer_at_once() {
     assert_eq!(practice.questions.len(), 2, "every question of domain 3");
     assert!(practice.questions.iter().all(|q| q.domain == 3));
     let q = &practice.questions[0];
-    let wrong = q
-        .options
-        .iter()
-        .map(|o| o.index)
-        .find(|&i| i != 1)
-        .unwrap();
+    let wrong = q.options.iter().map(|o| o.index).find(|&i| i != 1).unwrap();
     let after = lib.answer_exam_question(practice.id, 0, &[wrong]).unwrap();
     let result = after.questions[0].result.as_ref().unwrap();
     assert!(!result.is_correct);
     assert_eq!(result.correct, [1]);
     assert!(after.questions[1].result.is_none());
-    assert!(lib.answer_exam_question(practice.id, 0, &[1]).is_err(), "kept");
+    assert!(
+        lib.answer_exam_question(practice.id, 0, &[1]).is_err(),
+        "kept"
+    );
 }

@@ -223,7 +223,12 @@ pub(crate) fn set_answer(
     Ok(())
 }
 
-pub(crate) fn set_flag(tx: &Transaction<'_>, id: AttemptId, position: u32, flag: bool) -> Result<()> {
+pub(crate) fn set_flag(
+    tx: &Transaction<'_>,
+    id: AttemptId,
+    position: u32,
+    flag: bool,
+) -> Result<()> {
     tx.prepare_cached(
         "UPDATE attempt_questions SET is_flagged = ?3 WHERE attempt_id = ?1 AND position = ?2",
     )?

@@ -51,7 +51,13 @@ pub(crate) fn write_document_questions(
         })?;
         clear_exams.execute([&q.id])?;
         for e in &q.exams {
-            add_exam.execute(params![q.id, e.exam, e.domain, q.topic, q.options.len() as i64])?;
+            add_exam.execute(params![
+                q.id,
+                e.exam,
+                e.domain,
+                q.topic,
+                q.options.len() as i64
+            ])?;
         }
     }
     let kept: HashSet<&QuestionId> = rows.iter().map(|r| &r.question.id).collect();
@@ -59,9 +65,8 @@ pub(crate) fn write_document_questions(
         .prepare_cached("SELECT id FROM questions WHERE document_id = ?1 AND is_active = 1")?
         .query_map([document_id], |r| r.get(0))?
         .collect::<rusqlite::Result<_>>()?;
-    let mut retire = tx.prepare_cached(
-        "UPDATE questions SET is_active = 0, updated_at_ms = ?2 WHERE id = ?1",
-    )?;
+    let mut retire =
+        tx.prepare_cached("UPDATE questions SET is_active = 0, updated_at_ms = ?2 WHERE id = ?1")?;
     let mut retire_card = tx.prepare_cached(
         "UPDATE cards SET status = 'retired', updated_at_ms = ?2 WHERE id = ?1 AND status != 'retired'",
     )?;
