@@ -856,3 +856,25 @@ fn backups_dated_in_the_future_do_not_delete_new_ones() {
         "the copy of the replaced library is kept: {report}"
     );
 }
+
+#[test]
+fn clock_extremes_are_refused_with_invalid_input_not_a_panic() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    for at in ["+262142-12-31T23:00", "-262143-01-01T00:00"] {
+        let flag = format!("--at={at}");
+        let out = stratus_in(&data, &["--json", &flag, "review", "next"]);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{at}: {stderr}");
+        assert!(!stderr.contains("panicked"), "{at}: {stderr}");
+        let err: serde_json::Value = serde_json::from_str(stderr.trim()).expect("JSON error");
+        assert_eq!(err["error"]["kind"], "invalid_input", "{at}: {stderr}");
+        assert!(
+            err["error"]["message"]
+                .as_str()
+                .unwrap()
+                .contains("1970-01-01 and 9999-12-31"),
+            "{at}: {stderr}"
+        );
+    }
+}

@@ -3,7 +3,42 @@
 
 use std::sync::Mutex;
 
-use chrono::{DateTime, Duration, Utc};
+use chrono::{DateTime, Datelike, Duration, NaiveDateTime, Utc};
+
+use crate::error::{Error, Result};
+
+/// The first year a user may set the clock to (`--at`, `STRATUS_NOW`, a summary's start).
+pub const EARLIEST_YEAR: i32 = 1970;
+/// The last such year. Far enough for any study plan, and four digits, so day arithmetic,
+/// due dates a century ahead and backup file names never leave chrono's range (±262,143).
+pub const LATEST_YEAR: i32 = 9999;
+
+fn out_of_range(text: &str) -> Error {
+    Error::InvalidInput(format!(
+        "the time {text:?} is out of range: use a time between {EARLIEST_YEAR}-01-01 and \
+         {LATEST_YEAR}-12-31 (UTC)"
+    ))
+}
+
+/// Checks a wall-clock time a user typed before any arithmetic is done on it; `text` is
+/// what they typed, for the message.
+pub(crate) fn check_user_local_time(local: NaiveDateTime, text: &str) -> Result<NaiveDateTime> {
+    if (EARLIEST_YEAR..=LATEST_YEAR).contains(&local.year()) {
+        Ok(local)
+    } else {
+        Err(out_of_range(text))
+    }
+}
+
+/// Checks an instant a user gave: between the start of [`EARLIEST_YEAR`] and the end of
+/// [`LATEST_YEAR`], in UTC.
+pub(crate) fn check_user_time(at: DateTime<Utc>, text: &str) -> Result<DateTime<Utc>> {
+    if (EARLIEST_YEAR..=LATEST_YEAR).contains(&at.year()) {
+        Ok(at)
+    } else {
+        Err(out_of_range(text))
+    }
+}
 
 /// A source of the current time.
 pub trait Clock: Send + Sync {

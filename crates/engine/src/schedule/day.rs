@@ -2,7 +2,13 @@
 //! so a session past midnight still counts for the evening it began in. Pure: every function
 //! takes the instant it works on.
 
-use chrono::{DateTime, Duration, FixedOffset, Local, NaiveDate, NaiveDateTime, TimeZone, Utc};
+use chrono::{
+    DateTime, Duration, FixedOffset, Local, NaiveDate, NaiveDateTime, Offset, TimeZone, Utc,
+};
+
+// Times reaching this module are bounded where users type them (`Library::parse_time`
+// accepts years 1970–9999), but stored or computed instants may still sit near the ends of
+// chrono's range: every step here is checked and saturates instead of panicking on overflow.
 use chrono_tz::Tz;
 
 use crate::error::{Error, Result};
@@ -39,12 +45,17 @@ impl Zone {
         })
     }
 
+    /// The wall-clock time of `at` in this zone; at the ends of chrono's range, where the
+    /// offset would push it out (`naive_local` panics there), the UTC time itself.
     fn local_time(self, at: DateTime<Utc>) -> NaiveDateTime {
-        match self {
-            Zone::Local => at.with_timezone(&Local).naive_local(),
-            Zone::Named(tz) => at.with_timezone(&tz).naive_local(),
-            Zone::Fixed(off) => at.with_timezone(&off).naive_local(),
-        }
+        let offset = match self {
+            Zone::Local => at.with_timezone(&Local).offset().fix(),
+            Zone::Named(tz) => at.with_timezone(&tz).offset().fix(),
+            Zone::Fixed(off) => off,
+        };
+        let utc = at.naive_utc();
+        utc.checked_add_signed(Duration::seconds(i64::from(offset.local_minus_utc())))
+            .unwrap_or(utc)
     }
 
     /// The instant of a local wall-clock time. In a gap (spring forward) the first valid
@@ -52,7 +63,9 @@ impl Zone {
     pub fn instant(self, local: NaiveDateTime) -> DateTime<Utc> {
         fn resolve<Z: TimeZone>(zone: &Z, local: NaiveDateTime) -> DateTime<Utc> {
             for minutes in (0..=180).step_by(15) {
-                let probe = local + Duration::minutes(minutes);
+                let Some(probe) = local.checked_add_signed(Duration::minutes(minutes)) else {
+                    break;
+                };
                 if let Some(t) = zone.from_local_datetime(&probe).earliest() {
                     return t.with_timezone(&Utc);
                 }
@@ -107,7 +120,10 @@ impl DayClock {
 
     /// The study date `at` belongs to: its local date, shifted back by the rollover hour.
     pub fn date(&self, at: DateTime<Utc>) -> NaiveDate {
-        (self.zone.local_time(at) - Duration::hours(i64::from(self.rollover_hour))).date()
+        let local = self.zone.local_time(at);
+        local
+            .checked_sub_signed(Duration::hours(i64::from(self.rollover_hour)))
+            .map_or(NaiveDate::MIN, |shifted| shifted.date())
     }
 
     /// Days since 1970-01-01 of the study date of `at`.
@@ -117,7 +133,14 @@ impl DayClock {
 
     /// The instant study day `day` starts.
     pub fn day_start(&self, day: i64) -> DateTime<Utc> {
-        let date = NaiveDate::from_ymd_opt(1970, 1, 1).expect("valid date") + Duration::days(day);
+        let epoch = NaiveDate::from_ymd_opt(1970, 1, 1).expect("valid date");
+        let date = Duration::try_days(day)
+            .and_then(|d| epoch.checked_add_signed(d))
+            .unwrap_or(if day < 0 {
+                NaiveDate::MIN
+            } else {
+                NaiveDate::MAX
+            });
         let local = date
             .and_hms_opt(self.rollover_hour, 0, 0)
             .expect("rollover hour is below 24");
@@ -180,5 +203,67 @@ mod tests {
             gap.day_start(gap.day(utc("2026-03-08T12:00:00Z"))),
             utc("2026-03-08T07:00:00Z")
         );
+    }
+
+    #[test]
+    fn the_ends_of_chronos_range_do_not_panic() {
+        let zones = ["Asia/Seoul", "America/New_York", "+14:00", "-12:00", ""];
+        for zone in zones {
+            let days = DayClock::new(Zone::parse(zone).unwrap(), 23);
+            for at in [DateTime::<Utc>::MIN_UTC, DateTime::<Utc>::MAX_UTC] {
+                let day = days.day(at);
+                days.day_start(day);
+                days.days_between(DateTime::<Utc>::MIN_UTC, at);
+            }
+            days.day_start(i64::MAX);
+            days.day_start(i64::MIN);
+        }
+    }
+
+    mod props {
+        use super::*;
+        use proptest::prelude::*;
+
+        fn zone() -> impl Strategy<Value = Zone> {
+            prop_oneof![
+                Just(Zone::Local),
+                Just(Zone::parse("Asia/Seoul").unwrap()),
+                Just(Zone::parse("America/New_York").unwrap()),
+                Just(Zone::parse("Pacific/Kiritimati").unwrap()),
+                (-14 * 3600..=14 * 3600i32)
+                    .prop_map(|s| Zone::Fixed(FixedOffset::east_opt(s).unwrap())),
+            ]
+        }
+
+        fn instant() -> impl Strategy<Value = DateTime<Utc>> {
+            let min = DateTime::<Utc>::MIN_UTC.timestamp_millis();
+            let max = DateTime::<Utc>::MAX_UTC.timestamp_millis();
+            prop_oneof![
+                min..=max,
+                min..min + 3 * 86_400_000,
+                max - 3 * 86_400_000..=max,
+            ]
+            .prop_map(|ms| DateTime::from_timestamp_millis(ms).unwrap())
+        }
+
+        proptest! {
+            /// No arithmetic on any instant chrono can hold panics, whatever the zone and
+            /// rollover hour: user times are bounded at parsing, this is the second line.
+            #[test]
+            fn day_arithmetic_never_panics(
+                zone in zone(),
+                hour in 0u32..24,
+                a in instant(),
+                b in instant(),
+                day in any::<i64>(),
+            ) {
+                let days = DayClock::new(zone, hour);
+                let d = days.day(a);
+                days.date(b);
+                days.day_start(d);
+                days.day_start(day);
+                days.days_between(a, b);
+            }
+        }
     }
 }

@@ -495,11 +495,12 @@ impl Library {
 
     /// Reads a time: RFC 3339 with an offset, or a local date and time
     /// (`2026-12-01T09:00`, `2026-12-01 09:00:30`, `2026-12-01`) in the time zone of the
-    /// review settings. For the CLI's `--at` and `STRATUS_NOW`.
+    /// review settings. For the CLI's `--at` and `STRATUS_NOW`. Times outside the years
+    /// 1970–9999 (UTC) are refused as `invalid_input`.
     pub fn parse_time(&self, text: &str) -> Result<DateTime<Utc>> {
         let text = text.trim();
         if let Ok(t) = DateTime::parse_from_rfc3339(text) {
-            return Ok(t.with_timezone(&Utc));
+            return crate::clock::check_user_time(t.with_timezone(&Utc), text);
         }
         let naive = [
             "%Y-%m-%dT%H:%M:%S",
@@ -519,8 +520,10 @@ impl Library {
                 "cannot read the time {text:?}: use 2026-12-01T09:00 or RFC 3339"
             ))
         })?;
+        // A year such as +262142 parses, but then no arithmetic on it is safe.
+        let naive = crate::clock::check_user_local_time(naive, text)?;
         let zone = super::day::Zone::parse(&self.review_settings()?.time_zone)?;
-        Ok(zone.instant(naive))
+        crate::clock::check_user_time(zone.instant(naive), text)
     }
 
     /// The answers of a card, oldest first.

@@ -733,6 +733,58 @@ fn scopes_steps_and_times_parse_from_text() {
 }
 
 #[test]
+fn times_outside_the_years_1970_to_9999_are_refused_not_a_panic() {
+    use crate::error::Error;
+    let f = fixture(1);
+    for text in [
+        "+262142-12-31T23:00",
+        "-262143-01-01T00:00",
+        "+10000-01-01T00:00",
+        "1969-12-31T23:59:59Z",
+        "0000-01-01",
+    ] {
+        match f.lib.parse_time(text) {
+            Err(e @ Error::InvalidInput(_)) => {
+                assert!(e.to_string().contains("out of range"), "{text}: {e}")
+            }
+            other => panic!("{text}: {other:?}"),
+        }
+    }
+    assert!(f.lib.parse_time("9999-12-31T09:00").is_ok());
+    assert!(f.lib.parse_time("1970-01-01T09:00").is_ok());
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
+    /// Any year a user can type is refused or accepted, never a panic, and an accepted time
+    /// can be used as the clock of a review.
+    #[test]
+    fn no_user_time_panics(
+        year in -300_000i32..300_000,
+        month in 1u32..=12,
+        day in 1u32..=28,
+        hour in 0u32..24,
+        sign in proptest::bool::ANY,
+    ) {
+        let f = fixture(1);
+        let y = if sign && year >= 0 { format!("+{year}") } else { year.to_string() };
+        for text in [
+            format!("{y}-{month:02}-{day:02}T{hour:02}:00"),
+            format!("{y}-{month:02}-{day:02}T{hour:02}:00:00+09:00"),
+            format!("{y}-{month:02}-{day:02}"),
+        ] {
+            if let Ok(at) = f.lib.parse_time(&text) {
+                use chrono::Datelike;
+                proptest::prop_assert!((1970..=9999).contains(&at.year()), "{text}: {at}");
+                f.clock.set(at);
+                next(&f.lib);
+                f.lib.review_summary(None).unwrap();
+            }
+        }
+    }
+}
+
+#[test]
 fn the_summary_counts_what_was_answered_since_the_day_began() {
     let mut f = fixture(4);
     for rating in [Rating::Good, Rating::Again, Rating::Easy] {
