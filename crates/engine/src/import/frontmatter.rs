@@ -1,6 +1,11 @@
 //! YAML front matter (`title`, `lang`, `exam`, `domain`, `service`, `tags`, `updated`), read
 //! leniently: a field may be a string or a list, unknown fields are ignored, and a block that
 //! is not valid YAML becomes a warning instead of failing the file.
+//!
+//! The block is bounded before the YAML parser sees it: libyaml's time grows faster than the
+//! input with nesting (80,000 levels of `[[[…]]]` took 21 s) and the value it builds is
+//! dropped recursively. A block over [`MAX_FRONT_MATTER_BYTES`] or nested deeper than
+//! [`MAX_FRONT_MATTER_DEPTH`] is ignored with a warning; the note itself still imports.
 
 use serde_yaml_ng::Value;
 
@@ -52,11 +57,110 @@ fn scalar(value: Option<&Value>) -> Option<String> {
     whole_strings(value).into_iter().next()
 }
 
-/// Parses a front matter block (without its `---` fences).
-pub(crate) fn parse_front_matter(yaml: &str) -> Result<FrontMatter, String> {
-    let value: Value = serde_yaml_ng::from_str(yaml).map_err(|e| e.to_string())?;
+/// The largest front matter block read, in bytes. Real ones — a title, an exam, a domain and
+/// a few tags — are under 1 KiB; 64 KiB leaves room for long tag lists.
+pub(crate) const MAX_FRONT_MATTER_BYTES: usize = 64 * 1024;
+/// The deepest nesting of lists and mappings read. The fields used are at most two levels
+/// deep (`domain: {SAA-C03: [..]}`); 32 is generous and keeps parsing and dropping shallow.
+pub(crate) const MAX_FRONT_MATTER_DEPTH: usize = 32;
+
+/// Why a front matter block was ignored.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum FrontMatterError {
+    TooLarge { bytes: usize },
+    TooDeep,
+    Invalid(String),
+}
+
+impl std::fmt::Display for FrontMatterError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            FrontMatterError::TooLarge { bytes } => write!(
+                f,
+                "front matter ignored: {bytes} bytes is over the limit of \
+                 {MAX_FRONT_MATTER_BYTES} bytes"
+            ),
+            FrontMatterError::TooDeep => write!(
+                f,
+                "front matter ignored: it nests lists or mappings more than \
+                 {MAX_FRONT_MATTER_DEPTH} levels deep"
+            ),
+            FrontMatterError::Invalid(e) => {
+                write!(f, "front matter ignored, it is not valid YAML: {e}")
+            }
+        }
+    }
+}
+
+/// An upper bound of the nesting depth of a YAML text, found without parsing it: block
+/// levels by indentation, `- ` entries opened on one line (`- - - x`), and flow brackets
+/// (`[`, `{`) outside quotes and comments. Over-counting is harmless (the limit is far above
+/// real front matter); under-counting is not, so anything unclear counts as a level.
+fn nesting_depth(yaml: &str) -> usize {
+    let mut deepest = 0;
+    let mut indents: Vec<usize> = Vec::new();
+    let mut flow = 0usize;
+    let mut quote: Option<char> = None;
+    for line in yaml.lines() {
+        let rest = line.trim_start_matches([' ', '\t']);
+        if rest.is_empty() || (rest.starts_with('#') && quote.is_none()) {
+            continue;
+        }
+        if flow == 0 && quote.is_none() {
+            let indent = line.len() - rest.len();
+            while indents.last().is_some_and(|&i| i >= indent) {
+                indents.pop();
+            }
+            indents.push(indent);
+        }
+        let mut rest = rest;
+        let mut entries = 0;
+        while quote.is_none() && (rest.starts_with("- ") || rest.starts_with("? ") || rest == "-") {
+            entries += 1;
+            rest = rest.get(2..).unwrap_or("").trim_start_matches([' ', '\t']);
+        }
+        let mut line_flow = flow;
+        let mut prev = ' ';
+        for c in rest.chars() {
+            match (quote, c) {
+                (Some('\''), '\'') | (Some('"'), '"') if prev != '\\' => quote = None,
+                (Some(_), _) => {}
+                // A quote opens a string only where a token starts (`it's` is plain text).
+                (None, '\'' | '"') if matches!(prev, ' ' | '\t' | '[' | '{' | ',' | ':') => {
+                    quote = Some(c)
+                }
+                (None, '#') if prev == ' ' || prev == '\t' => break,
+                (None, '[' | '{') => {
+                    flow += 1;
+                    line_flow = line_flow.max(flow);
+                }
+                (None, ']' | '}') => flow = flow.saturating_sub(1),
+                (None, _) => {}
+            }
+            prev = if prev == '\\' && c == '\\' { ' ' } else { c };
+        }
+        // A mapping value on the same line (`a: b: c` is invalid, but `a: [..]` is one
+        // level) is counted by the brackets; block levels by the indentation stack.
+        deepest = deepest.max(indents.len() + entries + line_flow);
+    }
+    deepest
+}
+
+/// Parses a front matter block (without its `---` fences), refusing one over the size or
+/// depth bounds before the YAML parser sees it.
+pub(crate) fn parse_front_matter(yaml: &str) -> Result<FrontMatter, FrontMatterError> {
+    if yaml.len() > MAX_FRONT_MATTER_BYTES {
+        return Err(FrontMatterError::TooLarge { bytes: yaml.len() });
+    }
+    if nesting_depth(yaml) > MAX_FRONT_MATTER_DEPTH {
+        return Err(FrontMatterError::TooDeep);
+    }
+    let value: Value =
+        serde_yaml_ng::from_str(yaml).map_err(|e| FrontMatterError::Invalid(e.to_string()))?;
     let Value::Mapping(map) = value else {
-        return Err("front matter is not a mapping of fields".into());
+        return Err(FrontMatterError::Invalid(
+            "front matter is not a mapping of fields".into(),
+        ));
     };
     let get = |key: &str| map.get(Value::String(key.into()));
     let mut tags = SectionTags {
@@ -143,6 +247,39 @@ mod tests {
         );
         let fm = parse_front_matter("domain: \"1. Cloud Concepts, Basics\"\n").unwrap();
         assert_eq!(fm.tags.domains, ["1. Cloud Concepts, Basics"]);
+    }
+
+    #[test]
+    fn depth_is_counted_from_brackets_entries_and_indentation() {
+        assert_eq!(nesting_depth("title: x\ntags: [a, b]\n"), 2);
+        assert_eq!(nesting_depth("domain:\n  SAA: [\"1. a\"]\n"), 3);
+        assert_eq!(nesting_depth("tags: \"[[[[\"  # [[[[\n"), 1);
+        assert_eq!(nesting_depth("a: it's [[x]]\n"), 3);
+        assert_eq!(nesting_depth("a: [b'c, [[x]]]\n"), 4);
+        assert_eq!(nesting_depth("- - - x\n"), 4);
+        let flow = format!("tags: {}x{}\n", "[".repeat(40), "]".repeat(40));
+        assert_eq!(nesting_depth(&flow), 41);
+        let block: String = (0..40)
+            .map(|i| format!("{}k{i}:\n", " ".repeat(i)))
+            .collect();
+        assert_eq!(nesting_depth(&block), 40);
+    }
+
+    #[test]
+    fn oversized_and_deep_blocks_are_refused_before_parsing() {
+        let deep = format!("tags: {}x{}\n", "[".repeat(200_000), "]".repeat(200_000));
+        assert_eq!(
+            parse_front_matter(&deep),
+            Err(FrontMatterError::TooLarge { bytes: deep.len() })
+        );
+        let deep = format!("tags: {}x{}\n", "[".repeat(5_000), "]".repeat(5_000));
+        assert_eq!(parse_front_matter(&deep), Err(FrontMatterError::TooDeep));
+        let deep = format!("tags: {}\n", "{a: ".repeat(5_000));
+        assert_eq!(parse_front_matter(&deep), Err(FrontMatterError::TooDeep));
+        let deep = format!("tags:\n{}x\n", "- ".repeat(5_000));
+        assert_eq!(parse_front_matter(&deep), Err(FrontMatterError::TooDeep));
+        let ok = format!("tags: {}x{}\n", "[".repeat(20), "]".repeat(20));
+        assert!(parse_front_matter(&ok).is_ok());
     }
 
     #[test]

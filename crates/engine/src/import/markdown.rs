@@ -63,9 +63,7 @@ pub(crate) fn parse(text: &str, fallback_title: &str) -> MarkdownParse {
                 in_metadata = false;
                 match parse_front_matter(&metadata) {
                     Ok(fm) => out.front_matter = Some(fm),
-                    Err(e) => out
-                        .warnings
-                        .push(format!("front matter ignored, it is not valid YAML: {e}")),
+                    Err(e) => out.warnings.push(e.to_string()),
                 }
                 // Sections start on the line after the closing fence.
                 open.start = if text[..range.end].ends_with('\n') {
