@@ -265,6 +265,7 @@ test("a 10-question SAA exam by keyboard: answer, flag, move, submit, report by 
     await focus(browser, "mode-practice");
     await browser.keys(" ");
     await waitForText(browser, '[data-testid="exam-plan"]', (t) => t.includes("untimed"));
+    await screenshot(browser, "exam-start-practice-en-dark.png");
     await focus(browser, "exam-start");
     await browser.keys("Enter");
     await waitForText(browser, '[data-testid="exam-position"]', (t) => t.includes("1 of"));
@@ -277,6 +278,49 @@ test("a 10-question SAA exam by keyboard: answer, flag, move, submit, report by 
     await screenshot(browser, "exam-practice-en-dark.png");
     await browser.keys("Enter");
     await waitForPosition(browser, 1);
+  } finally {
+    await browser.deleteSession();
+  }
+});
+
+test("an exam left open is offered first and resumed; leaving the screen stops its clock", async () => {
+  const dataDir = freshDataDir("exam-resume");
+  // An exam started (and partly answered) earlier, here by the CLI on the same library.
+  const started = cliJson(dataDir, "exam", "start", "--exam", "SAA", "--count", "3");
+  cliJson(dataDir, "exam", "answer", String(started.id), "1", "A");
+  const browser = await launchApp(dataDir);
+  try {
+    await waitForText(browser, '[data-testid="nav-exam"]', (t) => t.length > 0);
+    await browser.keys(["Control", "5"]);
+    const offer = await waitForText(browser, '[data-testid="exam-resumable"]', (t) => t.includes("SAA-C03"));
+    assert.match(offer, /3문항 중 1문항/, offer);
+    await screenshot(browser, "exam-resume-ko.png");
+    await focus(browser, "exam-resume");
+    await browser.keys("Enter");
+    await waitForText(browser, '[data-testid="exam-position"]', (t) => t.includes("1 / 3"));
+    assert.equal(await pickedCount(browser), 1, "the answer given before is there");
+    await browser.keys("n");
+    await waitForPosition(browser, 1);
+
+    // Away from the screen the engine's clock stands still…
+    await browser.keys(["Control", "1"]);
+    await (await $(browser, "start-review")).waitForExist({ timeout: 10_000 });
+    let before = null;
+    await browser.waitUntil(
+      async () => {
+        const a = cliJson(dataDir, "exam", "show", String(started.id));
+        const still = before !== null && a.elapsed_ms - before < 300;
+        before = a.elapsed_ms;
+        return still;
+      },
+      { timeout: 10_000, interval: 1500, timeoutMsg: "the clock kept running while the exam screen was left" },
+    );
+    // …and coming back goes on at the same question.
+    await browser.keys(["Control", "5"]);
+    await waitForText(browser, '[data-testid="exam-position"]', (t) => t.includes("2 / 3"));
+    await browser.pause(1500);
+    const running = cliJson(dataDir, "exam", "show", String(started.id));
+    assert.ok(running.elapsed_ms - before >= 1000, `the clock runs again: ${before} → ${running.elapsed_ms}`);
   } finally {
     await browser.deleteSession();
   }
