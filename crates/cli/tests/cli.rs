@@ -363,6 +363,68 @@ fn batch_search_prints_one_json_line_per_query_with_timing() {
 }
 
 #[test]
+fn search_reports_glossary_expansions_question_words_and_suggestions() {
+    let dir = tempfile::tempdir().unwrap();
+    let notes = notebook_dir();
+    assert!(
+        stratus_in(dir.path(), &["import", notes.to_str().unwrap()])
+            .status
+            .success()
+    );
+    let v = json(&stratus_in(
+        dir.path(),
+        &[
+            "search",
+            "EC2 메모리 사용률은 어떻게 모니터링하나",
+            "--json",
+        ],
+    ));
+    assert!(!v["hits"].as_array().unwrap().is_empty(), "{v}");
+    assert_eq!(v["ignored_words"][0], "어떻게", "{v}");
+    assert!(
+        v["expansions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|e| e["from"] == "메모리 사용률"
+                && e["to"]
+                    .as_array()
+                    .unwrap()
+                    .contains(&"memory utilization".into())),
+        "{v}"
+    );
+    let text = stratus_in(dir.path(), &["search", "스팟 플릿"]);
+    let text = String::from_utf8(text.stdout).unwrap();
+    assert!(text.contains("스팟 플릿 → Spot Fleet"), "{text}");
+}
+
+#[test]
+fn a_huge_batch_query_is_cut_and_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let notes = notebook_dir();
+    assert!(
+        stratus_in(dir.path(), &["import", notes.to_str().unwrap()])
+            .status
+            .success()
+    );
+    let queries = dir.path().join("queries.txt");
+    let huge = "S3 수명주기 lifecycle 요금 ".repeat(1 << 20 >> 5);
+    assert!(huge.len() >= 1 << 20);
+    std::fs::write(&queries, format!("{huge}\n")).unwrap();
+    let started = std::time::Instant::now();
+    let out = stratus_in(
+        dir.path(),
+        &["search", "--batch", queries.to_str().unwrap()],
+    );
+    assert!(out.status.success());
+    assert!(started.elapsed().as_secs() < 20, "{:?}", started.elapsed());
+    let line: serde_json::Value =
+        serde_json::from_str(String::from_utf8(out.stdout).unwrap().trim()).unwrap();
+    assert_eq!(line["is_truncated"], true);
+    assert!(!line["hits"].as_array().unwrap().is_empty());
+}
+
+#[test]
 fn show_renders_a_section_and_palette_finds_headings() {
     let dir = tempfile::tempdir().unwrap();
     let notes = notebook_dir();
@@ -877,4 +939,42 @@ fn clock_extremes_are_refused_with_invalid_input_not_a_panic() {
             "{at}: {stderr}"
         );
     }
+}
+
+/// A reader that closes the pipe early (`stratus … | head -1`) is no error.
+#[test]
+fn a_closed_pipe_is_not_an_error() {
+    let dir = tempfile::tempdir().unwrap();
+    // Create the library first, so the piped run only prints.
+    assert!(stratus(&["info"], Some(dir.path())).status.success());
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_stratus"))
+        .args([
+            "--data-dir",
+            dir.path().to_str().unwrap(),
+            "cards",
+            "list",
+            "--json",
+        ])
+        .env_remove("STRATUS_DATA_DIR")
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Read one line, then close our end while the command still has thousands of cards to print.
+    let mut stdout = child.stdout.take().unwrap();
+    let mut first = [0u8; 16];
+    std::io::Read::read_exact(&mut stdout, &mut first).unwrap();
+    drop(stdout);
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
 }
