@@ -25,8 +25,10 @@ export type ExamLength = "full" | (typeof SHORT_LENGTHS)[number];
 /** Question counts offered for a practice session (null: every question in scope). */
 export const PRACTICE_COUNTS = [10, 20, null] as const;
 export type ReviewFilter = "all" | "wrong" | "flagged";
-/** How often the engine's clock is brought up to date while an attempt is on screen. */
+/** The engine's clock is brought up to date at least this often while an attempt is on screen. */
 export const HEARTBEAT_MS = 15_000;
+/** The local countdown's step. */
+const TICK_MS = 1000;
 /** Options the number keys reach (1–8). */
 export const OPTION_KEYS = 8;
 /** A hint shown under the options: too many picked, or not enough to check. */
@@ -422,7 +424,7 @@ export class ExamState {
   }
 
   startClock(): void {
-    if (this.#timer === null) this.#timer = setInterval(() => void this.tick(), 1000);
+    if (this.#timer === null) this.#timer = setInterval(() => void this.tick(), TICK_MS);
   }
 
   stopClock(): void {
@@ -442,7 +444,8 @@ export class ExamState {
         return;
       }
     }
-    if (now - this.#lastBeat >= HEARTBEAT_MS) {
+    // On the last tick before the interval would be over, so timer jitter never stretches it.
+    if (now - this.#lastBeat > HEARTBEAT_MS - TICK_MS) {
       this.#lastBeat = now;
       await this.#call(() => api.examAttempt(attempt.id));
     }
