@@ -47,7 +47,9 @@ pub(crate) fn quotas(
                 (*d, whole, remainder)
             })
             .collect();
-        let mut given: usize = shares.iter().map(|s| s.1).sum();
+        // Each floor loses less than one, so fewer than `shares.len()` are missing: one more
+        // each for the largest remainders (ties to the lower domain number).
+        let given: usize = shares.iter().map(|s| s.1).sum();
         let mut order: Vec<usize> = (0..shares.len()).collect();
         order.sort_by(|&a, &b| {
             shares[b]
@@ -55,12 +57,8 @@ pub(crate) fn quotas(
                 .cmp(&shares[a].2)
                 .then(shares[a].0.cmp(&shares[b].0))
         });
-        for &i in order.iter().cycle().take(shares.len() * 2) {
-            if given >= left {
-                break;
-            }
+        for &i in order.iter().take(left.saturating_sub(given)) {
             shares[i].1 += 1;
-            given += 1;
         }
         let mut placed = 0;
         for (d, want, _) in &shares {
