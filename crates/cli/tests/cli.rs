@@ -978,3 +978,31 @@ fn a_closed_pipe_is_not_an_error() {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+/// README's `stratus info --json` example is what a new library prints (keys, versions and
+/// counts), so the README cannot drift from the program.
+#[test]
+fn the_readme_info_example_matches_a_new_library() {
+    let readme =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("../../README.md"))
+            .unwrap();
+    let start = readme
+        .find("`stratus info --json`:\n\n```json\n")
+        .expect("README shows `stratus info --json`");
+    let block = &readme[start..];
+    let body = &block[block.find('{').unwrap()..block.find("\n```\n").unwrap()];
+    let example: serde_json::Value = serde_json::from_str(body).expect("the example is JSON");
+    let dir = tempfile::tempdir().unwrap();
+    let actual = json(&stratus(&["info", "--json"], Some(dir.path())));
+    let keys =
+        |v: &serde_json::Value| -> Vec<String> { v.as_object().unwrap().keys().cloned().collect() };
+    assert_eq!(keys(&example), keys(&actual));
+    assert_eq!(keys(&example["counts"]), keys(&actual["counts"]));
+    for field in ["schema_version", "sqlite_version"] {
+        assert_eq!(example[field], actual[field], "README's {field}");
+    }
+    assert_eq!(
+        example["counts"], actual["counts"],
+        "README's counts of a new library"
+    );
+}
