@@ -427,9 +427,51 @@ fn classify(path: &Path, e: rusqlite::Error) -> Error {
         Some(ErrorCode::CannotOpen | ErrorCode::ReadOnly) if path.exists() => {
             match std::fs::OpenOptions::new().write(true).open(path) {
                 Err(io) => Error::io(path, io),
-                Ok(_) => Error::Db(e),
+                Ok(_) => match why_not_creatable(&wal_path(path)) {
+                    Some(io) => Error::io(path, io),
+                    None => Error::Db(e),
+                },
             }
         }
+        // A new database that cannot be created (a folder such as /proc that takes no new
+        // files, a permission): the file system says why.
+        Some(ErrorCode::CannotOpen) => match why_not_creatable(path) {
+            Some(io) => Error::io(path, io),
+            None => Error::Db(e),
+        },
         _ => Error::Db(e),
+    }
+}
+
+/// The write-ahead log beside a database file.
+fn wal_path(path: &Path) -> PathBuf {
+    let mut name = path.as_os_str().to_owned();
+    name.push("-wal");
+    PathBuf::from(name)
+}
+
+/// Why a file cannot be created at `path`, asked of the file system by creating it (and
+/// removing it again at once); `None` if it exists or could be created.
+fn why_not_creatable(path: &Path) -> Option<std::io::Error> {
+    match std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(path)
+    {
+        Ok(_) => {
+            let _ = std::fs::remove_file(path);
+            None
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => None,
+        Err(e) => {
+            let folder = path
+                .parent()
+                .map(|p| p.display().to_string())
+                .unwrap_or_default();
+            Some(std::io::Error::new(
+                e.kind(),
+                format!("cannot create a file in {folder}: {e}"),
+            ))
+        }
     }
 }
