@@ -52,17 +52,36 @@ pub fn run_batch(
 }
 
 fn render_text(results: &SearchResults, w: &mut dyn Write) -> std::io::Result<()> {
+    if results.is_truncated {
+        writeln!(
+            w,
+            "(query too long: only its first 256 characters and 16 words were searched)"
+        )?;
+    }
     for c in &results.corrections {
         writeln!(w, "(searched {} as {})", c.word, c.replacements.join(", "))?;
+    }
+    for e in &results.expansions {
+        writeln!(w, "(also searched: {} → {})", e.from, e.to.join(", "))?;
+    }
+    if !results.ignored_words.is_empty() {
+        writeln!(
+            w,
+            "(question words not required: {})",
+            results.ignored_words.join(", ")
+        )?;
     }
     if results.is_relaxed {
         writeln!(
             w,
-            "(no section has every word; showing sections with any of them)"
+            "(partial matches: no section has every word; sections with the most of them first)"
         )?;
     }
     if results.hits.is_empty() {
         writeln!(w, "no results for {:?}", results.query)?;
+        if !results.suggestions.is_empty() {
+            writeln!(w, "try: {}", results.suggestions.join(", "))?;
+        }
     }
     for (i, hit) in results.hits.iter().enumerate() {
         let exams = if hit.exams.is_empty() {

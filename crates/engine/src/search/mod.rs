@@ -3,8 +3,10 @@
 //! `parser` (AST) and `writer` (quoted FTS5 expression, bound as a parameter); it is never
 //! spliced into SQL or FTS5 syntax.
 
+pub(crate) mod glossary;
 mod palette;
 mod parser;
+mod plan;
 pub(crate) mod rank;
 mod render;
 mod snippet;
@@ -132,6 +134,16 @@ pub struct Correction {
     pub replacements: Vec<String>,
 }
 
+/// A query word (or run of words) found in the bilingual glossary, and the terms it also
+/// matched (`스팟` → `Spot`); sections with the word itself rank above those with only a
+/// counterpart.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct Expansion {
+    pub from: String,
+    pub to: Vec<String>,
+}
+
 /// The result of a search.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
@@ -139,8 +151,19 @@ pub struct SearchResults {
     pub query: String,
     pub hits: Vec<SearchHit>,
     pub corrections: Vec<Correction>,
-    /// True when no section had every word, and sections with any of them are shown.
+    /// True when no section had every word: the hits are partial matches, sections with
+    /// the most of the words first.
     pub is_relaxed: bool,
+    /// Glossary counterparts searched besides the words typed.
+    pub expansions: Vec<Expansion>,
+    /// Question words and endings that were not required to match (`어떻게`, `how`).
+    pub ignored_words: Vec<String>,
+    /// When nothing matched: terms to try instead (spelling corrections and glossary terms
+    /// found in the library).
+    pub suggestions: Vec<String>,
+    /// True when the query was longer than is searched (256 characters, 16 words) and only
+    /// its beginning was searched.
+    pub is_truncated: bool,
 }
 
 /// Data derived from the database and kept between calls; cleared by every write of this
@@ -187,16 +210,25 @@ impl<'a> CompletionMemo<'a> {
     }
 }
 
-fn needles(query: &parser::ParsedQuery, corrections: &[Correction]) -> Vec<Needle> {
+fn needles(
+    clauses: &[parser::Clause],
+    expansions: &[Expansion],
+    corrections: &[Correction],
+) -> Vec<Needle> {
     let mut out = Vec::new();
     let mut push = |seg: &Segment| match seg {
         Segment::Word(w) => out.push(Needle::WordPrefix(w.chars().collect())),
         Segment::Hangul(h) => out.push(Needle::Hangul(h.chars().collect())),
     };
-    for clause in &query.clauses {
+    for clause in clauses {
         match clause {
             parser::Clause::Term(seg) => push(seg),
             parser::Clause::Phrase(segs) => segs.iter().for_each(&mut push),
+        }
+    }
+    for e in expansions {
+        for term in &e.to {
+            tokenize::segments(term).iter().for_each(&mut push);
         }
     }
     for c in corrections {
@@ -215,12 +247,25 @@ impl Library {
     /// replaced by its closest indexed spellings. If no section has every word, sections with
     /// any of them are returned and `is_relaxed` is set.
     pub fn search(&self, query: &SearchQuery) -> Result<SearchResults> {
-        let parsed = parser::parse(&query.text);
+        let (text, is_cut) = plan::bounded(&query.text);
+        let parsed = parser::parse(text);
+        let plan = plan::plan(&parsed, true);
         let mut results = SearchResults {
             query: query.text.clone(),
             hits: Vec::new(),
             corrections: Vec::new(),
             is_relaxed: false,
+            expansions: plan
+                .expansions
+                .iter()
+                .map(|f| Expansion {
+                    from: f.from.clone(),
+                    to: f.to.clone(),
+                })
+                .collect(),
+            ignored_words: plan.ignored.clone(),
+            suggestions: Vec::new(),
+            is_truncated: is_cut || plan.is_truncated,
         };
         if parsed.is_empty() {
             return Ok(results);
@@ -244,7 +289,7 @@ impl Library {
             },
             limit,
         };
-        let mut units = writer::units(&parsed);
+        let mut units = plan.units.clone();
         let totals = store::index_totals(self.conn())?;
         let memo = CompletionMemo::new(self);
         let ranked_ids = |units: &[Unit], join: Join| -> Result<Vec<(SectionId, f64)>> {
@@ -278,7 +323,10 @@ impl Library {
                 results.is_relaxed = !ranked.is_empty();
             }
         }
-        let needles = needles(&parsed, &results.corrections);
+        if ranked.is_empty() {
+            results.suggestions = self.suggestions(&plan.clauses, &results.corrections)?;
+        }
+        let needles = needles(&plan.clauses, &results.expansions, &results.corrections);
         for (id, rank) in ranked {
             let row = store::hit_row(self.conn(), id)?;
             results.hits.push(SearchHit {
@@ -331,8 +379,55 @@ impl Library {
                     .map(|u| Self::complete(u, memo))
                     .collect::<Result<_>>()?,
             ),
+            Unit::Counterpart(inner) => Unit::Counterpart(Box::new(Self::complete(inner, memo)?)),
             Unit::Exact(_) | Unit::Phrase(_) => unit.clone(),
         })
+    }
+
+    /// Terms to try when nothing matched: the spelling corrections, then glossary terms
+    /// starting with a query word (or its first two syllables) whose first indexed term is
+    /// in the library; at most eight.
+    fn suggestions(
+        &self,
+        clauses: &[parser::Clause],
+        corrections: &[Correction],
+    ) -> Result<Vec<String>> {
+        const MAX: usize = 8;
+        let mut out: Vec<String> = Vec::new();
+        for c in corrections {
+            out.extend(c.replacements.iter().cloned());
+        }
+        for clause in clauses {
+            let parser::Clause::Term(seg) = clause else {
+                continue;
+            };
+            let prefixes: Vec<String> = match seg {
+                Segment::Word(w) if w.chars().count() >= 3 => {
+                    let mut p = vec![w.clone()];
+                    if typo::is_correctable(w) {
+                        p.extend(self.spelling_candidates(w)?);
+                    }
+                    p
+                }
+                Segment::Hangul(h) if h.chars().count() >= 2 => {
+                    vec![h.clone(), h.chars().take(2).collect()]
+                }
+                _ => continue,
+            };
+            for prefix in prefixes {
+                for term in glossary::terms_starting_with(&prefix, MAX) {
+                    let first = tokenize::index_terms(term);
+                    let Some(first) = first.split(' ').next() else {
+                        continue;
+                    };
+                    if !out.iter().any(|t| t == term) && store::term_rows(self.conn(), first)? > 0 {
+                        out.push(term.to_string());
+                    }
+                }
+            }
+        }
+        out.truncate(MAX);
+        Ok(out)
     }
 
     /// How many sections hold `phrase`, for its idf: exact for a single term, the summed

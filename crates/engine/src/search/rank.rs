@@ -19,6 +19,12 @@ const K1: f64 = 1.2;
 const B: f64 = 0.75;
 pub(crate) const HEADING_WEIGHT: f64 = 4.0;
 pub(crate) const BODY_WEIGHT: f64 = 1.0;
+/// The share of its bm25 that a glossary counterpart of a query word scores: a section
+/// with the word itself ranks above one with only its translation (docs/decisions/0010).
+pub(crate) const COUNTERPART_WEIGHT: f64 = 0.4;
+/// Added per query unit a section holds when any unit may match (a partial match), so
+/// that sections holding more of the query's words rank first.
+const PARTIAL_UNIT_BONUS: f64 = 1_000.0;
 
 /// One phrase of the FTS5 expression, as FTS5 scores it: a quoted string, optionally a
 /// prefix (its last token).
@@ -51,10 +57,47 @@ pub(crate) fn phrases(units: &[Unit]) -> Vec<Phrase> {
                 }
             }
             Unit::AnyOf(units) | Unit::AllOf(units) => units.iter().for_each(|u| walk(u, out)),
+            Unit::Counterpart(inner) => walk(inner, out),
         }
     }
     let mut out = Vec::new();
     units.iter().for_each(|u| walk(u, &mut out));
+    out
+}
+
+/// The weight of each phrase of `units`, in the order of [`phrases`]: 1 for the words
+/// typed; for a glossary counterpart [`COUNTERPART_WEIGHT`] shared out over its phrases in
+/// proportion to the phrases of the word it stands for, so that a counterpart written as
+/// several Hangul bigram phrases (`인스턴스 스토어`) weighs no more than its English word.
+fn phrase_weights(units: &[Unit]) -> Vec<f64> {
+    fn count(unit: &Unit) -> usize {
+        phrases(std::slice::from_ref(unit)).len()
+    }
+    fn walk(unit: &Unit, weight: f64, out: &mut Vec<f64>) {
+        match unit {
+            Unit::AnyOf(units) => {
+                let literal: usize = units
+                    .iter()
+                    .filter(|u| !matches!(u, Unit::Counterpart(_)))
+                    .map(count)
+                    .sum();
+                for u in units {
+                    match u {
+                        Unit::Counterpart(inner) => {
+                            let share = literal.max(1) as f64 / count(inner).max(1) as f64;
+                            walk(inner, weight * COUNTERPART_WEIGHT * share.min(1.0), out)
+                        }
+                        u => walk(u, weight, out),
+                    }
+                }
+            }
+            Unit::AllOf(units) => units.iter().for_each(|u| walk(u, weight, out)),
+            Unit::Counterpart(inner) => walk(inner, weight * COUNTERPART_WEIGHT, out),
+            u => out.extend(std::iter::repeat_n(weight, count(u))),
+        }
+    }
+    let mut out = Vec::new();
+    units.iter().for_each(|u| walk(u, 1.0, &mut out));
     out
 }
 
@@ -88,10 +131,11 @@ impl Scorer {
         let n = totals.rows.max(1) as f64;
         let idf = rows_with
             .iter()
-            .map(|&hits| {
+            .zip(phrase_weights(&units))
+            .map(|(&hits, weight)| {
                 let hits = hits.clamp(0, totals.rows) as f64;
                 let idf = ((n - hits + 0.5) / (hits + 0.5)).ln();
-                if idf <= 0.0 { 1e-6 } else { idf }
+                weight * if idf <= 0.0 { 1e-6 } else { idf }
             })
             .collect();
         Self {
@@ -113,7 +157,8 @@ impl Scorer {
         split_terms(body_terms, body);
         let length = (heading.len() + body.len()) as f64;
         let norm = K1 * (1.0 - B + B * length / self.avg_tokens);
-        self.phrases
+        let bm25: f64 = self
+            .phrases
             .iter()
             .zip(&self.idf)
             .map(|(phrase, idf)| {
@@ -121,7 +166,20 @@ impl Scorer {
                     + BODY_WEIGHT * occurrences(phrase, body_terms, body) as f64;
                 idf * f * (K1 + 1.0) / (f + norm)
             })
-            .sum()
+            .sum();
+        if self.join == Join::Any && self.units.len() > 1 {
+            let holds = |p: &Phrase| {
+                occurrences(p, heading_terms, heading) > 0 || occurrences(p, body_terms, body) > 0
+            };
+            let held = self
+                .units
+                .iter()
+                .filter(|u| eval(u, &holds) == Some(true))
+                .count();
+            bm25 + PARTIAL_UNIT_BONUS * held as f64
+        } else {
+            bm25
+        }
     }
 }
 
@@ -157,6 +215,7 @@ fn eval(unit: &Unit, holds: &impl Fn(&Phrase) -> bool) -> Option<bool> {
             results.peek()?;
             Some(results.all(|b| b))
         }
+        Unit::Counterpart(inner) => eval(inner, holds),
         _ => {
             let found = phrases(std::slice::from_ref(unit));
             let phrase = found.first()?;

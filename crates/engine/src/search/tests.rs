@@ -385,3 +385,78 @@ fn scores_equal_fts5_bm25_for_single_terms() {
     }
     assert!(compared >= 8);
 }
+
+#[test]
+fn glossary_counterparts_match_both_ways_below_the_word_itself() {
+    let lib = lib_with(&[
+        (
+            "en.md",
+            "# Spot Instances\nSpare capacity at a discount.\n# Other\nNothing here.\n",
+        ),
+        (
+            "ko.md",
+            "# 스팟 인스턴스\n남는 용량을 싸게 쓴다.\n# 수명 주기\n객체를 옮긴다.\n",
+        ),
+    ]);
+    let r = lib.search(&SearchQuery::new("스팟")).unwrap();
+    let found: Vec<&str> = r.hits.iter().map(|h| h.heading.as_str()).collect();
+    assert_eq!(
+        found,
+        ["스팟 인스턴스", "Spot Instances"],
+        "the word itself first"
+    );
+    assert_eq!(
+        r.expansions,
+        [Expansion {
+            from: "스팟".into(),
+            to: vec!["Spot".into()]
+        }]
+    );
+    let r = lib.search(&SearchQuery::new("spot")).unwrap();
+    let found: Vec<&str> = r.hits.iter().map(|h| h.heading.as_str()).collect();
+    assert_eq!(found, ["Spot Instances", "스팟 인스턴스"]);
+    assert_eq!(headings(&lib, "lifecycle"), ["수명 주기"]);
+}
+
+#[test]
+fn questions_need_only_their_content_words() {
+    let lib = lib_with(&[("ec2.md", EC2)]);
+    let r = lib
+        .search(&SearchQuery::new("S3 수명주기는 어떻게 되나요?"))
+        .unwrap();
+    assert_eq!(r.hits[0].heading, "수명주기 정책");
+    assert!(!r.is_relaxed);
+    assert!(r.ignored_words.contains(&"어떻게".to_string()));
+    let r = lib
+        .search(&SearchQuery::new("what is a spot instance"))
+        .unwrap();
+    assert_eq!(r.hits[0].heading, "Spot Instances");
+}
+
+#[test]
+fn partial_matches_are_labelled_and_nothing_gives_suggestions() {
+    let lib = lib_with(&[("ec2.md", EC2)]);
+    let r = lib
+        .search(&SearchQuery::new("CloudFront 엣지 zzqqxx"))
+        .unwrap();
+    assert!(r.is_relaxed);
+    assert_eq!(r.hits[0].heading, "CloudFront", "most words first");
+    let r = lib.search(&SearchQuery::new("역핳")).unwrap();
+    assert!(r.hits.is_empty());
+    let r = lib.search(&SearchQuery::new("cloudfrontx")).unwrap();
+    assert!(!r.hits.is_empty(), "typo corrected");
+    let r = lib.search(&SearchQuery::new("스팟트")).unwrap();
+    assert!(r.hits.is_empty());
+    assert!(r.suggestions.iter().any(|s| s.starts_with("스팟")), "{r:?}");
+}
+
+#[test]
+fn huge_queries_are_cut_and_say_so() {
+    let lib = lib_with(&[("ec2.md", EC2)]);
+    let q = "스팟 요금 ".repeat(200_000);
+    let started = std::time::Instant::now();
+    let r = lib.search(&SearchQuery::new(q)).unwrap();
+    assert!(r.is_truncated);
+    assert!(!r.hits.is_empty());
+    assert!(started.elapsed().as_secs() < 5);
+}

@@ -18,12 +18,15 @@ pub(crate) enum Unit {
     AnyOf(Vec<Unit>),
     /// All of these units, anywhere in the section.
     AllOf(Vec<Unit>),
+    /// A glossary counterpart of a query word (`Spot` for `스팟`): matched like the unit
+    /// inside, scored below a literal match (`rank::COUNTERPART_WEIGHT`).
+    Counterpart(Box<Unit>),
 }
 
 /// A Hangul run as a unit: its bigrams side by side. Korean spacing varies (`수명주기`,
 /// `수명 주기`), so a run of four or more syllables may also match as two-syllable pieces
 /// found separately, which the space would otherwise break.
-fn hangul_unit(run: &str) -> Unit {
+pub(crate) fn hangul_unit(run: &str) -> Unit {
     let chars: Vec<char> = run.chars().collect();
     let grams = bigrams(run);
     match chars.len() {
@@ -96,6 +99,7 @@ fn write_unit(unit: &Unit, out: &mut String) {
             }
             out.push(')');
         }
+        Unit::Counterpart(inner) => write_unit(inner, out),
     }
 }
 
@@ -104,6 +108,7 @@ fn is_empty(unit: &Unit) -> bool {
         Unit::Prefix(t) | Unit::Exact(t) => t.is_empty(),
         Unit::Phrase(ts) => ts.iter().all(String::is_empty),
         Unit::AnyOf(us) | Unit::AllOf(us) => us.iter().all(is_empty),
+        Unit::Counterpart(inner) => is_empty(inner),
     }
 }
 
