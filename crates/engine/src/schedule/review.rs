@@ -15,9 +15,9 @@ use super::states::{Outcome, Scheduler};
 use crate::cards::{CardId, CardKind, CardStatus, McqOption};
 use crate::error::{Error, Result};
 use crate::import::normalize_exam_code;
-use crate::storage::Library;
 use crate::storage::cards as card_store;
 use crate::storage::schedule::{self as store, Filter, NewReview, NewUndo, Queue, StoredState};
+use crate::storage::{Library, seeded_rng};
 
 /// Undo steps kept; older ones are dropped.
 pub const UNDO_DEPTH: u32 = 50;
@@ -74,6 +74,15 @@ fn pick(outcomes: [Outcome; 4], rating: Rating) -> Outcome {
     }
 }
 
+/// `Library::fuzz_factor` for a library of seed `seed`, usable inside a transaction.
+fn fuzz_factor(seed: u64, card_id: &CardId, reps: u32) -> f64 {
+    let hash = blake3::hash(card_id.0.as_bytes());
+    let mut key = [0u8; 8];
+    key.copy_from_slice(&hash.as_bytes()[..8]);
+    let key = u64::from_le_bytes(key) ^ u64::from(reps).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    seeded_rng(seed, key).random::<f64>()
+}
+
 fn not_found(id: &CardId) -> Error {
     Error::NotFound {
         what: "card",
@@ -95,11 +104,7 @@ impl Library {
     /// A factor in `[0, 1)` for the interval fuzz of a card's answer number `reps`: the same
     /// card and count always give the same factor.
     pub(crate) fn fuzz_factor(&self, card_id: &CardId, reps: u32) -> f64 {
-        let hash = blake3::hash(card_id.0.as_bytes());
-        let mut key = [0u8; 8];
-        key.copy_from_slice(&hash.as_bytes()[..8]);
-        let key = u64::from_le_bytes(key) ^ u64::from(reps).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-        self.rng_for(key).random::<f64>()
+        fuzz_factor(self.seed(), card_id, reps)
     }
 
     fn today(&self, sched: &Scheduler, now: DateTime<Utc>) -> Result<Today> {
@@ -329,29 +334,32 @@ impl Library {
     ) -> Result<AnswerResult> {
         let now = self.clock().now();
         let sched = self.scheduler()?;
-        let (before, status) =
-            store::get_state(self.conn(), card_id)?.ok_or_else(|| not_found(card_id))?;
-        if status != CardStatus::Active {
-            return Err(Error::InvalidInput(format!(
-                "card {card_id} is {} and cannot be answered",
-                if status == CardStatus::Retired {
-                    "retired"
-                } else {
-                    "suspended"
-                }
-            )));
-        }
-        let fuzz = sched
-            .settings()
-            .is_fuzz_enabled
-            .then(|| self.fuzz_factor(card_id, before.state.reps));
-        let outcome = pick(sched.next_states(&before.state, now, fuzz)?, rating);
-        let after = StoredState {
-            state: outcome.state.clone(),
-            buried_day: None,
-        };
+        let seed = self.seed();
         let now_ms = now.timestamp_millis();
-        let review_id = self.transact(|tx| {
+        // The state is read under the write lock, so an answer given meanwhile by another
+        // process (or handle) is the `before` of this one instead of being overwritten.
+        let (review_id, outcome) = self.transact(|tx| {
+            let (before, status) =
+                store::get_state(tx, card_id)?.ok_or_else(|| not_found(card_id))?;
+            if status != CardStatus::Active {
+                return Err(Error::InvalidInput(format!(
+                    "card {card_id} is {} and cannot be answered",
+                    if status == CardStatus::Retired {
+                        "retired"
+                    } else {
+                        "suspended"
+                    }
+                )));
+            }
+            let fuzz = sched
+                .settings()
+                .is_fuzz_enabled
+                .then(|| fuzz_factor(seed, card_id, before.state.reps));
+            let outcome = pick(sched.next_states(&before.state, now, fuzz)?, rating);
+            let after = StoredState {
+                state: outcome.state.clone(),
+                buried_day: None,
+            };
             let review_id = store::insert_review(
                 tx,
                 &NewReview {
@@ -378,7 +386,7 @@ impl Library {
                 now_ms,
                 UNDO_DEPTH,
             )?;
-            Ok(review_id)
+            Ok((review_id, outcome))
         })?;
         let memory = outcome
             .state
@@ -401,10 +409,10 @@ impl Library {
     pub fn bury_card(&mut self, card_id: &CardId) -> Result<()> {
         let now = self.clock().now();
         let sched = self.scheduler()?;
-        let (before, status) =
-            store::get_state(self.conn(), card_id)?.ok_or_else(|| not_found(card_id))?;
         let day = sched.days().day(now);
         self.transact(|tx| {
+            let (before, status) =
+                store::get_state(tx, card_id)?.ok_or_else(|| not_found(card_id))?;
             store::bury(tx, card_id, day)?;
             store::push_undo(
                 tx,
@@ -425,9 +433,9 @@ impl Library {
     /// `undo_review` can take back.
     pub fn suspend_in_review(&mut self, card_id: &CardId) -> Result<()> {
         let now_ms = self.clock().now().timestamp_millis();
-        let (before, status) =
-            store::get_state(self.conn(), card_id)?.ok_or_else(|| not_found(card_id))?;
         self.transact(|tx| {
+            let (before, status) =
+                store::get_state(tx, card_id)?.ok_or_else(|| not_found(card_id))?;
             card_store::set_suspended(tx, card_id, true, now_ms)?;
             store::push_undo(
                 tx,
@@ -448,13 +456,13 @@ impl Library {
     /// was and an answer's log row removed. `NotFound` when there is nothing to undo.
     pub fn undo_review(&mut self) -> Result<UndoResult> {
         let now_ms = self.clock().now().timestamp_millis();
-        let Some((step, is_readable)) = store::last_undo(self.conn())? else {
-            return Err(Error::NotFound {
-                what: "review step to undo",
-                id: "last".into(),
-            });
-        };
-        self.transact(|tx| {
+        let step = self.transact(|tx| {
+            let Some((step, is_readable)) = store::last_undo(tx)? else {
+                return Err(Error::NotFound {
+                    what: "review step to undo",
+                    id: "last".into(),
+                });
+            };
             if is_readable {
                 store::write_state(tx, &step.card_id, &step.before)?;
             }
@@ -469,7 +477,8 @@ impl Library {
                 }
                 ReviewAction::Bury => {}
             }
-            store::delete_undo(tx, step.id)
+            store::delete_undo(tx, step.id)?;
+            Ok(step)
         })?;
         Ok(UndoResult {
             action: step.action,

@@ -230,7 +230,13 @@ impl Library {
     /// A reproducible RNG for one purpose: the same library seed and `key` always give the
     /// same sequence (e.g. key = hash of card id and review count).
     pub fn rng_for(&self, key: u64) -> StdRng {
-        StdRng::seed_from_u64(self.options.seed ^ key.rotate_left(17))
+        seeded_rng(self.options.seed, key)
+    }
+
+    /// The library's seed, for work done inside `transact` (where the library is borrowed):
+    /// `seeded_rng(lib.seed(), key)` is `lib.rng_for(key)`.
+    pub(crate) fn seed(&self) -> u64 {
+        self.options.seed
     }
 
     /// Runs `f` inside one transaction: committed if it returns `Ok`, rolled back otherwise
@@ -474,4 +480,9 @@ fn why_not_creatable(path: &Path) -> Option<std::io::Error> {
             ))
         }
     }
+}
+
+/// The RNG `Library::rng_for` gives for `key` in a library of seed `seed`.
+pub(crate) fn seeded_rng(seed: u64, key: u64) -> StdRng {
+    StdRng::seed_from_u64(seed ^ key.rotate_left(17))
 }

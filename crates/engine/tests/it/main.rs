@@ -2,6 +2,7 @@
 
 mod backup;
 mod builtin;
+mod concurrency;
 mod course;
 mod environment;
 mod exams;
