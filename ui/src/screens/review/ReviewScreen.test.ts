@@ -1,0 +1,64 @@
+// The reviewer's keys work right after the scope dropdown is used (issue #21, defect 2): focus
+// goes back to the card instead of staying on the dropdown, where Space reopens it.
+import { describe, expect, it, vi } from "vitest";
+import { fireEvent, render, screen } from "@testing-library/svelte";
+import { tick } from "svelte";
+
+const commands = vi.hoisted(() => ({ reviewNext: vi.fn() }));
+vi.mock("../../lib/bindings", () => ({ commands }));
+
+import ReviewScreen from "./ReviewScreen.svelte";
+
+const card = {
+  card_id: "c1",
+  queue: "new",
+  phase: "new",
+  kind: "basic",
+  prompt: "Q?",
+  answer: "A",
+  options: [],
+  heading_path: ["EC2"],
+  exams: ["SAA"],
+  topics: [],
+  section_id: 4,
+  document_id: 1,
+  source_line: 10,
+  review_count: 0,
+  lapse_count: 0,
+  retrievability: null,
+  buttons: [
+    { rating: "again", interval_secs: 60, label: "1m", due_at: "2026-12-01T00:01:00Z" },
+    { rating: "hard", interval_secs: 360, label: "6m", due_at: "2026-12-01T00:06:00Z" },
+    { rating: "good", interval_secs: 600, label: "10m", due_at: "2026-12-01T00:10:00Z" },
+    { rating: "easy", interval_secs: 864000, label: "10d", due_at: "2026-12-11T00:00:00Z" },
+  ],
+};
+
+async function settle() {
+  for (let i = 0; i < 5; i++) {
+    await tick();
+    await new Promise((r) => setTimeout(r, 0));
+  }
+}
+
+describe("ReviewScreen", () => {
+  it("returns focus to the card after a scope change, so Space reveals the answer at once", async () => {
+    commands.reviewNext.mockResolvedValue({
+      status: "ok",
+      data: { card, counts: { new: 3, learning: 0, review: 0 }, next_due_at: null, study_day: "2026-12-01" },
+    });
+    render(ReviewScreen);
+    await settle();
+    const scope = screen.getByTestId("review-scope") as HTMLSelectElement;
+    scope.focus();
+    scope.value = "SAA";
+    await fireEvent.change(scope);
+    await settle();
+    expect(commands.reviewNext).toHaveBeenLastCalledWith({ kind: "exam", exam: "SAA" });
+    expect(document.activeElement).toBe(screen.getByTestId("review-card"));
+
+    await fireEvent.keyDown(document.activeElement!, { key: " " });
+    await settle();
+    expect(screen.getByTestId("review-card").dataset.phase).toBe("answer");
+  });
+});
