@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import ko from "./ko.json";
 import en from "./en.json";
-import { formatDateTime, i18n, setLocale, t } from "./index.svelte";
+import { formatDateTime, formatInterval, i18n, setLocale, t } from "./index.svelte";
 
 describe("i18n", () => {
   it("has the same keys in Korean and English, none empty", () => {
@@ -32,6 +32,14 @@ describe("i18n", () => {
     expect(formatDateTime(when)).toBe(new Date(when).toLocaleString("ko-KR"));
     setLocale("en");
     expect(formatDateTime(when)).toBe(new Date(when).toLocaleString("en-US"));
+    setLocale("ko");
+  });
+
+  it("shortens answer-button intervals in the current language", () => {
+    const secs = [45, 60, 360, 5400, 864_000, 3_110_400, 66_225_600];
+    expect(secs.map(formatInterval)).toEqual(["45초", "1분", "6분", "1.5시간", "10일", "1.2개월", "2.1년"]);
+    setLocale("en");
+    expect(secs.map(formatInterval)).toEqual(["45s", "1m", "6m", "1.5h", "10d", "1.2mo", "2.1y"]);
     setLocale("ko");
   });
 });

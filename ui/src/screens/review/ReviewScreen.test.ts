@@ -60,5 +60,9 @@ describe("ReviewScreen", () => {
     await fireEvent.keyDown(document.activeElement!, { key: " " });
     await settle();
     expect(screen.getByTestId("review-card").dataset.phase).toBe("answer");
+
+    // The rating buttons give their intervals in the interface language (defect 10).
+    const intervals = ["again", "hard", "good", "easy"].map((r) => screen.getByTestId(`grade-${r}`).querySelector(".interval")?.textContent);
+    expect(intervals).toEqual(["1분", "6분", "10분", "10일"]);
   });
 });
