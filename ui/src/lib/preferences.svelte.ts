@@ -16,10 +16,32 @@ export function applyTheme(theme: Theme): void {
   else root.dataset.theme = theme;
 }
 
+/** Where the last applied language and theme are remembered on this machine. */
+const HINT_KEY = "stratus.ui";
+
 function apply(settings: UiSettings): void {
   preferences.current = settings;
   setLocale(settings.language);
   applyTheme(settings.theme);
+  try {
+    localStorage.setItem(HINT_KEY, JSON.stringify({ language: settings.language, theme: settings.theme }));
+  } catch {
+    // Storage may be unavailable; the library's settings still apply once loaded.
+  }
+}
+
+/**
+ * Applies the language and theme last used on this machine, synchronously, so the first paint
+ * is not Korean-then-English or light-then-dark while the library's settings load.
+ */
+export function applyRememberedPreferences(): void {
+  try {
+    const hint = JSON.parse(localStorage.getItem(HINT_KEY) ?? "null") as Partial<UiSettings> | null;
+    if (hint?.language === "ko" || hint?.language === "en") setLocale(hint.language);
+    if (hint?.theme === "light" || hint?.theme === "dark" || hint?.theme === "system") applyTheme(hint.theme);
+  } catch {
+    // A damaged hint is ignored.
+  }
 }
 
 /** Loads the saved preferences; keeps the defaults if the library cannot be read. */
