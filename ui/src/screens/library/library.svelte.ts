@@ -2,6 +2,7 @@
 import { Channel } from "@tauri-apps/api/core";
 import type { DocumentSummary, ImportProgress, ImportReport } from "../../lib/bindings";
 import { api, toApiError, type ApiError } from "../../lib/api";
+import { t, type MessageKey } from "../../lib/i18n/index.svelte";
 
 export class LibraryState {
   documents = $state<DocumentSummary[]>([]);
@@ -51,4 +52,31 @@ export class LibraryState {
       this.error = toApiError(e);
     }
   }
+}
+
+/** The headline of an import report: failed when nothing at all could be imported. */
+export function reportHeadline(report: ImportReport): MessageKey {
+  if (report.is_cancelled) return "library.report_cancelled";
+  const { imported, updated, unchanged, skipped, failed, pruned } = report.totals;
+  if (failed > 0 && imported + updated + unchanged + skipped + pruned === 0) return "library.report_failed";
+  return failed > 0 ? "library.report_partial" : "library.report_done";
+}
+
+// The common failures by the operating system's message (the engine's file outcome carries it,
+// ending in "(os error N)") and by code, on Linux/macOS (errno) and Windows (GetLastError).
+// Codes that mean different things on the two (5: EIO / access denied) are left to the text.
+const osErrors: [MessageKey, number[], RegExp][] = [
+  ["io.not_found", [2, 3], /no such file|not found|cannot find/i],
+  ["io.permission_denied", [13], /permission denied|access is denied/i],
+  ["io.not_a_directory", [20, 267], /not a directory/i],
+  ["io.disk_full", [28, 112], /no space left|not enough space|disk full/i],
+];
+
+/** A file's failure in the interface language when it is a common OS error, else the engine's text. */
+export function failureText(message: string): string {
+  const code = Number(/\(os error (\d+)\)/.exec(message)?.[1] ?? NaN);
+  for (const [key, codes, pattern] of osErrors) {
+    if (pattern.test(message) || codes.includes(code)) return t(key);
+  }
+  return message;
 }

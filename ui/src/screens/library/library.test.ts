@@ -14,7 +14,8 @@ vi.mock("@tauri-apps/api/core", () => ({
   },
 }));
 
-import { LibraryState } from "./library.svelte";
+import { LibraryState, failureText, reportHeadline } from "./library.svelte";
+import { setLocale, t } from "../../lib/i18n/index.svelte";
 
 describe("LibraryState", () => {
   it("imports trimmed paths, streams progress, keeps the report and reloads documents", async () => {
@@ -55,5 +56,33 @@ describe("LibraryState", () => {
     await state.import(["/x"]);
     expect(state.error?.kind).toBe("io");
     expect(state.importing).toBe(false);
+  });
+});
+
+describe("import report", () => {
+  const report = (totals: Partial<Record<string, number>>, is_cancelled = false) => ({
+    files: [],
+    totals: { imported: 0, updated: 0, unchanged: 0, skipped: 0, failed: 0, pruned: 0, sections: 0, ...totals },
+    is_cancelled,
+  });
+
+  it("says plainly that an import where every file failed failed", () => {
+    expect(reportHeadline(report({ failed: 1 }))).toBe("library.report_failed");
+    expect(t(reportHeadline(report({ failed: 1 })))).toContain("실패");
+    expect(reportHeadline(report({ imported: 2, failed: 1 }))).toBe("library.report_partial");
+    expect(reportHeadline(report({ imported: 2 }))).toBe("library.report_done");
+    expect(reportHeadline(report({ failed: 1 }, true))).toBe("library.report_cancelled");
+  });
+
+  it("shows the common OS errors in the interface language", () => {
+    expect(failureText("No such file or directory (os error 2)")).toBe("파일이나 폴더가 없습니다.");
+    expect(failureText("/x/a.md: Permission denied (os error 13)")).toBe("읽거나 쓸 권한이 없습니다.");
+    expect(failureText("Not a directory (os error 20)")).toBe("경로 중간에 폴더가 아닌 파일이 있습니다.");
+    expect(failureText("No space left on device (os error 28)")).toBe("디스크 공간이 부족합니다.");
+    expect(failureText("지정된 파일을 찾을 수 없습니다. (os error 2)")).toBe("파일이나 폴더가 없습니다.");
+    expect(failureText("invalid UTF-8 in front matter")).toBe("invalid UTF-8 in front matter");
+    setLocale("en");
+    expect(failureText("No such file or directory (os error 2)")).toBe("No such file or folder.");
+    setLocale("ko");
   });
 });
