@@ -217,6 +217,8 @@ struct Word {
     is_question: bool,
     /// The word as typed (normalized).
     typed: String,
+    /// The word as typed, when it is a single word.
+    typed_segment: Option<Segment>,
 }
 
 fn word(clause: &Clause) -> Word {
@@ -229,17 +231,20 @@ fn word(clause: &Clause) -> Word {
                 is_question: stem.is_none(),
                 clause: Clause::Term(Segment::Hangul(stem.unwrap_or_else(|| h.clone()))),
                 typed: h.clone(),
+                typed_segment: Some(Segment::Hangul(h.clone())),
             }
         }
         Clause::Term(seg) => Word {
             is_question: is_question_word(seg),
             clause: clause.clone(),
             typed: seg_text(seg),
+            typed_segment: Some(seg.clone()),
         },
         Clause::Phrase(_) => Word {
             clause: clause.clone(),
             is_question: false,
             typed: String::new(),
+            typed_segment: None,
         },
     }
 }
@@ -273,14 +278,20 @@ pub(crate) fn plan(parsed: &ParsedQuery, use_glossary: bool) -> Plan {
                 if span[0].is_question || span[len - 1].is_question {
                     continue;
                 }
-                let segs: Vec<Segment> = span
+                let typed: Vec<Segment> = span
+                    .iter()
+                    .filter_map(|w| w.typed_segment.clone())
+                    .collect();
+                let stems: Vec<Segment> = span
                     .iter()
                     .filter_map(|w| match &w.clause {
                         Clause::Term(seg) => Some(seg.clone()),
                         Clause::Phrase(_) => None,
                     })
                     .collect();
-                if let Some(to) = glossary::lookup(&segs) {
+                // As typed first: a particle-like last syllable may belong to the term
+                // (`게이트웨이`).
+                if let Some(to) = glossary::lookup(&typed).or_else(|| glossary::lookup(&stems)) {
                     let literal_clauses: Vec<Clause> =
                         span.iter().map(|w| w.clause.clone()).collect();
                     let mut literal = literal_units(&literal_clauses);

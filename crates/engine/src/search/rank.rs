@@ -69,11 +69,14 @@ pub(crate) fn phrases(units: &[Unit]) -> Vec<Phrase> {
 /// typed; for a glossary counterpart [`COUNTERPART_WEIGHT`] shared out over its phrases in
 /// proportion to the phrases of the word it stands for, so that a counterpart written as
 /// several Hangul bigram phrases (`인스턴스 스토어`) weighs no more than its English word.
-fn phrase_weights(units: &[Unit]) -> Vec<f64> {
+/// The phrases of an all-of group with a phrase in no section weigh nothing: the group
+/// matches nowhere (`트랜짓 게이트웨이` in notes that write `Transit Gateway`), and its other
+/// words alone would rank sections about something else.
+fn phrase_weights(units: &[Unit], rows_with: &[i64]) -> Vec<f64> {
     fn count(unit: &Unit) -> usize {
         phrases(std::slice::from_ref(unit)).len()
     }
-    fn walk(unit: &Unit, weight: f64, out: &mut Vec<f64>) {
+    fn walk(unit: &Unit, weight: f64, rows_with: &[i64], out: &mut Vec<f64>) {
         match unit {
             Unit::AnyOf(units) => {
                 let literal: usize = units
@@ -85,19 +88,32 @@ fn phrase_weights(units: &[Unit]) -> Vec<f64> {
                     match u {
                         Unit::Counterpart(inner) => {
                             let share = literal.max(1) as f64 / count(inner).max(1) as f64;
-                            walk(inner, weight * COUNTERPART_WEIGHT * share.min(1.0), out)
+                            walk(
+                                inner,
+                                weight * COUNTERPART_WEIGHT * share.min(1.0),
+                                rows_with,
+                                out,
+                            )
                         }
-                        u => walk(u, weight, out),
+                        u => walk(u, weight, rows_with, out),
                     }
                 }
             }
-            Unit::AllOf(units) => units.iter().for_each(|u| walk(u, weight, out)),
-            Unit::Counterpart(inner) => walk(inner, weight * COUNTERPART_WEIGHT, out),
+            Unit::AllOf(units) => {
+                let start = out.len();
+                let n = count(unit);
+                let is_dead = rows_with
+                    .get(start..start + n)
+                    .is_some_and(|rows| rows.contains(&0));
+                let weight = if is_dead { 0.0 } else { weight };
+                units.iter().for_each(|u| walk(u, weight, rows_with, out));
+            }
+            Unit::Counterpart(inner) => walk(inner, weight * COUNTERPART_WEIGHT, rows_with, out),
             u => out.extend(std::iter::repeat_n(weight, count(u))),
         }
     }
     let mut out = Vec::new();
-    units.iter().for_each(|u| walk(u, 1.0, &mut out));
+    units.iter().for_each(|u| walk(u, 1.0, rows_with, &mut out));
     out
 }
 
@@ -131,7 +147,7 @@ impl Scorer {
         let n = totals.rows.max(1) as f64;
         let idf = rows_with
             .iter()
-            .zip(phrase_weights(&units))
+            .zip(phrase_weights(&units, rows_with))
             .map(|(&hits, weight)| {
                 let hits = hits.clamp(0, totals.rows) as f64;
                 let idf = ((n - hits + 0.5) / (hits + 0.5)).ln();
