@@ -60,12 +60,37 @@ test("import a folder in the Library, search a Korean word, open the highlighted
     // The documents table lists every imported note by its title.
     const table = await waitForText(browser, '[data-testid="documents"]', (t) => imported.every((d) => t.includes(d.title)));
     assert.ok(table.includes("instructor-notes"), "the table shows where the notes came from");
+    // The source column (badge and language code) never wraps letter by letter (#21, defect 6).
+    const tallest = await browser.execute(() =>
+      Math.max(
+        ...[...document.querySelectorAll('[data-testid="documents"] td.source')].map(
+          (td) => td.getBoundingClientRect().height / parseFloat(getComputedStyle(td).lineHeight || "20"),
+        ),
+      ),
+    );
+    assert.ok(tallest < 3, `the source cell is ${tallest} lines high`);
     await screenshot(browser, "library-ko.png");
 
+    // A path that does not exist: the report says the import failed, in Korean (#21, defect 7).
+    await input.setValue(join(dataDir, "no-such-folder"));
+    await (await browser.$('[data-testid="import-submit"]')).click();
+    const failed = await waitForText(browser, '[data-testid="import-report"]', (t) => t.includes(ko["library.report_failed"]), 30_000);
+    assert.ok(failed.includes(ko["io.not_found"]), `the OS error is shown in Korean: ${failed}`);
+    assert.ok(!failed.includes(ko["library.report_done"]), failed);
+    await screenshot(browser, "library-import-failed-ko.png");
+
     // Search a Korean word that appears with particles in the notes.
-    await (await browser.$('[data-testid="nav-search"]')).click();
+    // Ctrl+3 opens Search with the box focused: Korean typed at once lands in it (#21, defect 3).
+    await browser.keys(["Control", "3"]);
+    await browser.keys(["Control"]);
     const box = await browser.$('[data-testid="search-input"]');
-    await box.setValue("요금");
+    await box.waitForExist({ timeout: 10_000 });
+    await browser.waitUntil(async () => (await browser.execute(() => document.activeElement?.dataset.testid)) === "search-input", {
+      timeout: 5000,
+      timeoutMsg: "Ctrl+3 did not focus the search box",
+    });
+    await browser.keys("요금");
+    assert.equal(await box.getValue(), "요금", "the typed Korean is in the search box");
     await waitForText(browser, '[data-testid="search-results"]', (t) => t.length > 0, 15_000);
     const marks = await browser.$$('[data-testid="search-snippet"] mark');
     assert.ok(marks.length > 0, "the snippet highlights the match");

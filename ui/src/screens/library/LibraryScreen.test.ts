@@ -1,0 +1,33 @@
+// Library rows offer "review this document" (issue #21, defect 6): the reviewer opens on the
+// engine's document scope.
+import { describe, expect, it, vi } from "vitest";
+import { fireEvent, render, screen } from "@testing-library/svelte";
+import { tick } from "svelte";
+
+const commands = vi.hoisted(() => ({
+  documents: vi.fn(async () => ({
+    status: "ok",
+    data: [
+      { id: 7, title: "VPC notes", path: "/n/vpc.md", origin: "user", is_builtin: false, format: "markdown", lang: "ko", section_count: 3, size_bytes: 10 },
+    ],
+  })),
+}));
+vi.mock("../../lib/bindings", () => ({ commands }));
+vi.mock("@tauri-apps/plugin-dialog", () => ({ open: vi.fn() }));
+vi.mock("@tauri-apps/api/core", () => ({ Channel: class {} }));
+
+import LibraryScreen from "./LibraryScreen.svelte";
+import { navigation } from "../../lib/navigation.svelte";
+
+describe("LibraryScreen", () => {
+  it("reviews one document's cards from its row", async () => {
+    render(LibraryScreen);
+    for (let i = 0; i < 5; i++) await tick();
+    await new Promise((r) => setTimeout(r, 0));
+    const button = await screen.findByTestId("review-document");
+    expect(button.closest("td")?.className).toContain("row-actions");
+    await fireEvent.click(button);
+    expect(navigation.screen).toBe("review");
+    expect(navigation.reviewScope).toEqual({ kind: "document", document_id: 7 });
+  });
+});
