@@ -189,12 +189,36 @@ pub(crate) fn parse_document(text: &str, is_markdown_name: bool, stem: &str) -> 
     } else {
         text.to_string()
     };
-    let format = if is_markdown_name || looks_like_markdown(&text) {
+    let mut format = if is_markdown_name || looks_like_markdown(&text) {
         DocumentFormat::Markdown
     } else {
         DocumentFormat::PlainText
     };
     let mut warnings = Vec::new();
+    // Lists and quotes nested past the bound are cut off before anything reads them, so the
+    // sections stored (and rendered later) are bounded too.
+    let text = match format {
+        DocumentFormat::Markdown => match markdown::bound_nesting(&text) {
+            markdown::Nesting::WithinBounds => text,
+            markdown::Nesting::Escaped(bounded) => {
+                warnings.push(format!(
+                    "lists or block quotes nested more than {} levels deep: the deeper \
+                     markers are kept as text",
+                    markdown::MAX_CONTAINER_DEPTH
+                ));
+                bounded
+            }
+            markdown::Nesting::TooDeep => {
+                warnings.push(format!(
+                    "lists or block quotes nested more than {} levels deep: read as plain text",
+                    markdown::MAX_CONTAINER_DEPTH
+                ));
+                format = DocumentFormat::PlainText;
+                text
+            }
+        },
+        DocumentFormat::PlainText => text,
+    };
     let (title, front_matter, drafts) = match format {
         DocumentFormat::Markdown => {
             let parsed = markdown::parse(&text, stem);

@@ -37,6 +37,165 @@ pub(crate) fn options() -> Options {
         | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS
 }
 
+/// The deepest nesting of list items and block quotes kept, together. Notes nest a handful
+/// of levels; the HTML sanitizer (html5ever) and card generation take time that grows with
+/// the square of the depth — a one-line list of 20,000 `- ` markers took 17 s to render and
+/// 43 s to generate cards from (release build) — so deeper containers are cut off here,
+/// before anything else reads the text.
+pub(crate) const MAX_CONTAINER_DEPTH: usize = 32;
+/// Cutting off the containers one level too deep may let lines below them open new ones
+/// (indented lists under a cut item); after this many passes the note is read as plain text.
+const MAX_NESTING_PASSES: usize = 3;
+
+/// What [`bound_nesting`] did to a markdown text.
+pub(crate) enum Nesting {
+    /// Nothing nested too deep: the text is read as it is.
+    WithinBounds,
+    /// The markers of containers nested too deep were escaped (a `\` before each), so they
+    /// read as text; lines and line numbers are unchanged.
+    Escaped(String),
+    /// Still too deep after escaping: to be read as plain text.
+    TooDeep,
+}
+
+/// Bounds the nesting of lists and block quotes of `text` to [`MAX_CONTAINER_DEPTH`] by
+/// escaping the marker of every container that would open one level deeper (`- - - x` at
+/// the limit keeps `\- - x` as text). Each pass is one linear parse.
+pub(crate) fn bound_nesting(text: &str) -> Nesting {
+    // The parser itself slows down with the square of the markers on one line (100,000
+    // `- ` take seconds), so those are cut by a scan of each line first.
+    let line_cuts = too_many_markers_on_a_line(text);
+    let lines_cut = !line_cuts.is_empty();
+    let mut current = if lines_cut {
+        escape_at(text, &line_cuts)
+    } else {
+        text.to_string()
+    };
+    let mut cuts = too_deep_markers(&current);
+    if cuts.is_empty() {
+        return if lines_cut {
+            Nesting::Escaped(current)
+        } else {
+            Nesting::WithinBounds
+        };
+    }
+    for _ in 0..MAX_NESTING_PASSES {
+        current = escape_at(&current, &cuts);
+        cuts = too_deep_markers(&current);
+        if cuts.is_empty() {
+            return Nesting::Escaped(current);
+        }
+    }
+    Nesting::TooDeep
+}
+
+/// `text` with a backslash inserted before each of the (ascending) byte offsets `cuts`.
+fn escape_at(text: &str, cuts: &[usize]) -> String {
+    let mut out = String::with_capacity(text.len() + cuts.len());
+    let mut last = 0;
+    for &at in cuts {
+        out.push_str(&text[last..at]);
+        out.push('\\');
+        last = at;
+    }
+    out.push_str(&text[last..]);
+    out
+}
+
+/// Byte offsets of the marker past [`MAX_CONTAINER_DEPTH`] on lines that start with more
+/// container markers (`- `, `* `, `+ `, `1. `, `1) `, `>`) than that, found without parsing.
+/// A thematic break (`- - - -`) is not a list and is left alone.
+fn too_many_markers_on_a_line(text: &str) -> Vec<usize> {
+    let mut cuts = Vec::new();
+    let mut line_start = 0;
+    for line in text.split_inclusive('\n') {
+        let bytes = line.as_bytes();
+        let is_break = {
+            let mut marks = line.bytes().filter(|b| !b.is_ascii_whitespace());
+            marks.next().is_some_and(|first| {
+                matches!(first, b'-' | b'*' | b'_') && marks.all(|b| b == first)
+            })
+        };
+        let mut i = 0;
+        let mut count = 0;
+        while !is_break {
+            while i < bytes.len() && matches!(bytes[i], b' ' | b'\t') {
+                i += 1;
+            }
+            let ends_marker = |j: usize| matches!(bytes.get(j), None | Some(b' ' | b'\t' | b'\n'));
+            let (cut, next) = match bytes.get(i) {
+                Some(b'>') => (i, i + 1),
+                Some(b'-' | b'*' | b'+') if ends_marker(i + 1) => (i, i + 1),
+                Some(b'0'..=b'9') => {
+                    let mut j = i;
+                    while j < bytes.len() && j - i < 9 && bytes[j].is_ascii_digit() {
+                        j += 1;
+                    }
+                    if matches!(bytes.get(j), Some(b'.' | b')')) && ends_marker(j + 1) {
+                        (j, j + 1)
+                    } else {
+                        break;
+                    }
+                }
+                _ => break,
+            };
+            count += 1;
+            if count > MAX_CONTAINER_DEPTH {
+                cuts.push(line_start + cut);
+                break;
+            }
+            i = next;
+        }
+        line_start += line.len();
+    }
+    cuts
+}
+
+/// Byte offsets where a backslash turns the marker of a container at depth
+/// `MAX_CONTAINER_DEPTH + 1` into text (everything inside it goes with it).
+fn too_deep_markers(text: &str) -> Vec<usize> {
+    let mut depth = 0usize;
+    let mut cuts = Vec::new();
+    for (event, range) in Parser::new_ext(text, options()).into_offset_iter() {
+        match event {
+            Event::Start(Tag::Item | Tag::BlockQuote(_)) => {
+                depth += 1;
+                if depth == MAX_CONTAINER_DEPTH + 1
+                    && let Some(at) = marker_at(text, range.start)
+                    && cuts.last() != Some(&at)
+                {
+                    cuts.push(at);
+                }
+            }
+            Event::End(TagEnd::Item | TagEnd::BlockQuote(_)) => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    cuts.sort_unstable();
+    cuts.dedup();
+    cuts
+}
+
+/// Where to put a backslash to make the container marker at or after `start` plain text:
+/// before `-`, `*`, `+` or `>`, or before the `.`/`)` of an ordered marker (`1\.`).
+fn marker_at(text: &str, start: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut i = start;
+    while i < bytes.len() && matches!(bytes[i], b' ' | b'\t') {
+        i += 1;
+    }
+    match *bytes.get(i)? {
+        b'-' | b'*' | b'+' | b'>' => Some(i),
+        b'0'..=b'9' => {
+            while bytes.get(i).is_some_and(u8::is_ascii_digit) {
+                i += 1;
+            }
+            matches!(bytes.get(i), Some(b'.' | b')')).then_some(i)
+        }
+        _ => None,
+    }
+}
+
 /// Splits `text` into sections. `fallback_title` names the text before the first heading.
 pub(crate) fn parse(text: &str, fallback_title: &str) -> MarkdownParse {
     let lines = LineIndex::new(text);
@@ -312,6 +471,48 @@ mod tests {
         assert_eq!(parsed.sections[0].heading_path, ["file"]);
         assert_eq!(parsed.sections[0].body, "Lead text.");
         assert_eq!(parsed.sections[0].line_start, 5);
+    }
+
+    fn depth(text: &str) -> usize {
+        let (mut depth, mut deepest) = (0usize, 0usize);
+        for event in Parser::new_ext(text, options()) {
+            match event {
+                Event::Start(Tag::Item | Tag::BlockQuote(_)) => {
+                    depth += 1;
+                    deepest = deepest.max(depth);
+                }
+                Event::End(TagEnd::Item | TagEnd::BlockQuote(_)) => depth -= 1,
+                _ => {}
+            }
+        }
+        deepest
+    }
+
+    #[test]
+    fn nesting_is_cut_at_the_limit_on_one_line_and_across_lines() {
+        assert!(matches!(
+            bound_nesting("- a\n  - b\n    > c\n"),
+            Nesting::WithinBounds
+        ));
+        let over = MAX_CONTAINER_DEPTH + 10;
+        for marker in ["- ", "* ", "+ ", "1. ", "2) ", "> ", "- > "] {
+            let text = format!("# H\n\n{}x\n\nafter\n", marker.repeat(over));
+            let Nesting::Escaped(bounded) = bound_nesting(&text) else {
+                panic!("{marker:?}: not escaped")
+            };
+            assert!(depth(&bounded) <= MAX_CONTAINER_DEPTH, "{marker:?}");
+            assert_eq!(bounded.lines().count(), text.lines().count(), "{marker:?}");
+            assert!(bounded.ends_with("x\n\nafter\n"), "{marker:?}: {bounded}");
+        }
+        let stairs: String = (0..over)
+            .map(|i| format!("{}- item {i}\n", "  ".repeat(i)))
+            .collect();
+        let Nesting::Escaped(bounded) = bound_nesting(&stairs) else {
+            panic!("stairs: not escaped")
+        };
+        assert!(depth(&bounded) <= MAX_CONTAINER_DEPTH);
+        let rule = format!("a\n\n{}\n", "- ".repeat(over));
+        assert!(matches!(bound_nesting(&rule), Nesting::WithinBounds));
     }
 
     #[test]

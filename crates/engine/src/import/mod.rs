@@ -29,7 +29,7 @@ pub(crate) use markdown::options as markdown_options;
 pub use tags::{SectionTags, normalize_exam_code};
 
 /// Bump when parsing changes, so that unchanged files are parsed again by the new rules.
-const PARSER_VERSION: &[u8] = b"stratus-import-2";
+const PARSER_VERSION: &[u8] = b"stratus-import-3";
 
 /// Where a document came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -273,6 +273,9 @@ impl ParseJob {
                 .iter()
                 .map(|p| format!("line {}: question left out: {}", p.line, p.detail)),
         );
+        // Lines stating retired, renamed or changed AWS facts; their cards start suspended.
+        self.warnings
+            .extend(made.stale.iter().map(crate::cards::StaleWarning::describe));
         let term_counts = store::term_counts(&parsed.sections);
         ParsedFile {
             job: self,
