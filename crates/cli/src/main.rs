@@ -6,6 +6,8 @@
 
 mod args;
 mod cmd;
+#[cfg(debug_assertions)]
+mod crashpoint;
 mod output;
 
 use std::process::ExitCode;
@@ -21,9 +23,14 @@ use crate::args::{Args, Command, Scope};
 use crate::output::Output;
 
 fn main() -> ExitCode {
+    #[cfg(debug_assertions)]
+    crashpoint::install_from_env();
     let args = Args::parse();
     let json = args.json;
-    match run(args) {
+    let result = run(args);
+    #[cfg(debug_assertions)]
+    crashpoint::report();
+    match result {
         Ok(code) => code,
         // The reader went away (`stratus search x | head -1`): what it wanted was written.
         Err(err) if is_broken_pipe(&err) => ExitCode::SUCCESS,

@@ -1,14 +1,19 @@
 //! Crash safety and concurrent writers, with the real `stratus` binary.
 //!
-//! The crash harness runs an import and a scripted review session in child processes and
-//! SIGKILLs the running one at a random moment. Afterwards the database must pass
-//! `PRAGMA integrity_check`, hold every review whose command returned before the kill, and
-//! hold no half-imported file. `cargo test` runs 10 trials; set `STRATUS_CRASH_TRIALS=100`
-//! for the long run (and `STRATUS_CRASH_SEED` to replay one).
+//! The crash harness runs a session of commands (import, review answers, a backup, a
+//! restore) in child processes and kills one of them at an operation chosen from a seeded
+//! schedule: just before SQLite's `k`th write to a file during a given phase
+//! (`STRATUS_CRASH_AFTER_WRITES`, read by debug builds, see `src/crashpoint.rs`), so a seed
+//! replays the same kill on any machine. Afterwards the database and every listed backup
+//! must pass `PRAGMA integrity_check`, the database must hold every review whose command
+//! returned before the kill and no half-imported file, and it must open again. `cargo test`
+//! runs 10 trials, which kill in each phase; set `STRATUS_CRASH_TRIALS=100` for the long
+//! run (and `STRATUS_CRASH_SEED` to replay one).
 
+use std::collections::{BTreeMap, BTreeSet};
+use std::os::unix::process::ExitStatusExt;
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
-use std::time::{Duration, Instant};
+use std::process::{Command, Stdio};
 
 use rusqlite::Connection;
 
@@ -99,126 +104,222 @@ fn copy_library(template_db: &Path, data: &Path) -> PathBuf {
     db
 }
 
-/// Waits for `child` until `deadline`; kills it (SIGKILL) if still running then. Returns
-/// the output if it finished on its own.
-fn wait_or_kill(mut child: Child, deadline: Instant) -> Option<std::process::Output> {
-    loop {
-        if child.try_wait().expect("wait works").is_some() {
-            return Some(child.wait_with_output().expect("output is read"));
-        }
-        if Instant::now() >= deadline {
-            child.kill().expect("the child can be killed");
-            let _ = child.wait();
-            return None;
-        }
-        std::thread::sleep(Duration::from_millis(2));
+/// One command of a trial's session, and the phase it belongs to.
+struct Step {
+    phase: &'static str,
+    args: Vec<String>,
+}
+
+/// What a command did: ran to its end (with its output and the writes it made), or was
+/// killed at its crash point.
+enum Ran {
+    Finished { stdout: Vec<u8>, writes: u64 },
+    Killed,
+}
+
+/// Runs `stratus ARGS` in `data`, killed just before its `kill_at`th write when given
+/// (`STRATUS_CRASH_AFTER_WRITES`, see `src/crashpoint.rs`); otherwise the writes are only
+/// counted.
+fn run_step(data: &Path, args: &[String], kill_at: Option<u64>) -> Ran {
+    let out = stratus(data)
+        .args(args)
+        .env(
+            "STRATUS_CRASH_AFTER_WRITES",
+            kill_at.unwrap_or(0).to_string(),
+        )
+        .output()
+        .expect("stratus runs");
+    if out.status.signal() == Some(9) {
+        assert!(
+            kill_at.is_some(),
+            "{args:?} was killed without a crash point"
+        );
+        return Ran::Killed;
+    }
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{args:?} failed: {stderr}");
+    let writes = stderr
+        .lines()
+        .find_map(|l| l.strip_prefix("stratus: crash point: "))
+        .and_then(|l| l.strip_suffix(" writes"))
+        .and_then(|n| n.parse().ok())
+        .unwrap_or_else(|| panic!("{args:?} did not count its writes: {stderr}"));
+    Ran::Finished {
+        stdout: out.stdout,
+        writes,
     }
 }
 
-struct TrialResult {
-    killed_during: &'static str,
-    answers_before_kill: usize,
+/// The phases of a session, in order; trial `t` kills in phase `t % 4`.
+const PHASES: [&str; 4] = ["import", "review", "backup", "restore"];
+const ANSWERS: usize = 4;
+const RATINGS: [&str; 4] = ["good", "again", "hard", "easy"];
+
+/// A session in a copy of the template: import the notes, answer `ANSWERS` cards
+/// (`review next` + `review answer`), make a backup, restore it. The steps after the first
+/// depend on what earlier ones printed (the card, the backup's path), so they are made as
+/// the session goes. With `kill` = (phase, k), the command running the phase's `k`th write
+/// is killed just before it and the session stops there. Returns the writes of each phase
+/// and what was checked.
+struct Session {
+    writes: BTreeMap<&'static str, u64>,
+    killed: Option<(&'static str, String)>,
+    answered: Vec<i64>,
 }
 
-fn trial(
-    template_db: &Path,
-    notes: &Path,
-    clean: &[(String, u32)],
-    data: &Path,
-    rng: &mut Rng,
-) -> TrialResult {
-    let db = copy_library(template_db, data);
-    // Kill somewhere between the start of the import and a few answers after it.
-    let deadline = Instant::now() + Duration::from_millis(rng.below(1500));
-    let mut answered: Vec<i64> = Vec::new();
-    let mut import_done = false;
-    let killed_during = loop {
-        let (what, child) = if !import_done {
-            let child = stratus(data)
-                .args(["--json", "import"])
-                .arg(notes)
-                .spawn()
-                .unwrap();
-            ("import", child)
-        } else {
-            let next = wait_or_kill(
-                stratus(data)
-                    .args(["--json", "review", "next"])
-                    .spawn()
-                    .unwrap(),
-                deadline,
-            );
-            let Some(next) = next else {
-                break "review next";
-            };
-            assert!(
-                next.status.success(),
-                "{}",
-                String::from_utf8_lossy(&next.stderr)
-            );
-            let v: serde_json::Value = serde_json::from_slice(&next.stdout).unwrap();
-            let card = v["card"]["card_id"].as_str().unwrap().to_string();
-            let rating = ["again", "hard", "good", "easy"][rng.below(4) as usize];
-            let child = stratus(data)
-                .args(["--json", "review", "answer", &card, "--rating", rating])
-                .spawn()
-                .unwrap();
-            ("review answer", child)
+fn session(data: &Path, notes: &Path, kill: Option<(&'static str, u64)>) -> Session {
+    let mut writes: BTreeMap<&'static str, u64> = BTreeMap::new();
+    let mut answered = Vec::new();
+    let mut backup_path = String::new();
+    let mut card = String::new();
+    let mut index = 0;
+    loop {
+        let step = match index {
+            0 => Step {
+                phase: "import",
+                args: vec![
+                    "--json".into(),
+                    "import".into(),
+                    notes.display().to_string(),
+                ],
+            },
+            i if i <= 2 * ANSWERS && i % 2 == 1 => Step {
+                phase: "review",
+                args: vec!["--json".into(), "review".into(), "next".into()],
+            },
+            i if i <= 2 * ANSWERS => Step {
+                phase: "review",
+                args: vec![
+                    "--json".into(),
+                    "review".into(),
+                    "answer".into(),
+                    card.clone(),
+                    "--rating".into(),
+                    RATINGS[(i / 2 - 1) % RATINGS.len()].into(),
+                ],
+            },
+            i if i == 2 * ANSWERS + 1 => Step {
+                phase: "backup",
+                args: vec!["--json".into(), "backup".into()],
+            },
+            i if i == 2 * ANSWERS + 2 => Step {
+                phase: "restore",
+                args: vec!["--json".into(), "restore".into(), backup_path.clone()],
+            },
+            _ => break,
         };
-        match wait_or_kill(child, deadline) {
-            None => break what,
-            Some(out) => {
-                assert!(
-                    out.status.success(),
-                    "{what}: {}",
-                    String::from_utf8_lossy(&out.stderr)
-                );
-                if what == "import" {
-                    import_done = true;
-                } else {
-                    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-                    answered.push(v["review_id"].as_i64().expect("review id"));
-                }
+        let done = writes.get(step.phase).copied().unwrap_or(0);
+        let kill_at = match kill {
+            Some((phase, k)) if phase == step.phase => Some(k - done),
+            _ => None,
+        };
+        let Ran::Finished { stdout, writes: n } = run_step(data, &step.args, kill_at) else {
+            return Session {
+                writes,
+                killed: Some((step.phase, command(&step.args))),
+                answered,
+            };
+        };
+        *writes.entry(step.phase).or_insert(0) += n;
+        let v: serde_json::Value = serde_json::from_slice(&stdout).unwrap_or_default();
+        match step.args[1..]
+            .iter()
+            .map(String::as_str)
+            .collect::<Vec<_>>()[..]
+        {
+            ["review", "next", ..] => {
+                card = v["card"]["card_id"]
+                    .as_str()
+                    .expect("a card is due")
+                    .to_string()
             }
+            ["review", "answer", ..] => answered.push(v["review_id"].as_i64().expect("review id")),
+            ["backup", ..] => {
+                backup_path = v["backup"]["path"]
+                    .as_str()
+                    .expect("a backup path")
+                    .to_string()
+            }
+            _ => {}
         }
-    };
+        index += 1;
+    }
+    Session {
+        writes,
+        killed: None,
+        answered,
+    }
+}
 
-    let conn = Connection::open(&db).unwrap();
-    let check: String = conn
+/// The command of `args` without its values: `review answer`, `restore`.
+fn command(args: &[String]) -> String {
+    let words = if args[1] == "review" { 3 } else { 2 };
+    args[1..words].join(" ")
+}
+
+/// A copy of the template library with its backups (so that no daily backup is due).
+fn copy_with_backups(template_db: &Path, data: &Path) -> PathBuf {
+    let db = copy_library(template_db, data);
+    let backups = template_db.parent().unwrap().join("backups");
+    std::fs::create_dir_all(data.join("backups")).unwrap();
+    for entry in std::fs::read_dir(backups).unwrap() {
+        let path = entry.unwrap().path();
+        std::fs::copy(&path, data.join("backups").join(path.file_name().unwrap())).unwrap();
+    }
+    db
+}
+
+fn integrity(db: &Path) -> String {
+    Connection::open(db)
+        .unwrap()
         .query_row("PRAGMA integrity_check", [], |r| r.get(0))
-        .unwrap();
-    assert_eq!(check, "ok", "killed during {killed_during}");
-    for id in &answered {
+        .unwrap()
+}
+
+/// After a kill: the library and every listed backup pass `integrity_check`, every answer
+/// that returned is kept, every imported file is whole and the library opens again.
+fn check_after_kill(db: &Path, data: &Path, clean: &[(String, u32)], s: &Session, what: &str) {
+    assert_eq!(integrity(db), "ok", "killed during {what}");
+    let conn = Connection::open(db).unwrap();
+    for id in &s.answered {
         let n: i64 = conn
             .query_row("SELECT count(*) FROM review_log WHERE id = ?1", [id], |r| {
                 r.get(0)
             })
             .unwrap();
-        assert_eq!(n, 1, "review {id} returned before the kill but is lost");
+        assert_eq!(
+            n, 1,
+            "review {id} returned before the kill but is lost ({what})"
+        );
     }
+    let reviews: usize = conn
+        .query_row("SELECT count(*) FROM review_log", [], |r| r.get(0))
+        .unwrap();
+    // An answer killed after its commit is kept although it never returned.
+    assert!(
+        (s.answered.len()..=s.answered.len() + 1).contains(&reviews),
+        "{reviews} reviews after {} answers ({what})",
+        s.answered.len()
+    );
     drop(conn);
-    // Every imported file is whole: as many sections as a clean import gives.
-    for (name, count) in sections_per_file(&db) {
+    for (name, count) in sections_per_file(db) {
         let expected = clean
             .iter()
             .find(|(n, _)| *n == name)
             .map(|(_, c)| *c)
             .unwrap_or_else(|| panic!("{name} was not in the clean import"));
-        assert_eq!(
-            count, expected,
-            "{name} is half imported (killed during {killed_during})"
-        );
+        assert_eq!(count, expected, "{name} is half imported ({what})");
     }
-    // The library still opens and works.
     run_ok(stratus(data).args(["--json", "info"]));
-    TrialResult {
-        killed_during,
-        answers_before_kill: answered.len(),
+    let listed = run_ok(stratus(data).args(["--json", "backup", "--list"]));
+    for backup in listed.as_array().expect("a list of backups") {
+        let path = backup["path"].as_str().unwrap();
+        assert_eq!(integrity(Path::new(path)), "ok", "{path} ({what})");
     }
 }
 
 #[test]
-fn killed_imports_and_reviews_lose_nothing_and_leave_no_half_file() {
+fn killed_imports_reviews_backups_and_restores_lose_nothing() {
     let trials: u64 = std::env::var("STRATUS_CRASH_TRIALS")
         .ok()
         .and_then(|v| v.parse().ok())
@@ -229,25 +330,61 @@ fn killed_imports_and_reviews_lose_nothing_and_leave_no_half_file() {
         .unwrap_or(0x5eed_cafe);
     let root = tempfile::tempdir().unwrap();
     let template_db = template(root.path());
+    // Today's backup, copied into every trial, so that no daily backup is due there.
+    run_ok(stratus(template_db.parent().unwrap()).args(["--json", "backup"]));
     let notes = root.path().join("notes");
     write_notes(&notes);
+    // A whole session without a kill: the sections of a clean import, and how many writes
+    // each phase makes, which the kill schedule draws from.
     let clean_data = root.path().join("clean");
-    copy_library(&template_db, &clean_data);
-    run_ok(stratus(&clean_data).args(["--json", "import"]).arg(&notes));
-    let clean = sections_per_file(&clean_data.join("stratus.sqlite3"));
+    let clean_db = copy_with_backups(&template_db, &clean_data);
+    let whole = session(&clean_data, &notes, None);
+    assert_eq!(whole.answered.len(), ANSWERS);
+    let clean = sections_per_file(&clean_db);
     assert_eq!(clean.len(), 6);
+    for phase in PHASES {
+        assert!(
+            whole.writes[phase] > 0,
+            "{phase} made no write: {:?}",
+            whole.writes
+        );
+    }
 
-    let mut kills = std::collections::BTreeMap::new();
+    let mut kills: BTreeMap<String, u32> = BTreeMap::new();
     let mut answers = 0;
     for t in 0..trials {
         let mut rng = Rng(seed ^ (t + 1).wrapping_mul(0x9e37_79b9_7f4a_7c15));
+        let phase = PHASES[(t % PHASES.len() as u64) as usize];
+        let k = 1 + rng.below(whole.writes[phase]);
         let data = root.path().join(format!("trial{t}"));
-        let result = trial(&template_db, &notes, &clean, &data, &mut rng);
-        *kills.entry(result.killed_during).or_insert(0) += 1;
-        answers += result.answers_before_kill;
+        let db = copy_with_backups(&template_db, &data);
+        let s = session(&data, &notes, Some((phase, k)));
+        let Some((killed_phase, command)) = &s.killed else {
+            panic!(
+                "trial {t} (seed {seed}): write {k} of {phase} was never reached: {:?}",
+                s.writes
+            );
+        };
+        assert_eq!(*killed_phase, phase);
+        let what = format!("trial {t} (seed {seed}), {command} at write {k} of {phase}");
+        check_after_kill(&db, &data, &clean, &s, &what);
+        *kills.entry(format!("{phase}: {command}")).or_insert(0) += 1;
+        answers += s.answered.len();
         std::fs::remove_dir_all(&data).unwrap();
     }
-    println!("{trials} trials (seed {seed}): killed during {kills:?}; {answers} answers checked");
+    let phases: BTreeSet<&str> = kills.keys().map(|k| k.split(':').next().unwrap()).collect();
+    if trials >= PHASES.len() as u64 {
+        assert_eq!(
+            phases.len(),
+            PHASES.len(),
+            "not every phase was hit: {kills:?}"
+        );
+    }
+    println!(
+        "{trials} trials (seed {seed}), writes per phase {:?}: killed during {kills:?}; \
+         {answers} answers checked",
+        whole.writes
+    );
 }
 
 /// Several processes answer reviews on one library at once: no "database is locked"
