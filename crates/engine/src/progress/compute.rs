@@ -254,11 +254,12 @@ pub(crate) fn compute(facts: &Facts, exam: Option<&'static ExamGuide>) -> Progre
         for g in &m.groups {
             groups[*g].add_card(card);
         }
+        // A card never studied counts as forgotten: a topic nobody has started, with exam
+        // weight, is the weakest of all, not absent from the list.
+        let forgotten = 1.0 - card.retrievability.unwrap_or(0.0);
         for t in &m.topics {
             topics[*t].add_card(card);
-            if let Some(r) = card.retrievability {
-                forgetting[*t] += (1.0 - r) * m.weight;
-            }
+            forgetting[*t] += forgotten * m.weight;
         }
         if let Some(due) = card.due_at_ms {
             let day = facts
@@ -625,19 +626,41 @@ mod tests {
         close(s3.mastery.mean_retrievability.unwrap(), 0.65);
         assert_eq!(s3.scope, ReviewScope::Topic { topic: "s3".into() });
 
-        // s3: 0.5 × 0.26 + 0.2 × 1/4; lambda: 0.4 × 1/4; IAM: 0.1 × 0.30.
+        // IAM: 0.1 × 0.30 + 1 × 0.30 (its unseen card); s3: 0.5 × 0.26 + 0.2 × 1/4;
+        // lambda: 0.4 × 1/4.
         let weakest: Vec<(&str, f64)> = stats
             .weakest_topics
             .iter()
             .map(|w| (w.topic.as_str(), w.expected_forgetting))
             .collect();
         assert_eq!(weakest.len(), 3);
-        assert_eq!(weakest[0].0, "s3");
-        close(weakest[0].1, 0.18);
-        assert_eq!(weakest[1].0, "lambda");
-        close(weakest[1].1, 0.1);
-        assert_eq!(weakest[2].0, "IAM");
-        close(weakest[2].1, 0.03);
+        assert_eq!(weakest[0].0, "IAM");
+        close(weakest[0].1, 0.33);
+        assert_eq!(weakest[1].0, "s3");
+        close(weakest[1].1, 0.18);
+        assert_eq!(weakest[2].0, "lambda");
+        close(weakest[2].1, 0.1);
+    }
+
+    #[test]
+    fn never_studied_topics_with_exam_weight_are_among_the_weakest() {
+        let mut facts = facts();
+        facts.tag_sets.push(tags(
+            &["SAA"],
+            &["SAA: 3. Design High-Performing Architectures"],
+            &["EFS"],
+        ));
+        facts.tag_sets.push(tags(&[], &[], &["hobby"]));
+        facts.cards.extend([unseen(4), unseen(4), unseen(5)]);
+        let stats = compute(&facts, None);
+        let efs = stats.weakest_topics.iter().find(|w| w.topic == "EFS");
+        let efs = efs.expect("a never-studied topic of an exam is listed");
+        // Two unseen cards of a 24 % domain.
+        close(efs.expected_forgetting, 0.48);
+        assert_eq!((efs.mastery.seen, efs.mastery.total), (0, 2));
+        assert_eq!(stats.weakest_topics[0].topic, "EFS");
+        // A topic outside every exam guide has no weight and is not listed.
+        assert!(stats.weakest_topics.iter().all(|w| w.topic != "hobby"));
     }
 
     #[test]

@@ -94,7 +94,7 @@ pub struct TopicProgress {
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct WeakTopic {
     pub topic: String,
-    /// Sum over the topic's seen cards of (1 − recall now) × the card's exam weight
+    /// Sum over the topic's cards of (1 − recall now; 1 for a card never studied) × the card's exam weight
     /// (0–1, see [`ProgressStats::weakest_topics`]).
     pub expected_forgetting: f64,
     pub mastery: Mastery,
@@ -159,10 +159,10 @@ pub struct ProgressStats {
     pub exams: Vec<ExamProgress>,
     /// Every service and topic tag of the cards in scope, by name.
     pub topics: Vec<TopicProgress>,
-    /// Up to 5 topics with the most expected forgetting, most first. A seen card weighs
+    /// Up to 5 topics with the most expected forgetting, most first. A card weighs
     /// the largest guide weight of its domains (in percent / 100) over the exams in scope,
     /// or, without a domain tag, an equal share of its exam (1 / number of domains);
-    /// unseen cards are not forgetting and do not count.
+    /// a card never studied counts as forgotten, so topics nobody has started are listed too.
     pub weakest_topics: Vec<WeakTopic>,
     pub activity: Activity,
     /// Source and check date of the domain weights.
