@@ -111,6 +111,10 @@ impl Library {
         let exists = path.exists();
         if exists {
             sniff_header(&path)?;
+            // Opening through SQLite would recover a write-ahead log left beside the file
+            // (and checkpoint it into the file when the connection closes): a database that
+            // must be refused is judged from its bytes first, so it stays byte-identical.
+            check_first_page(&path)?;
         } else if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
             crate::paths::create_dir_all(parent)?;
         }
@@ -355,6 +359,142 @@ fn sniff_header(path: &Path) -> Result<()> {
             path: path.to_path_buf(),
         })
     }
+}
+
+/// Refuses, from the bytes of the file and of its write-ahead log alone (nothing is opened
+/// for writing, no lock is taken, no log recovered), a database of another program or of a
+/// newer Stratus: the latest committed copy of page 1 — from the log when it holds one, else
+/// from the file — carries `user_version`, `application_id` and the root of the schema
+/// table. Anything unclear passes to the checks through SQLite (`check_existing`).
+fn check_first_page(path: &Path) -> Result<()> {
+    let Some(page) = first_page(path).map_err(|e| Error::io(path, e))? else {
+        return Ok(());
+    };
+    let word = |at: usize| u32::from_be_bytes([page[at], page[at + 1], page[at + 2], page[at + 3]]);
+    let version = word(60);
+    let app_id = word(68) as i32;
+    // Page 1 is the root of the schema table: a leaf (0x0d) with no cells is an empty
+    // database; anything else holds tables.
+    let has_objects = !(page[100] == 0x0d && page[103] == 0 && page[104] == 0);
+    if has_objects && app_id != migrations::APPLICATION_ID {
+        return Err(Error::ForeignDatabase {
+            path: path.to_path_buf(),
+        });
+    }
+    if version > SCHEMA_VERSION {
+        return Err(Error::NewerSchema {
+            path: path.to_path_buf(),
+            found: version,
+            supported: SCHEMA_VERSION,
+        });
+    }
+    Ok(())
+}
+
+/// Page 1 of the database at `path` as SQLite would read it: the last committed frame of
+/// page 1 in a valid `-wal` file (salts and checksums as SQLite checks them), else the first
+/// page of the file. `None` when neither holds a whole page.
+fn first_page(path: &Path) -> std::io::Result<Option<Vec<u8>>> {
+    let mut file = std::fs::File::open(path)?;
+    let mut head = [0u8; 100];
+    let main_len = file.metadata()?.len();
+    let mut page_size = None;
+    if main_len >= 100 {
+        file.read_exact(&mut head)?;
+        page_size = match u16::from_be_bytes([head[16], head[17]]) {
+            1 => Some(65_536),
+            n if n >= 512 && n.is_power_of_two() => Some(usize::from(n)),
+            _ => None,
+        };
+    }
+    if let Some(page) = last_page_one_in_wal(&wal_path(path), page_size)? {
+        return Ok(Some(page));
+    }
+    let Some(size) = page_size.filter(|&s| main_len >= s as u64) else {
+        return Ok(None);
+    };
+    let mut page = vec![0u8; size];
+    page[..100].copy_from_slice(&head);
+    file.read_exact(&mut page[100..])?;
+    Ok(Some(page))
+}
+
+/// SQLite's write-ahead-log checksum over `data` (a multiple of 8 bytes), continuing `sum`.
+fn wal_checksum(data: &[u8], big_endian: bool, mut sum: (u32, u32)) -> (u32, u32) {
+    for pair in data.chunks_exact(8) {
+        let word = |b: &[u8]| {
+            let b = [b[0], b[1], b[2], b[3]];
+            if big_endian {
+                u32::from_be_bytes(b)
+            } else {
+                u32::from_le_bytes(b)
+            }
+        };
+        sum.0 = sum.0.wrapping_add(word(&pair[..4])).wrapping_add(sum.1);
+        sum.1 = sum.1.wrapping_add(word(&pair[4..])).wrapping_add(sum.0);
+    }
+    sum
+}
+
+/// The last committed copy of page 1 in the write-ahead log at `wal`, read without SQLite
+/// (which would recover the log and write the `-shm` index). Frames count only up to the
+/// last commit frame whose salts and running checksum are valid, as in SQLite's recovery.
+fn last_page_one_in_wal(
+    wal: &Path,
+    main_page_size: Option<usize>,
+) -> std::io::Result<Option<Vec<u8>>> {
+    const WAL_HEADER: usize = 32;
+    const FRAME_HEADER: usize = 24;
+    let bytes = match std::fs::read(wal) {
+        Ok(b) => b,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(e),
+    };
+    if bytes.len() < WAL_HEADER {
+        return Ok(None);
+    }
+    let word =
+        |at: usize| u32::from_be_bytes([bytes[at], bytes[at + 1], bytes[at + 2], bytes[at + 3]]);
+    let magic = word(0);
+    if magic & !1 != 0x377f_0682 {
+        return Ok(None);
+    }
+    let big_endian = magic & 1 == 1;
+    let page_size = match word(8) {
+        65_536 => 65_536,
+        n if (512..=32_768).contains(&n) && n.is_power_of_two() => n as usize,
+        _ => return Ok(None),
+    };
+    if main_page_size.is_some_and(|s| s != page_size) {
+        return Ok(None);
+    }
+    let mut sum = wal_checksum(&bytes[..24], big_endian, (0, 0));
+    if sum != (word(24), word(28)) {
+        return Ok(None);
+    }
+    let salts = (word(16), word(20));
+    let mut latest = None;
+    let mut committed = None;
+    let mut at = WAL_HEADER;
+    while at + FRAME_HEADER + page_size <= bytes.len() {
+        if (word(at + 8), word(at + 12)) != salts {
+            break;
+        }
+        sum = wal_checksum(&bytes[at..at + 8], big_endian, sum);
+        let data = at + FRAME_HEADER..at + FRAME_HEADER + page_size;
+        sum = wal_checksum(&bytes[data.clone()], big_endian, sum);
+        if sum != (word(at + 16), word(at + 20)) {
+            break;
+        }
+        if word(at) == 1 {
+            latest = Some(data);
+        }
+        if word(at + 4) != 0 {
+            committed = latest.clone();
+        }
+        at += FRAME_HEADER + page_size;
+    }
+    Ok(committed.map(|range| bytes[range].to_vec()))
 }
 
 /// Checks an existing file before anything writes to it: readable schema, ours, not newer.

@@ -203,3 +203,81 @@ fn rng_is_reproducible_per_key() {
     let other: u32 = a.rng_for(8).random();
     assert_ne!(xs[0], other);
 }
+
+/// The database file and its `-wal` and `-shm` side files, `None` for a missing one.
+fn files_of(path: &Path) -> Vec<Option<Vec<u8>>> {
+    ["", "-wal", "-shm"]
+        .iter()
+        .map(|suffix| {
+            let mut name = path.as_os_str().to_owned();
+            name.push(suffix);
+            std::fs::read(PathBuf::from(name)).ok()
+        })
+        .collect()
+}
+
+/// Copies a database with its write-ahead log while `conn` still holds it open, so the copy
+/// has frames no checkpoint copied into the file.
+fn copy_with_log(conn: &Connection, from: &Path, to: &Path) {
+    conn.query_row("SELECT count(*) FROM sqlite_master", [], |_| Ok(()))
+        .unwrap();
+    for suffix in ["", "-wal", "-shm"] {
+        let mut src = from.as_os_str().to_owned();
+        src.push(suffix);
+        let mut dst = to.as_os_str().to_owned();
+        dst.push(suffix);
+        std::fs::copy(PathBuf::from(src), PathBuf::from(dst)).unwrap();
+    }
+}
+
+/// A refused database in WAL mode with frames not yet checkpointed (issue #22, item 9): its
+/// log used to be recovered and checkpointed into the file (4,096 → 20,480 bytes) before it
+/// was refused. The file, `-wal` and `-shm` must stay byte-identical.
+#[test]
+fn refused_databases_with_an_unchecked_log_stay_byte_identical() {
+    let dir = tempfile::tempdir().unwrap();
+    // Another program's database whose tables are only in the log.
+    let foreign = dir.path().join("foreign.sqlite3");
+    let copy = dir.path().join("stratus-foreign.sqlite3");
+    {
+        let conn = Connection::open(&foreign).unwrap();
+        conn.pragma_update(None, "journal_mode", "WAL").unwrap();
+        conn.pragma_update(None, "wal_autocheckpoint", 0).unwrap();
+        conn.execute_batch(
+            "CREATE TABLE photos (id INTEGER PRIMARY KEY, name TEXT);
+             INSERT INTO photos (name) VALUES ('a'), ('b');",
+        )
+        .unwrap();
+        copy_with_log(&conn, &foreign, &copy);
+    }
+    // A Stratus library whose newer schema version is only in the log.
+    let ours = dir.path().join("ours.sqlite3");
+    let newer = dir.path().join("stratus-newer.sqlite3");
+    drop(open(&ours).unwrap());
+    {
+        let conn = Connection::open(&ours).unwrap();
+        conn.pragma_update(None, "wal_autocheckpoint", 0).unwrap();
+        conn.execute_batch("CREATE TABLE later (x); INSERT INTO later VALUES (1);")
+            .unwrap();
+        conn.pragma_update(None, "user_version", SCHEMA_VERSION + 1)
+            .unwrap();
+        copy_with_log(&conn, &ours, &newer);
+    }
+    for (path, kind) in [
+        (&copy, ErrorKind::ForeignDatabase),
+        (&newer, ErrorKind::NewerSchema),
+    ] {
+        let before = files_of(path);
+        assert!(
+            before[1].as_ref().is_some_and(|wal| wal.len() > 32),
+            "{}: the log holds frames",
+            path.display()
+        );
+        let err = match open(path) {
+            Ok(_) => panic!("{} should have been refused", path.display()),
+            Err(e) => e,
+        };
+        assert_eq!(err.kind(), kind, "{}: {err}", path.display());
+        assert!(files_of(path) == before, "{}: changed", path.display());
+    }
+}
