@@ -55,4 +55,19 @@ describe("screen shortcuts", () => {
     expect(document.activeElement?.id).toBe("screen-title");
     expect(document.activeElement?.textContent).toMatch(/자료실|라이브러리|Library/);
   });
+
+  it("? shows every shortcut; keys do not reach the screen behind it; Esc closes it", async () => {
+    window.dispatchEvent(new KeyboardEvent("keydown", { key: "?", bubbles: true }));
+    await settle();
+    const sheet = document.querySelector('[data-testid="shortcuts"]');
+    expect(sheet?.textContent).toContain("키보드 단축키");
+    expect(sheet?.textContent).toContain("Ctrl+Z");
+    expect(sheet?.textContent).toContain("Ctrl+Enter");
+    press("3");
+    await settle();
+    expect(document.querySelector("main")?.dataset.screen).toBe("library");
+    window.dispatchEvent(new KeyboardEvent("keydown", { key: "Escape", bubbles: true }));
+    await settle();
+    expect(document.querySelector('[data-testid="shortcuts"]')).toBeNull();
+  });
 });
