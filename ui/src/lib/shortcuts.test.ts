@@ -1,13 +1,11 @@
 // README's "Keyboard shortcuts" table is the `?` overlay's list, in English (issue #21, defect 11).
 import { describe, expect, it } from "vitest";
-import { readFileSync } from "node:fs";
-import { resolve } from "node:path";
+import readme from "../../../README.md?raw";
 import en from "./i18n/en.json";
 import { SHORTCUTS, isHelpKey } from "./shortcuts";
 
 describe("keyboard shortcuts", () => {
   it("README lists exactly the shortcuts the overlay shows", () => {
-    const readme = readFileSync(resolve(__dirname, "../../../README.md"), "utf8");
     const section = readme.split("## Keyboard shortcuts")[1]?.split("\n## ")[0] ?? "";
     const rows = section
       .split("\n")
