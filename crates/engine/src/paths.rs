@@ -84,6 +84,53 @@ pub(crate) fn create_dir_all(dir: &Path) -> Result<()> {
     })
 }
 
+/// Opens `path` for reading only if it is a regular file (symbolic links followed). The
+/// open itself cannot block: on Unix it does not wait for a writer when the path is a named
+/// pipe (`O_NONBLOCK`), and the type is checked on the opened handle, so a file swapped for a
+/// pipe or a device after it was looked at is refused all the same.
+pub(crate) fn open_regular_file(path: &Path) -> std::io::Result<std::fs::File> {
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NONBLOCK);
+    }
+    let file = options.open(path)?;
+    let file_type = file.metadata()?.file_type();
+    if file_type.is_file() {
+        return Ok(file);
+    }
+    Err(std::io::Error::new(
+        std::io::ErrorKind::InvalidInput,
+        format!("{}, not a regular file", describe_file_type(file_type)),
+    ))
+}
+
+/// What a file system entry that is not a regular file is, in words.
+pub(crate) fn describe_file_type(file_type: std::fs::FileType) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if file_type.is_fifo() {
+            return "a named pipe (FIFO)";
+        }
+        if file_type.is_socket() {
+            return "a socket";
+        }
+        if file_type.is_block_device() || file_type.is_char_device() {
+            return "a device";
+        }
+    }
+    if file_type.is_dir() {
+        "a folder"
+    } else if file_type.is_file() {
+        "a regular file"
+    } else {
+        "a special file"
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

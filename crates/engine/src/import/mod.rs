@@ -460,7 +460,27 @@ impl Library {
             };
             return Ok(Err(report(outcome, None, Vec::new())));
         }
-        let bytes = match std::fs::read(path) {
+        // The walk saw a regular file, but it may have been replaced since (by a named pipe
+        // that would block a plain read forever) or have grown past the limit.
+        let read = |path: &Path| -> std::io::Result<Vec<u8>> {
+            use std::io::Read;
+            let file = crate::paths::open_regular_file(path)?;
+            let mut bytes = Vec::new();
+            file.take(u64::from(options.max_file_bytes) + 1)
+                .read_to_end(&mut bytes)?;
+            Ok(bytes)
+        };
+        let bytes = match read(path) {
+            Ok(b) if b.len() > options.max_file_bytes as usize => {
+                let outcome = FileOutcome::Skipped {
+                    reason: SkipReason::TooLarge,
+                    message: format!(
+                        "the file grew over the limit of {} bytes while it was read",
+                        options.max_file_bytes
+                    ),
+                };
+                return Ok(Err(report(outcome, None, Vec::new())));
+            }
             Ok(b) => b,
             Err(e) => {
                 let outcome = FileOutcome::Failed {

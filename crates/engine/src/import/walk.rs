@@ -74,6 +74,20 @@ pub(crate) fn walk(roots: &[PathBuf]) -> Walk {
                 continue;
             }
         };
+        if !meta.is_file() && !meta.is_dir() {
+            // A named pipe, socket or device given by name: reported, never opened.
+            out.found.push(Found::Problem {
+                path: root.clone(),
+                outcome: FileOutcome::Skipped {
+                    reason: SkipReason::UnsupportedType,
+                    message: format!(
+                        "{}, not a file or folder of notes",
+                        crate::paths::describe_file_type(meta.file_type())
+                    ),
+                },
+            });
+            continue;
+        }
         if meta.is_file() {
             if has_note_extension(root) {
                 push_file(&mut out, canonical(root), meta.len());

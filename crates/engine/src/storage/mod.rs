@@ -341,7 +341,8 @@ impl Library {
 /// Refuses a file that does not start with the SQLite header. An empty file is accepted:
 /// SQLite treats it as a new database.
 fn sniff_header(path: &Path) -> Result<()> {
-    let mut file = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
+    // A named pipe in place of the database would block SQLite and a plain open forever.
+    let mut file = crate::paths::open_regular_file(path).map_err(|e| Error::io(path, e))?;
     let mut header = [0u8; 16];
     let mut read = 0;
     while read < header.len() {
@@ -395,7 +396,7 @@ fn check_first_page(path: &Path) -> Result<()> {
 /// page 1 in a valid `-wal` file (salts and checksums as SQLite checks them), else the first
 /// page of the file. `None` when neither holds a whole page.
 fn first_page(path: &Path) -> std::io::Result<Option<Vec<u8>>> {
-    let mut file = std::fs::File::open(path)?;
+    let mut file = crate::paths::open_regular_file(path)?;
     let mut head = [0u8; 100];
     let main_len = file.metadata()?.len();
     let mut page_size = None;
@@ -407,7 +408,10 @@ fn first_page(path: &Path) -> std::io::Result<Option<Vec<u8>>> {
             _ => None,
         };
     }
-    if let Some(page) = last_page_one_in_wal(&wal_path(path), page_size)? {
+    let wal = wal_path(path);
+    let in_wal = last_page_one_in_wal(&wal, page_size)
+        .map_err(|e| std::io::Error::new(e.kind(), format!("{}: {e}", wal.display())))?;
+    if let Some(page) = in_wal {
         return Ok(Some(page));
     }
     let Some(size) = page_size.filter(|&s| main_len >= s as u64) else {
@@ -445,8 +449,9 @@ fn last_page_one_in_wal(
 ) -> std::io::Result<Option<Vec<u8>>> {
     const WAL_HEADER: usize = 32;
     const FRAME_HEADER: usize = 24;
-    let bytes = match std::fs::read(wal) {
-        Ok(b) => b,
+    let mut bytes = Vec::new();
+    match crate::paths::open_regular_file(wal) {
+        Ok(mut file) => file.read_to_end(&mut bytes)?,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
         Err(e) => return Err(e),
     };

@@ -8,9 +8,12 @@
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
+use std::sync::atomic::AtomicBool;
 
 use rusqlite::Connection;
-use stratus_engine::{DataDir, ErrorKind, ImportOptions, Library, LibraryOptions};
+use stratus_engine::{
+    DataDir, ErrorKind, FileOutcome, ImportOptions, Library, LibraryOptions, SkipReason,
+};
 
 /// A tmpfs mounted on a temporary folder; unmounted on drop, before the folder is removed.
 struct Tmpfs {
@@ -270,4 +273,105 @@ fn a_data_dir_where_no_file_can_be_created_names_the_reason() {
     );
     assert!(message.contains("os error"), "{message}");
     assert!(!message.contains("Error code 14"), "{message}");
+}
+
+/// Makes a named pipe at `path`; `false` (and says why) where `mkfifo` is missing.
+fn mkfifo(path: &Path) -> bool {
+    match Command::new("mkfifo").arg(path).status() {
+        Ok(s) if s.success() => true,
+        other => {
+            eprintln!("mkfifo {} failed ({other:?}): skipped", path.display());
+            false
+        }
+    }
+}
+
+/// Runs `f` on a thread and fails the test if it has not returned within 60 s: a blocked
+/// open of a named pipe never returns.
+fn within_a_minute<T: Send + 'static>(what: &str, f: impl FnOnce() -> T + Send + 'static) -> T {
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let _ = tx.send(f());
+    });
+    rx.recv_timeout(std::time::Duration::from_secs(60))
+        .unwrap_or_else(|e| panic!("{what}: no result ({e}): blocked"))
+}
+
+/// Named pipes where files are expected (issue #22, items 6 and 12): the database being one
+/// blocked every command; a note replaced by one after the folder walk blocked the import; one
+/// named on the command line had no entry in the report.
+#[test]
+fn named_pipes_are_refused_without_blocking() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    std::fs::create_dir(&data).unwrap();
+    let database = data.join("stratus.sqlite3");
+    if !mkfifo(&database) {
+        return;
+    }
+    let err = within_a_minute("open a pipe as the database", {
+        let database = database.clone();
+        move || open(&database).err().expect("a pipe is refused")
+    });
+    assert_eq!(err.kind(), ErrorKind::Io, "{err}");
+    let message = err.to_string();
+    assert!(message.contains("stratus.sqlite3"), "{message}");
+    assert!(message.contains("named pipe (FIFO)"), "{message}");
+
+    // A pipe named on the command line gets its own entry.
+    let pipe = dir.path().join("pipe.md");
+    assert!(mkfifo(&pipe));
+    let report = within_a_minute("import a pipe by name", move || {
+        let mut lib = Library::open_in_memory(LibraryOptions::default()).unwrap();
+        lib.import_path(&pipe).unwrap()
+    });
+    assert_eq!(report.files.len(), 1, "{report:?}");
+    assert!(
+        matches!(
+            &report.files[0].outcome,
+            FileOutcome::Skipped {
+                reason: SkipReason::UnsupportedType,
+                message,
+            } if message.contains("named pipe")
+        ),
+        "{report:?}"
+    );
+
+    // A note replaced by a pipe between the walk and its read. Files are read a few ahead of
+    // the one being written, so when the first is written the fourth is not read yet.
+    let notes = dir.path().join("notes");
+    std::fs::create_dir(&notes).unwrap();
+    for name in ["a", "b", "c", "d", "e"] {
+        write_note(
+            &notes,
+            &format!("{name}.md"),
+            &format!("# {name}\n\ntext\n"),
+        );
+    }
+    let report = within_a_minute("import a folder whose note became a pipe", move || {
+        let mut lib = Library::open_in_memory(LibraryOptions::default()).unwrap();
+        let swapped = notes.join("e.md");
+        let mut done = false;
+        lib.import_paths(
+            &[&notes],
+            &ImportOptions::default(),
+            &mut |p| {
+                if !done && p.current_path.ends_with("a.md") {
+                    std::fs::remove_file(&swapped).unwrap();
+                    assert!(mkfifo(&swapped));
+                    done = true;
+                }
+            },
+            &AtomicBool::new(false),
+        )
+        .unwrap()
+    });
+    assert_eq!(report.files.len(), 5, "{report:?}");
+    let last = &report.files[4];
+    assert!(last.path.ends_with("e.md"), "{report:?}");
+    assert!(
+        matches!(&last.outcome, FileOutcome::Failed { message } if message.contains("named pipe")),
+        "{:?}",
+        last.outcome
+    );
 }
