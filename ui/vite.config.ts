@@ -6,7 +6,8 @@ import { svelte } from "@sveltejs/vite-plugin-svelte";
 export default defineConfig(({ mode }) => ({
   plugins: [svelte()],
   clearScreen: false,
-  server: { port: 5173, strictPort: true },
+  // Tests may read the repository's README (the shortcuts table is checked against the app's).
+  server: { port: 5173, strictPort: true, ...(mode === "test" ? { fs: { allow: [".."] } } : {}) },
   build: { target: "es2021", sourcemap: false, outDir: "dist", emptyOutDir: true },
   // Unit tests run components in jsdom, which needs Svelte's browser build.
   resolve: mode === "test" ? { conditions: ["browser"] } : undefined,
