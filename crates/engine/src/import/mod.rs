@@ -345,7 +345,7 @@ impl Library {
                     let Some(next) = found.next() else { break };
                     let entry = match next {
                         walk::Found::Problem { path, outcome } => Entry::Done(FileReport {
-                            path: path.display().to_string(),
+                            path: walk::path_key(&path),
                             document_id: None,
                             outcome,
                             warnings: Vec::new(),
@@ -403,7 +403,8 @@ impl Library {
         written.and(ended)?;
         if options.prune && !report.is_cancelled {
             for folder in &walk.folders {
-                for (id, path) in store::documents_under(self.conn(), Origin::User, folder)? {
+                let folder = PathBuf::from(walk::path_key(folder));
+                for (id, path) in store::documents_under(self.conn(), Origin::User, &folder)? {
                     if !visited.contains(&path) {
                         self.transact(|tx| store::delete_document(tx, id))?;
                         report.push(FileReport {
@@ -443,7 +444,7 @@ impl Library {
         size: u64,
         options: &ImportOptions,
     ) -> Result<std::result::Result<ParseJob, FileReport>> {
-        let shown = path.display().to_string();
+        let shown = walk::path_key(path);
         let report = |outcome, document_id, warnings| FileReport {
             path: shown.clone(),
             document_id,

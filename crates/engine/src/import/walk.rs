@@ -28,6 +28,36 @@ pub(crate) struct Walk {
     pub folders: Vec<PathBuf>,
 }
 
+/// The text that identifies a file in the library: its path as written when that is valid
+/// Unicode, else a lossless escape of it, so that two names differing only in bytes that are
+/// not UTF-8 (`bad\xfe.md`, `bad\xff.md`) stay two documents. Each such byte becomes `\u{FFFD}`
+/// and two upper-case hex digits (`bad\u{FFFD}FE.md`), and a real `\u{FFFD}` of the name
+/// becomes two of them; a valid name without `\u{FFFD}` is unchanged, so the mapping is
+/// one-to-one and the keys of existing documents stay as they were.
+pub(crate) fn path_key(path: &Path) -> String {
+    const MARK: char = char::REPLACEMENT_CHARACTER;
+    let bytes = path.as_os_str().as_encoded_bytes();
+    if let Ok(text) = std::str::from_utf8(bytes)
+        && !text.contains(MARK)
+    {
+        return text.to_string();
+    }
+    let mut key = String::with_capacity(bytes.len() + 8);
+    for chunk in bytes.utf8_chunks() {
+        for c in chunk.valid().chars() {
+            key.push(c);
+            if c == MARK {
+                key.push(MARK);
+            }
+        }
+        for byte in chunk.invalid() {
+            key.push(MARK);
+            key.push_str(&format!("{byte:02X}"));
+        }
+    }
+    key
+}
+
 pub(crate) fn has_note_extension(path: &Path) -> bool {
     path.extension()
         .and_then(|e| e.to_str())
@@ -156,9 +186,7 @@ pub(crate) fn walk(roots: &[PathBuf]) -> Walk {
                             reason: SkipReason::SymlinkLoop,
                             message: format!(
                                 "symbolic link back into {}",
-                                err.loop_ancestor()
-                                    .map(|p| p.display().to_string())
-                                    .unwrap_or_default()
+                                err.loop_ancestor().map(path_key).unwrap_or_default()
                             ),
                         }
                     } else {
@@ -175,4 +203,43 @@ pub(crate) fn walk(roots: &[PathBuf]) -> Walk {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[cfg(unix)]
+    fn raw(bytes: &[u8]) -> PathBuf {
+        use std::os::unix::ffi::OsStrExt;
+        PathBuf::from(std::ffi::OsStr::from_bytes(bytes))
+    }
+
+    #[test]
+    fn valid_names_are_their_own_key() {
+        assert_eq!(
+            path_key(Path::new("/notes/요금 안내.md")),
+            "/notes/요금 안내.md"
+        );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn keys_keep_names_apart_that_differ_only_in_invalid_bytes() {
+        let fe = path_key(&raw(b"/n/bad\xfe.md"));
+        let ff = path_key(&raw(b"/n/bad\xff.md"));
+        assert_eq!(fe, "/n/bad\u{FFFD}FE.md");
+        assert_eq!(ff, "/n/bad\u{FFFD}FF.md");
+        // A real replacement character is doubled, so no valid name takes an escaped one's key.
+        let real = path_key(Path::new("/n/bad\u{FFFD}FE.md"));
+        assert_eq!(real, "/n/bad\u{FFFD}\u{FFFD}FE.md");
+        let mixed = path_key(&raw("/n/\u{FFFD}x\u{FFFD}"
+            .as_bytes()
+            .iter()
+            .copied()
+            .chain(*b"\xc3")
+            .collect::<Vec<u8>>()
+            .as_slice()));
+        assert_eq!(mixed, "/n/\u{FFFD}\u{FFFD}x\u{FFFD}\u{FFFD}\u{FFFD}C3");
+    }
 }

@@ -630,3 +630,61 @@ fn one_line_lists_nested_100000_deep_import_and_render_quickly() {
         assert_inert(&views);
     }
 }
+
+/// Two files whose names differ only in bytes that are not UTF-8 (issue #22, item 8) were
+/// stored under one lossy path: one note disappeared and every re-import said "updated".
+#[cfg(unix)]
+#[test]
+fn names_differing_only_in_invalid_utf8_bytes_are_two_documents() {
+    use std::os::unix::ffi::OsStrExt;
+    let dir = tempfile::tempdir().unwrap();
+    for (name, text) in [
+        (&b"bad\xfe.md"[..], "# FE\n\nfirst note\n"),
+        (&b"bad\xff.md"[..], "# FF\n\nsecond note\n"),
+    ] {
+        std::fs::write(dir.path().join(std::ffi::OsStr::from_bytes(name)), text).unwrap();
+    }
+    let mut lib = Library::open_in_memory(LibraryOptions::default()).unwrap();
+    let report = lib.import_path(dir.path()).unwrap();
+    assert_eq!(report.totals.imported, 2, "{report:?}");
+    let mut paths: Vec<String> = lib
+        .documents()
+        .unwrap()
+        .into_iter()
+        .filter(|d| !d.is_builtin)
+        .map(|d| d.path)
+        .collect();
+    paths.sort();
+    assert_eq!(paths.len(), 2, "{paths:?}");
+    assert!(paths[0].ends_with("bad\u{FFFD}FE.md"), "{paths:?}");
+    assert!(paths[1].ends_with("bad\u{FFFD}FF.md"), "{paths:?}");
+    let again = lib.import_path(dir.path()).unwrap();
+    assert_eq!(again.totals.unchanged, 2, "{again:?}");
+    assert_eq!(again.totals.updated, 0, "{again:?}");
+    // Pruning finds them under their folder too: nothing is gone, nothing is pruned.
+    let pruned = lib
+        .import_paths(
+            &[dir.path()],
+            &ImportOptions {
+                prune: true,
+                ..ImportOptions::default()
+            },
+            &mut |_| {},
+            &AtomicBool::new(false),
+        )
+        .unwrap();
+    assert_eq!(pruned.totals.pruned, 0, "{pruned:?}");
+    std::fs::remove_file(dir.path().join(std::ffi::OsStr::from_bytes(b"bad\xff.md"))).unwrap();
+    let pruned = lib
+        .import_paths(
+            &[dir.path()],
+            &ImportOptions {
+                prune: true,
+                ..ImportOptions::default()
+            },
+            &mut |_| {},
+            &AtomicBool::new(false),
+        )
+        .unwrap();
+    assert_eq!(pruned.totals.pruned, 1, "{pruned:?}");
+}
