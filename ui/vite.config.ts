@@ -14,5 +14,7 @@ export default defineConfig(({ mode }) => ({
   test: {
     environment: "jsdom",
     include: ["src/**/*.test.ts"],
+    // The theme's stylesheet is read by the contrast test; other CSS stays out of unit tests.
+    css: { include: [/app\.css/] },
   },
 }));
