@@ -358,8 +358,36 @@ fn batch_search_prints_one_json_line_per_query_with_timing() {
     assert!(
         lines
             .iter()
-            .all(|l| l["elapsed_us"].is_u64() && l["hits"].is_array())
+            .all(|l| l["type"] == "results" && l["elapsed_us"].is_u64() && l["hits"].is_array())
     );
+}
+
+#[test]
+fn import_warnings_name_the_file_and_the_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let note = dir.path().join("storage.md");
+    std::fs::write(
+        &note,
+        "# Storage\n\nWhich storage class is the cheapest for archives?\n\n\
+         - [ ] S3 Standard\n  Wrong: priced for frequent access.\n\
+         - [ ] S3 One Zone-IA\n  Wrong: still priced for millisecond access.\n\n\
+         Explanation: no option is marked right.\nExam: SAA-C03/4\n",
+    )
+    .unwrap();
+    let out = stratus_in(dir.path(), &["import", note.to_str().unwrap()]);
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(out.status.success(), "{text}");
+    let prefix = format!("{}:", note.display());
+    let warning = text
+        .lines()
+        .find(|l| l.contains("warning: question left out"))
+        .unwrap_or_else(|| panic!("no warning: {text}"));
+    let line: u32 = warning
+        .strip_prefix(&prefix)
+        .and_then(|rest| rest.split_once(": warning: "))
+        .and_then(|(line, _)| line.parse().ok())
+        .unwrap_or_else(|| panic!("not FILE:LINE: warning: {warning}"));
+    assert!((3..=10).contains(&line), "{warning}");
 }
 
 #[test]
@@ -1005,4 +1033,96 @@ fn the_readme_info_example_matches_a_new_library() {
         example["counts"], actual["counts"],
         "README's counts of a new library"
     );
+}
+
+/// README's table of `--json` outputs names every top-level field each command prints.
+#[test]
+fn every_json_output_is_documented() {
+    let readme =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("../../README.md"))
+            .unwrap();
+    let row = |command: &str| -> &str {
+        readme
+            .lines()
+            .find(|l| l.starts_with(&format!("| `{command}` |")))
+            .unwrap_or_else(|| panic!("README has no --json row for `{command}`"))
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path();
+    let notes = notebook_dir();
+    let notes = notes.to_str().unwrap();
+    let note = std::fs::read_dir(notes)
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .find(|p| p.extension().is_some_and(|x| x == "md"))
+        .unwrap();
+    let mut outputs: Vec<(&str, serde_json::Value)> = Vec::new();
+    let mut run = |command: &'static str, args: &[&str]| -> serde_json::Value {
+        let mut all = args.to_vec();
+        all.push("--json");
+        let v = json(&stratus_in(data, &all));
+        outputs.push((command, v.clone()));
+        v
+    };
+    run("import", &["import", notes]);
+    let found = run("search", &["search", "S3", "--limit", "2"]);
+    let section = found["hits"][0]["section_id"].to_string();
+    run("palette", &["palette", "s3"]);
+    run("show", &["show", &section]);
+    run("documents", &["documents"]);
+    run("cards list", &["cards", "list", "--limit", "2"]);
+    run("cards lint", &["cards", "lint", note.to_str().unwrap()]);
+    let next = run("review next", &["review", "next"]);
+    let card = next["card"]["card_id"].as_str().unwrap().to_string();
+    run(
+        "review answer",
+        &["review", "answer", &card, "--rating", "good"],
+    );
+    run("review summary", &["review", "summary"]);
+    run("review settings", &["review", "settings"]);
+    run("review undo", &["review", "undo"]);
+    run("optimize", &["optimize"]);
+    run("optimize --reset", &["optimize", "--reset"]);
+    run("stats", &["stats"]);
+    let backup = run("backup", &["backup"]);
+    let backup = backup["backup"]["path"].as_str().unwrap().to_string();
+    run("backup --list", &["backup", "--list"]);
+    run("settings", &["settings"]);
+    run("restore", &["restore", &backup]);
+
+    let batch = data.join("queries.txt");
+    std::fs::write(&batch, "S3\n").unwrap();
+    let out = stratus_in(data, &["search", "--batch", batch.to_str().unwrap()]);
+    let line: serde_json::Value = serde_json::from_str(
+        String::from_utf8(out.stdout)
+            .unwrap()
+            .lines()
+            .next()
+            .unwrap(),
+    )
+    .unwrap();
+    outputs.push((
+        "search --batch",
+        serde_json::json!({"type": line["type"], "elapsed_us": 0}),
+    ));
+
+    for (command, value) in &outputs {
+        let object = match value {
+            serde_json::Value::Array(rows) => rows
+                .first()
+                .unwrap_or_else(|| panic!("`{command}` printed no rows to check")),
+            other => other,
+        };
+        let keys = object
+            .as_object()
+            .unwrap_or_else(|| panic!("`{command}` printed {object}"));
+        let row = row(command);
+        for key in keys.keys() {
+            assert!(
+                row.contains(&format!("`{key}`")),
+                "README's --json row for `{command}` does not name `{key}`: {row}"
+            );
+        }
+    }
 }

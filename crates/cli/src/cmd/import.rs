@@ -48,7 +48,7 @@ fn render_text(report: &ImportReport, w: &mut dyn Write) -> std::io::Result<()> 
         };
         writeln!(w, "{:<40} {}", status, file.path)?;
         for warning in &file.warnings {
-            writeln!(w, "    warning: {warning}")?;
+            render_warning(&file.path, warning, w)?;
         }
     }
     let t = &report.totals;
@@ -68,4 +68,17 @@ fn render_text(report: &ImportReport, w: &mut dyn Write) -> std::io::Result<()> 
             ""
         }
     )
+}
+
+/// `FILE:LINE: warning: …` as compilers and linters print it, or `FILE: warning: …` for a
+/// warning about the whole file; the engine starts a warning about one line with `line N: `.
+fn render_warning(path: &str, warning: &str, w: &mut dyn Write) -> std::io::Result<()> {
+    let at_line = warning
+        .strip_prefix("line ")
+        .and_then(|rest| rest.split_once(": "))
+        .filter(|(line, _)| line.parse::<u32>().is_ok());
+    match at_line {
+        Some((line, message)) => writeln!(w, "{path}:{line}: warning: {message}"),
+        None => writeln!(w, "{path}: warning: {warning}"),
+    }
 }

@@ -17,9 +17,11 @@ pub fn run(library: &Library, out: &mut Output, query: &SearchQuery) -> anyhow::
     Ok(found)
 }
 
-/// One line of `--batch` output.
+/// One line of `--batch` output, tagged like ripgrep's JSON lines: `"type": "results"`.
 #[derive(Serialize)]
 struct BatchLine<'a> {
+    #[serde(rename = "type")]
+    kind: &'static str,
     elapsed_us: u64,
     #[serde(flatten)]
     results: &'a SearchResults,
@@ -44,6 +46,7 @@ pub fn run_batch(
         let results = library.search(&query)?;
         let elapsed_us = started.elapsed().as_micros() as u64;
         out.json_line(&BatchLine {
+            kind: "results",
             elapsed_us,
             results: &results,
         })?;
