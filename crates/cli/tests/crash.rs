@@ -276,6 +276,19 @@ fn integrity(db: &Path) -> String {
         .unwrap()
 }
 
+/// Names of the unfinished backups (`*.partial`) in the backups folder of `data`.
+fn partials(data: &Path) -> Vec<String> {
+    std::fs::read_dir(data.join("backups"))
+        .map(|entries| {
+            entries
+                .flatten()
+                .map(|e| e.file_name().to_string_lossy().into_owned())
+                .filter(|name| name.ends_with(".partial"))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
 /// After a kill: the library and every listed backup pass `integrity_check`, every answer
 /// that returned is kept, every imported file is whole and the library opens again.
 fn check_after_kill(db: &Path, data: &Path, clean: &[(String, u32)], s: &Session, what: &str) {
@@ -311,6 +324,19 @@ fn check_after_kill(db: &Path, data: &Path, clean: &[(String, u32)], s: &Session
         assert_eq!(count, expected, "{name} is half imported ({what})");
     }
     run_ok(stratus(data).args(["--json", "info"]));
+    // A backup killed half-written leaves a `*.partial` file; opening the library again
+    // (which sees today's backup) removes it, and so does the next backup.
+    assert_eq!(
+        partials(data),
+        Vec::<String>::new(),
+        "after the next open ({what})"
+    );
+    run_ok(stratus(data).args(["--json", "backup"]));
+    assert_eq!(
+        partials(data),
+        Vec::<String>::new(),
+        "after the next backup ({what})"
+    );
     let listed = run_ok(stratus(data).args(["--json", "backup", "--list"]));
     for backup in listed.as_array().expect("a list of backups") {
         let path = backup["path"].as_str().unwrap();
@@ -481,4 +507,55 @@ fn concurrent_imports_of_different_folders_all_land() {
         .query_row("PRAGMA integrity_check", [], |r| r.get(0))
         .unwrap();
     assert_eq!(check, "ok");
+}
+
+/// Two and three imports of the same folder at once (issue #22, item 7): one of them used to
+/// fail with `UNIQUE constraint failed: documents.origin, documents.path` and print no
+/// report, and on a new library the second start failed with "table documents already
+/// exists". Every run now ends with its report of all six files, on an existing library and
+/// on a data folder that does not exist yet (migrations, the course and the daily backup
+/// started by all at once).
+#[test]
+fn concurrent_imports_of_the_same_folder_all_report() {
+    let root = tempfile::tempdir().unwrap();
+    let template_db = template(root.path());
+    let notes = root.path().join("notes");
+    write_notes(&notes);
+    for (runs, fresh) in [(2, false), (3, false), (3, true)] {
+        let data = root.path().join(format!("same{runs}{fresh}"));
+        let db = if fresh {
+            data.join("stratus.sqlite3")
+        } else {
+            copy_library(&template_db, &data)
+        };
+        let workers: Vec<_> = (0..runs)
+            .map(|_| {
+                let mut cmd = stratus(&data);
+                cmd.args(["--json", "import"]).arg(&notes);
+                std::thread::spawn(move || cmd.output().unwrap())
+            })
+            .collect();
+        for w in workers {
+            let out = w.join().unwrap();
+            let stderr = String::from_utf8_lossy(&out.stderr);
+            assert!(out.status.success(), "{runs} runs, new {fresh}: {stderr}");
+            let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+            let files = report["files"].as_array().expect("a report");
+            assert_eq!(files.len(), 6, "{report}");
+            for file in files {
+                assert!(
+                    matches!(
+                        file["outcome"]["kind"].as_str(),
+                        Some("imported" | "unchanged")
+                    ),
+                    "{file}"
+                );
+            }
+        }
+        let per_file = sections_per_file(&db);
+        assert_eq!(per_file.len(), 6, "{per_file:?}");
+        assert_eq!(integrity(&db), "ok");
+        assert_eq!(partials(&data), Vec::<String>::new());
+        run_ok(stratus(&data).args(["--json", "info"]));
+    }
 }

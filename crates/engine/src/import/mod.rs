@@ -229,7 +229,6 @@ struct ParseJob {
     path: String,
     hash: String,
     size_bytes: i64,
-    existing_id: Option<DocumentId>,
     is_markdown_name: bool,
     stem: String,
     text: String,
@@ -537,7 +536,6 @@ impl Library {
             path: source.path.clone(),
             hash,
             size_bytes: source.bytes.len() as i64,
-            existing_id,
             is_markdown_name: source.is_markdown_name,
             stem: source.stem.clone(),
             text,
@@ -566,18 +564,12 @@ impl Library {
         file: ParsedFile,
     ) -> Result<(FileOutcome, Option<DocumentId>, Vec<String>)> {
         let ParsedFile {
-            mut job,
+            job,
             parsed,
             cards,
             questions,
             term_counts,
         } = file;
-        if job.existing_id.is_none() {
-            // Two names shown alike (undecodable bytes in file names) may both have been new
-            // when looked at; the first one written makes the second an update.
-            job.existing_id =
-                store::find_document(self.conn(), job.origin, &job.path)?.map(|e| e.0);
-        }
         let now_ms = self.clock().now().timestamp_millis();
         let written = store::DocumentWrite {
             origin: job.origin,
@@ -587,17 +579,33 @@ impl Library {
             now_ms,
             document: &parsed,
         };
-        let id = self.transact(|tx| {
-            let id = store::write_document(tx, job.existing_id, &written)?;
+        // The document is looked up again inside the write transaction, which holds the write
+        // lock: another process importing the same folder (or the same name met twice) may
+        // have written it since it was first looked at. Same content: nothing to write.
+        let written = self.transact(|tx| {
+            let existing = store::find_document(tx, job.origin, &job.path)?;
+            if let Some((id, hash)) = &existing
+                && *hash == job.hash
+            {
+                return Ok((*id, None));
+            }
+            let existing_id = existing.map(|e| e.0);
+            let id = store::write_document(tx, existing_id, &written)?;
             store::replace_sections(tx, id, &parsed.sections, &term_counts)?;
             crate::storage::cards::write_document_cards(tx, id, &cards, now_ms)?;
             crate::storage::questions::write_document_questions(tx, id, &questions, now_ms)?;
-            Ok(id)
+            Ok((id, Some(existing_id.is_some())))
         })?;
-        let outcome = FileOutcome::Imported {
-            section_count: parsed.sections.len() as u32,
-            is_update: job.existing_id.is_some(),
-            format: parsed.format,
+        let (id, outcome) = match written {
+            (id, None) => (id, FileOutcome::Unchanged),
+            (id, Some(is_update)) => (
+                id,
+                FileOutcome::Imported {
+                    section_count: parsed.sections.len() as u32,
+                    is_update,
+                    format: parsed.format,
+                },
+            ),
         };
         Ok((outcome, Some(id), job.warnings))
     }

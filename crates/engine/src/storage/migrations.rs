@@ -61,6 +61,11 @@ pub(crate) fn apply(conn: &mut Connection) -> Result<usize> {
                 source,
             })?;
         let step = || -> rusqlite::Result<()> {
+            // Another process opening the same new library may have applied it while this
+            // one waited for the lock ("table documents already exists").
+            if user_version(&tx)? >= migration.version {
+                return Ok(());
+            }
             tx.execute_batch(migration.sql)?;
             // Pragmas cannot take bound parameters; both values are internal constants.
             tx.execute_batch(&format!(
