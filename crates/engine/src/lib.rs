@@ -21,7 +21,7 @@ mod storage;
 
 pub use cards::{
     Card, CardEdit, CardFilter, CardId, CardKind, CardLintFile, CardLintReport, CardSkipReason,
-    CardStatus, GeneratedCard, Generator, Lang, McqOption, SkippedCard,
+    CardStatus, GeneratedCard, Generator, Lang, McqOption, SkippedCard, StaleKind, StaleWarning,
 };
 pub use clock::{Clock, FixedClock, SystemClock};
 pub use error::{Error, ErrorKind, Result};

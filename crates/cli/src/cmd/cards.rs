@@ -41,13 +41,14 @@ fn render_lint(report: &CardLintReport, w: &mut dyn Write) -> std::io::Result<()
     for file in &report.files {
         writeln!(
             w,
-            "{} ({}): {} cards, {} skipped, {} questions, {} question problems",
+            "{} ({}): {} cards, {} skipped, {} questions, {} question problems, {} outdated",
             file.path,
             file.lang.as_str(),
             file.cards.len(),
             file.skipped.len(),
             file.questions.len(),
-            file.question_problems.len()
+            file.question_problems.len(),
+            file.stale.len()
         )?;
         // Cards and skips interleaved by line, so an author reads the file top to bottom.
         let mut lines: Vec<(u32, String)> = file
@@ -70,6 +71,9 @@ fn render_lint(report: &CardLintReport, w: &mut dyn Write) -> std::io::Result<()
                     .collect();
                 if !wrong.is_empty() {
                     s.push_str(&format!("  (not: {})", wrong.join(" | ")));
+                }
+                if !c.stale.is_empty() {
+                    s.push_str("  [suspended: outdated]");
                 }
                 (c.line, s)
             })
@@ -119,18 +123,34 @@ fn render_lint(report: &CardLintReport, w: &mut dyn Write) -> std::io::Result<()
                 ),
             )
         }));
-        lines.sort_by_key(|(line, _)| *line);
+        // Outdated claims come first on their line, before the cards they suspend.
+        lines.extend(file.stale.iter().map(|o| {
+            let when = if o.changed.is_empty() {
+                String::new()
+            } else {
+                format!("{}; ", o.changed)
+            };
+            (
+                o.line,
+                format!(
+                    "  {:>5}  ! outdated   {}: {}  =>  now: {}  ({when}source: {})",
+                    o.line, o.entry, o.claim, o.current, o.source
+                ),
+            )
+        }));
+        lines.sort_by_key(|(line, text)| (*line, !text.contains("! outdated")));
         for (_, line) in lines {
             writeln!(w, "{line}")?;
         }
     }
     writeln!(
         w,
-        "{} cards, {} skipped, {} questions, {} question problems in {} files",
+        "{} cards, {} skipped, {} questions, {} question problems, {} outdated in {} files",
         report.card_count,
         report.skipped_count,
         report.question_count,
         report.question_problem_count,
+        report.stale_count,
         report.files.len()
     )
 }
@@ -139,6 +159,7 @@ fn render_list(cards: &Vec<Card>, w: &mut dyn Write) -> std::io::Result<()> {
     for c in cards {
         let status = match c.status {
             CardStatus::Active => "",
+            CardStatus::Suspended if !c.stale.is_empty() => " [suspended: outdated]",
             CardStatus::Suspended => " [suspended]",
             CardStatus::Retired => " [retired]",
         };

@@ -14,6 +14,7 @@ use super::model::{
     CardId, CardKind, CardSkipReason, Draft, GeneratedCard, Generator, McqOption, SkippedCard,
     Yield,
 };
+use super::stale::{StaleWarning, block_start, scan};
 use super::templates::{BLANK, Lang};
 use super::text::{chars, contains_words, norm};
 use super::{compare, definition, explicit, numbers, table};
@@ -47,6 +48,8 @@ pub(crate) struct Generation {
     /// Exam-style question groups, taken out before the card generators ran (they are
     /// read by `crate::questions`, and make no cards).
     pub question_groups: Vec<(usize, crate::questions::QuestionBlocks)>,
+    /// Lines that state outdated AWS facts (when checked), in note order.
+    pub stale: Vec<StaleWarning>,
 }
 
 /// A card's id: hash of the document's identity, the section's stable key, the generator,
@@ -73,16 +76,39 @@ pub(crate) fn card_id(
     CardId(hasher.finalize().to_hex()[..32].to_string())
 }
 
-/// Runs every generator over every section of a document.
+/// Runs every generator over every section of a document. With `check_stale`, lines that
+/// state outdated AWS facts are found, and the cards made from them carry the warnings.
 pub(crate) fn generate(
     document_key: &str,
     lang: Lang,
     sections: &[SectionSource<'_>],
     seed: u64,
+    check_stale: bool,
 ) -> Generation {
     let mut out = Generation::default();
     let mut seen_ids = HashSet::new();
     for (index, section) in sections.iter().enumerate() {
+        let stale = if check_stale {
+            scan(
+                section.markdown,
+                section.line_start,
+                section.heading_path,
+                lang,
+            )
+        } else {
+            Vec::new()
+        };
+        // A card of a paragraph carries the paragraph's first line.
+        let stale_of = |line: u32| -> Vec<StaleWarning> {
+            stale
+                .iter()
+                .filter(|w| {
+                    w.line == line
+                        || block_start(section.markdown, section.line_start, w.line) == line
+                })
+                .cloned()
+                .collect()
+        };
         let mut blocks = parse_blocks(section.markdown, section.line_start);
         for group in crate::questions::take_questions(&mut blocks) {
             out.question_groups.push((index, group));
@@ -138,6 +164,7 @@ pub(crate) fn generate(
                                 prompt: draft.prompt,
                                 answer: draft.answer,
                                 options,
+                                stale: stale_of(draft.line),
                                 line: draft.line,
                                 is_new,
                             },
@@ -154,6 +181,7 @@ pub(crate) fn generate(
                 }
             }
         }
+        out.stale.extend(stale);
     }
     out
 }

@@ -11,6 +11,7 @@ mod explicit;
 mod generate;
 mod model;
 mod numbers;
+mod stale;
 mod table;
 mod templates;
 mod text;
@@ -26,6 +27,7 @@ pub use model::{
     Card, CardEdit, CardFilter, CardId, CardKind, CardLintFile, CardLintReport, CardSkipReason,
     CardStatus, GeneratedCard, Generator, McqOption, SkippedCard,
 };
+pub use stale::{StaleKind, StaleWarning};
 pub use templates::Lang;
 
 pub(crate) use generate::{Generation, SectionSource};
@@ -44,7 +46,7 @@ use crate::storage::cards as store;
 
 /// Bump when generators change, so that documents are generated again at their next import
 /// or at the next start (for the built-in course). Mixed into import's content hash.
-pub(crate) const GENERATOR_VERSION: &str = "cards-2";
+pub(crate) const GENERATOR_VERSION: &str = "cards-3";
 
 /// A generated question with the section data stored beside it.
 #[derive(Debug, Clone)]
@@ -61,6 +63,8 @@ pub(crate) struct DocumentYield {
     pub cards: Vec<CardRow>,
     pub questions: Vec<QuestionRow>,
     pub question_problems: Vec<QuestionProblem>,
+    /// Lines that state outdated AWS facts.
+    pub stale: Vec<StaleWarning>,
 }
 
 /// A generated card with the section data stored beside it.
@@ -98,7 +102,8 @@ fn run(
         })
         .collect();
     let key = document_key(origin, path);
-    let mut generation = generate::generate(&key, lang, &sources, seed);
+    let check_stale = origin != Origin::Builtin;
+    let mut generation = generate::generate(&key, lang, &sources, seed, check_stale);
     let sections: Vec<QuestionSection<'_>> = parsed
         .sections
         .iter()
@@ -113,6 +118,24 @@ fn run(
     (lang, generation, questions)
 }
 
+/// The outdated AWS facts a section of a note states (none for the built-in course), told
+/// in Korean when the section is written in Korean.
+pub(crate) fn stale_warnings(
+    markdown: &str,
+    line_start: u32,
+    heading_path: &[String],
+    origin: Origin,
+) -> Vec<StaleWarning> {
+    if origin == Origin::Builtin {
+        return Vec::new();
+    }
+    let is_korean = markdown
+        .chars()
+        .any(|c| ('\u{AC00}'..='\u{D7A3}').contains(&c));
+    let lang = if is_korean { Lang::Ko } else { Lang::En };
+    stale::scan(markdown, line_start, heading_path, lang)
+}
+
 /// The cards and questions of a parsed document, ready to store with `storage::cards` and
 /// `storage::questions`. Source links of questions are checked with `anchors`.
 pub(crate) fn rows_for_document(
@@ -122,7 +145,8 @@ pub(crate) fn rows_for_document(
     seed: u64,
     anchors: &mut dyn AnchorSource,
 ) -> DocumentYield {
-    let (lang, generation, questions) = run(origin, path, parsed, seed, anchors);
+    let (lang, mut generation, questions) = run(origin, path, parsed, seed, anchors);
+    let stale = std::mem::take(&mut generation.stale);
     let cards = generation
         .cards
         .into_iter()
@@ -154,6 +178,7 @@ pub(crate) fn rows_for_document(
         cards,
         questions: question_rows,
         question_problems: questions.problems,
+        stale,
     }
 }
 
@@ -179,6 +204,7 @@ pub(crate) fn lint_text(path: &str, text: &str, is_markdown_name: bool, seed: u6
         skipped: generation.skipped,
         questions: questions.questions.into_iter().map(|(_, q)| q).collect(),
         question_problems: questions.problems,
+        stale: generation.stale,
     }
 }
 
@@ -236,6 +262,7 @@ impl Library {
                 report.skipped_count += linted.skipped.len() as u32;
                 report.question_count += linted.questions.len() as u32;
                 report.question_problem_count += linted.question_problems.len() as u32;
+                report.stale_count += linted.stale.len() as u32;
                 report.files.push(linted);
             }
         }

@@ -173,6 +173,8 @@ pub struct Card {
     pub explanation: Option<String>,
     /// About a fact newer than the exam guides (the note marked it `[new]` / `[신규]`).
     pub is_new: bool,
+    /// Outdated facts its source line states, with the current ones; empty for most cards.
+    pub stale: Vec<super::StaleWarning>,
     pub status: CardStatus,
     /// True when prompt or answer come from the user's edit rather than the note.
     pub is_edited: bool,
@@ -252,6 +254,9 @@ pub struct GeneratedCard {
     pub line: u32,
     /// From a line marked `[new]` / `[신규]`: newer than the exam guides.
     pub is_new: bool,
+    /// Outdated facts its line states (imported notes only); such a card starts suspended.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub stale: Vec<super::StaleWarning>,
 }
 
 /// Something in a note that made no card, and why.
@@ -280,6 +285,8 @@ pub struct CardLintFile {
     pub questions: Vec<crate::questions::GeneratedQuestion>,
     /// Questions left out, with the problem.
     pub question_problems: Vec<crate::questions::QuestionProblem>,
+    /// Lines that state a retired, renamed or changed AWS fact, with the current one.
+    pub stale: Vec<super::StaleWarning>,
 }
 
 /// `stratus cards lint`: one entry per file, in path order.
@@ -291,6 +298,8 @@ pub struct CardLintReport {
     pub skipped_count: u32,
     pub question_count: u32,
     pub question_problem_count: u32,
+    /// Outdated claims over all files.
+    pub stale_count: u32,
 }
 
 /// What a generator proposes, before the quality gate and identity.

@@ -42,6 +42,8 @@ pub struct SectionView {
     pub html: String,
     pub line_start: u32,
     pub line_end: u32,
+    /// Lines of an imported note that state retired, renamed or changed AWS facts.
+    pub stale: Vec<crate::cards::StaleWarning>,
 }
 
 /// An image source is kept only if it is a relative path: no scheme, no `//host`.
@@ -133,7 +135,14 @@ impl Library {
             }
         }
         breadcrumbs.reverse();
+        let stale = crate::cards::stale_warnings(
+            &row.markdown,
+            row.line_start,
+            &row.heading_path,
+            row.origin,
+        );
         Ok(SectionView {
+            stale,
             id,
             section_key: row.section_key,
             heading: row.heading,

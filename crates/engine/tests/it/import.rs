@@ -42,8 +42,13 @@ fn notebook_imports_into_sections_with_paths_tags_and_lines() {
     let report = import(&mut lib, &[&notebook_dir()], &ImportOptions::default());
     assert_eq!(report.totals.imported as usize, files.len(), "{report:#?}");
     assert_eq!(report.totals.failed + report.totals.skipped, 0);
+    // Only the deliberately outdated summary warns, about its outdated claims (tests/it/stale.rs).
     assert!(
-        report.files.iter().all(|f| f.warnings.is_empty()),
+        report
+            .files
+            .iter()
+            .filter(|f| !f.path.ends_with("exam-summary-2021.md"))
+            .all(|f| f.warnings.is_empty()),
         "{report:#?}"
     );
 

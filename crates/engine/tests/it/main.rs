@@ -14,4 +14,5 @@ mod paths;
 mod progress;
 mod relevance;
 mod samples;
+mod stale;
 mod util;

@@ -8,6 +8,7 @@ use rusqlite::{Connection, OptionalExtension, Row, Transaction, named_params, pa
 
 use crate::cards::{
     Card, CardFilter, CardId, CardKind, CardRow, CardStatus, Generator, Lang, McqOption,
+    StaleWarning,
 };
 use crate::error::Result;
 use crate::ids::{DocumentId, SectionId};
@@ -20,6 +21,7 @@ struct Extra {
     options: Vec<McqOption>,
     explanation: Option<String>,
     is_new: bool,
+    stale: Vec<StaleWarning>,
 }
 
 /// `Extra` as it is written, borrowing the card's options.
@@ -30,19 +32,18 @@ struct ExtraRef<'a> {
     explanation: Option<&'a str>,
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     is_new: bool,
+    #[serde(skip_serializing_if = "<[StaleWarning]>::is_empty")]
+    stale: &'a [StaleWarning],
 }
 
 /// Parameters of one card in `upsert_card.sql`.
-const CARD_COLUMNS: usize = 16;
+const CARD_COLUMNS: usize = 18;
 /// Cards per multi-row upsert: few statements, well under SQLite's limit of bound parameters.
 const UPSERT_BATCH_ROWS: usize = 128;
 
 /// The upsert of `rows` cards.
 fn upsert_cards_sql(rows: usize) -> String {
-    let tuple = format!(
-        "({}, 'active', ?, ?)",
-        vec!["?"; CARD_COLUMNS - 2].join(", ")
-    );
+    let tuple = format!("({})", vec!["?"; CARD_COLUMNS].join(", "));
     let tuples = vec![tuple; rows].join(",\n");
     include_str!("upsert_card.sql").replace("\nrows\n", &format!("\n{tuples}\n"))
 }
@@ -108,8 +109,12 @@ fn upsert_batch(
             options: &c.options,
             explanation: None,
             is_new: c.is_new,
+            stale: &c.stale,
         })
         .expect("options serialize");
+        // A card stating an outdated fact starts suspended; the learner may unsuspend it.
+        let is_stale = !c.stale.is_empty();
+        let status = if is_stale { "suspended" } else { "active" };
         let heading_path = serde_json::to_string(&c.heading_path).expect("strings serialize");
         let tags_json = serde_json::to_string(&r.tags).expect("tags serialize");
         let position = (first_position + i) as i64;
@@ -128,6 +133,8 @@ fn upsert_batch(
             &r.lang.as_str(),
             &c.line,
             &position,
+            &status,
+            &is_stale,
             &now_ms,
             &now_ms,
         ];
@@ -171,6 +178,7 @@ fn row_to_card(r: &Row<'_>) -> rusqlite::Result<Card> {
         source_line: r.get(11)?,
         explanation: extra.explanation,
         is_new: extra.is_new,
+        stale: extra.stale,
         status: CardStatus::from_db(&r.get::<_, String>(12)?),
         is_edited,
         generated_prompt: is_edited.then_some(generated_prompt),
@@ -311,6 +319,7 @@ pub(crate) fn upsert_question_card(
         options: &options,
         explanation: Some(&question.explanation),
         is_new: question.is_new,
+        stale: &[],
     })
     .expect("options serialize");
     let answer: Vec<&str> = question
