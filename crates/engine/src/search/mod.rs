@@ -154,7 +154,8 @@ pub struct SearchResults {
     /// True when no section had every word: the hits are partial matches, sections with
     /// the most of the words first.
     pub is_relaxed: bool,
-    /// Glossary counterparts searched besides the words typed.
+    /// Glossary counterparts of the query words that occur in the library; their sections
+    /// follow those of the words themselves when these fill less than the page.
     pub expansions: Vec<Expansion>,
     /// Question words and endings that were not required to match (`어떻게`, `how`).
     pub ignored_words: Vec<String>,
@@ -210,6 +211,26 @@ impl<'a> CompletionMemo<'a> {
     }
 }
 
+/// The unit as typed, without the glossary counterparts of its words.
+fn without_counterparts(unit: &Unit) -> Unit {
+    match unit {
+        Unit::AnyOf(units) => {
+            let mut kept: Vec<Unit> = units
+                .iter()
+                .filter(|u| !matches!(u, Unit::Counterpart(_)))
+                .map(without_counterparts)
+                .collect();
+            if kept.len() == 1 {
+                kept.remove(0)
+            } else {
+                Unit::AnyOf(kept)
+            }
+        }
+        Unit::AllOf(units) => Unit::AllOf(units.iter().map(without_counterparts).collect()),
+        u => u.clone(),
+    }
+}
+
 fn needles(
     clauses: &[parser::Clause],
     expansions: &[Expansion],
@@ -255,14 +276,7 @@ impl Library {
             hits: Vec::new(),
             corrections: Vec::new(),
             is_relaxed: false,
-            expansions: plan
-                .expansions
-                .iter()
-                .map(|f| Expansion {
-                    from: f.from.clone(),
-                    to: f.to.clone(),
-                })
-                .collect(),
+            expansions: Vec::new(),
             ignored_words: plan.ignored.clone(),
             suggestions: Vec::new(),
             is_truncated: is_cut || plan.is_truncated,
@@ -289,9 +303,10 @@ impl Library {
             },
             limit,
         };
-        let mut units = plan.units.clone();
-        let totals = store::index_totals(self.conn())?;
         let memo = CompletionMemo::new(self);
+        let mut units = plan.units.clone();
+        results.expansions = self.keep_present_counterparts(&mut units, &plan.expansions, &memo)?;
+        let totals = store::index_totals(self.conn())?;
         let ranked_ids = |units: &[Unit], join: Join| -> Result<Vec<(SectionId, f64)>> {
             let units = units
                 .iter()
@@ -313,7 +328,22 @@ impl Library {
         // Sections with every word need no spelling help: each word then starts some indexed
         // term. Only when there are none is the vocabulary consulted, which spares the common
         // case a scan of the vocabulary per word.
-        let mut ranked = ranked_ids(&units, Join::All)?;
+        //
+        // Glossary counterparts are searched only when the words themselves fill less than
+        // the page: their hits then follow the words' own (docs/decisions/0010). Searching
+        // them every time doubled the time of common words, whose page is already full.
+        let literal: Vec<Unit> = units.iter().map(without_counterparts).collect();
+        let mut ranked = ranked_ids(&literal, Join::All)?;
+        if ranked.len() < limit as usize && !results.expansions.is_empty() {
+            for hit in ranked_ids(&units, Join::All)? {
+                if ranked.len() == limit as usize {
+                    break;
+                }
+                if !ranked.iter().any(|(id, _)| *id == hit.0) {
+                    ranked.push(hit);
+                }
+            }
+        }
         if ranked.is_empty() {
             if self.correct_spelling(&mut units, &mut results.corrections)? {
                 ranked = ranked_ids(&units, Join::All)?;
@@ -381,6 +411,76 @@ impl Library {
             ),
             Unit::Counterpart(inner) => Unit::Counterpart(Box::new(Self::complete(inner, memo)?)),
             Unit::Exact(_) | Unit::Phrase(_) => unit.clone(),
+        })
+    }
+
+    /// Removes from `units` the glossary counterparts with a phrase in no section (they
+    /// cannot match, and searching them costs a pass), and returns the expansions left, in
+    /// the order of `found`, which follows the units that have counterparts.
+    fn keep_present_counterparts(
+        &self,
+        units: &mut [Unit],
+        found: &[plan::Found],
+        memo: &CompletionMemo<'_>,
+    ) -> Result<Vec<Expansion>> {
+        let mut found = found.iter();
+        let mut out = Vec::new();
+        for unit in units.iter_mut() {
+            let Unit::AnyOf(any) = unit else {
+                continue;
+            };
+            if !any.iter().any(|u| matches!(u, Unit::Counterpart(_))) {
+                continue;
+            }
+            let Some(f) = found.next() else {
+                break;
+            };
+            let mut kept_to = Vec::new();
+            let mut kept = vec![any[0].clone()];
+            for (u, to) in any.iter().skip(1).zip(&f.to) {
+                if self.can_match(u, memo)? {
+                    kept.push(u.clone());
+                    kept_to.push(to.clone());
+                }
+            }
+            if kept_to.is_empty() {
+                *unit = kept.remove(0);
+            } else {
+                *any = kept;
+                out.push(Expansion {
+                    from: f.from.clone(),
+                    to: kept_to,
+                });
+            }
+        }
+        Ok(out)
+    }
+
+    /// Whether some section may hold `unit`, judged from the term counts (a phrase counts
+    /// as its rarest term).
+    fn can_match(&self, unit: &Unit, memo: &CompletionMemo<'_>) -> Result<bool> {
+        Ok(match unit {
+            Unit::AnyOf(units) => {
+                for u in units {
+                    if self.can_match(u, memo)? {
+                        return Ok(true);
+                    }
+                }
+                false
+            }
+            Unit::AllOf(units) => {
+                for u in units {
+                    if !self.can_match(u, memo)? {
+                        return Ok(false);
+                    }
+                }
+                true
+            }
+            Unit::Counterpart(inner) => self.can_match(inner, memo)?,
+            leaf => match rank::phrases(std::slice::from_ref(leaf)).first() {
+                Some(phrase) => self.rows_with(phrase, memo)? > 0,
+                None => false,
+            },
         })
     }
 
