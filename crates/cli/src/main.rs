@@ -180,13 +180,19 @@ fn run(args: Args) -> anyhow::Result<ExitCode> {
 
 fn report(err: &anyhow::Error, json: bool) {
     let engine = err.downcast_ref::<stratus_engine::Error>();
+    // An engine error's message already holds its cause; the alternate form of the chain
+    // would print the cause a second time.
+    let message = match engine {
+        Some(e) => e.to_string(),
+        None => format!("{err:#}"),
+    };
     if json {
         let kind = engine
             .map(|e| serde_json::to_value(e.kind()).unwrap_or_default())
             .unwrap_or_else(|| serde_json::Value::String("internal".into()));
-        let body = serde_json::json!({ "error": { "kind": kind, "message": format!("{err:#}") } });
+        let body = serde_json::json!({ "error": { "kind": kind, "message": message } });
         eprintln!("{body}");
     } else {
-        eprintln!("stratus: {err:#}");
+        eprintln!("stratus: {message}");
     }
 }

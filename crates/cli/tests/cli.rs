@@ -1126,3 +1126,19 @@ fn every_json_output_is_documented() {
         }
     }
 }
+
+#[test]
+fn a_data_dir_that_takes_no_files_names_the_reason_once() {
+    if !Path::new("/proc/self").exists() {
+        return;
+    }
+    let out = stratus(&["--data-dir", "/proc", "info"], None);
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("/proc/stratus.sqlite3: cannot create a file in /proc"),
+        "{stderr}"
+    );
+    assert_eq!(stderr.matches("cannot create").count(), 1, "{stderr}");
+    assert!(!stderr.contains("Error code 14"), "{stderr}");
+}

@@ -761,7 +761,8 @@ fn parse_name(name: &str) -> Option<Parsed> {
 fn header_user_version(path: &Path) -> Option<u32> {
     use std::io::Read;
     let mut header = [0u8; 64];
-    std::fs::File::open(path)
+    // A named pipe given a backup's name must not block the listing.
+    crate::paths::open_regular_file(path)
         .ok()?
         .read_exact(&mut header)
         .ok()?;
