@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from "vitest";
 
 vi.mock("./bindings", () => ({ commands: {} }));
 
+import type { AppError } from "./bindings";
 import { ApiError, toApiError, unwrap } from "./api";
 import { setLocale } from "./i18n/index.svelte";
 
@@ -11,7 +12,10 @@ describe("unwrap", () => {
   });
 
   it("throws an ApiError with a translated message for an error result", () => {
-    const result = { status: "error" as const, error: { kind: "corrupt" as const, message: "/x/stratus.sqlite3 is damaged" } };
+    const result = {
+      status: "error" as const,
+      error: { kind: "corrupt", message: "/x/stratus.sqlite3 is damaged" } satisfies AppError,
+    };
     let caught: unknown;
     try {
       unwrap(result);

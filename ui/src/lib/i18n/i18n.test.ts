@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import ko from "./ko.json";
 import en from "./en.json";
 import { formatDateTime, formatInterval, i18n, setLocale, t } from "./index.svelte";
@@ -27,12 +27,21 @@ describe("i18n", () => {
     setLocale("ko");
   });
 
-  it("formats dates in the current language", () => {
-    const when = "2026-12-01T09:05:00.000Z";
-    expect(formatDateTime(when)).toBe(new Date(when).toLocaleString("ko-KR"));
-    setLocale("en");
-    expect(formatDateTime(when)).toBe(new Date(when).toLocaleString("en-US"));
-    setLocale("ko");
+  it("formats dates in the current language and the local time zone", () => {
+    vi.stubEnv("TZ", "Asia/Seoul");
+    try {
+      const when = "2026-12-01T09:05:00.000Z";
+      // Korean order (year. month. day.) and the Seoul time, 18:05, on a 12-hour clock; the
+      // word for "PM" depends on the ICU data of the Node build, so it is not compared.
+      const ko = formatDateTime(when);
+      expect(ko.startsWith("2026. 12. 1. ")).toBe(true);
+      expect(ko.endsWith(" 6:05:00")).toBe(true);
+      setLocale("en");
+      expect(formatDateTime(when)).toBe("12/1/2026, 6:05:00 PM");
+    } finally {
+      setLocale("ko");
+      vi.unstubAllEnvs();
+    }
   });
 
   it("shortens answer-button intervals in the current language", () => {

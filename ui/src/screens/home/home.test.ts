@@ -6,24 +6,56 @@ vi.mock("../../lib/bindings", () => ({
   commands: { libraryInfo: () => libraryInfo(), reviewNext: (scope: unknown) => reviewNext(scope) },
 }));
 
+import type { AppError, LibraryInfo, ReviewCard_Serialize, ReviewCounts, ReviewNext_Serialize } from "../../lib/bindings";
 import { HomeState } from "./home.svelte";
 
 /** A successful `library_info` answer with these counts. */
-function infoWith(counts: { documents: number; sections: number; cards: number; reviews: number }) {
+function infoWith(counts: LibraryInfo["counts"]) {
   return {
     status: "ok",
-    data: { data_dir: "/d", database_path: "/d/stratus.sqlite3", schema_version: 9, sqlite_version: "3.50.2", counts },
+    data: {
+      data_dir: "/d",
+      database_path: "/d/stratus.sqlite3",
+      schema_version: 10,
+      sqlite_version: "3.50.2",
+      counts,
+    } satisfies LibraryInfo,
   };
 }
 
-/** A successful `review_next` answer with these counts; `card` stands for the card shown now. */
-function dueWith(
-  counts: { new: number; learning: number; review: number },
-  card: object | null,
-  nextDueAt: string | null = null,
-) {
-  return { status: "ok", data: { card, counts, next_due_at: nextDueAt } };
+/** A card the reviewer could show now. */
+const card = {
+  card_id: "c1",
+  queue: "new",
+  phase: "new",
+  kind: "basic",
+  generator: "definition",
+  prompt: "What is S3 Glacier Deep Archive?",
+  answer: "The cheapest archive class",
+  options: [],
+  explanation: null,
+  heading_path: ["S3"],
+  exams: ["SAA"],
+  topics: ["s3"],
+  section_id: 4,
+  document_id: 1,
+  source_line: 10,
+  review_count: 0,
+  lapse_count: 0,
+  retrievability: null,
+  buttons: [],
+} satisfies ReviewCard_Serialize;
+
+/** A successful `review_next` answer with these counts and the card shown now, if any. */
+function dueWith(counts: ReviewCounts, shown: ReviewCard_Serialize | null, nextDueAt: string | null = null) {
+  return {
+    status: "ok",
+    data: { card: shown, counts, next_due_at: nextDueAt, study_day: "2026-12-01" } satisfies ReviewNext_Serialize,
+  };
 }
+
+/** A failed command with this error. */
+const failure = (error: AppError) => ({ status: "error", error });
 
 describe("HomeState", () => {
   beforeEach(() => {
@@ -33,7 +65,7 @@ describe("HomeState", () => {
 
   it("holds what is due today over the whole library", async () => {
     libraryInfo.mockResolvedValueOnce(infoWith({ documents: 3, sections: 40, cards: 120, reviews: 7 }));
-    reviewNext.mockResolvedValueOnce(dueWith({ new: 20, learning: 2, review: 5 }, { card_id: "c1" }));
+    reviewNext.mockResolvedValueOnce(dueWith({ new: 20, learning: 2, review: 5 }, card));
     const home = new HomeState();
     await home.load();
     expect(reviewNext).toHaveBeenCalledWith({ kind: "all" });
@@ -63,7 +95,7 @@ describe("HomeState", () => {
 
   it("keeps the library counts when the review queue fails", async () => {
     libraryInfo.mockResolvedValueOnce(infoWith({ documents: 3, sections: 40, cards: 120, reviews: 7 }));
-    reviewNext.mockResolvedValueOnce({ status: "error", error: { kind: "database", message: "busy" } });
+    reviewNext.mockResolvedValueOnce(failure({ kind: "db", message: "database is locked" }));
     const home = new HomeState();
     await home.load();
     expect(home.info?.counts.cards).toBe(120);
@@ -81,7 +113,7 @@ describe("HomeState", () => {
   });
 
   it("keeps the error when the library is unavailable", async () => {
-    libraryInfo.mockResolvedValueOnce({ status: "error", error: { kind: "library_unavailable", message: "bad file" } });
+    libraryInfo.mockResolvedValueOnce(failure({ kind: "library_unavailable", message: "bad file" }));
     const home = new HomeState();
     await home.load();
     expect(home.info).toBeNull();

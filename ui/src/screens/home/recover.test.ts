@@ -9,6 +9,7 @@ vi.mock("../../lib/bindings", () => ({
   },
 }));
 
+import type { AppError, BackupInfo, DatabaseRestoreReport_Serialize } from "../../lib/bindings";
 import { RecoverState } from "./recover.svelte";
 import { setLocale } from "../../lib/i18n/index.svelte";
 
@@ -19,7 +20,7 @@ const backup = {
   reason: "daily",
   size_bytes: 4096,
   schema_version: 9,
-};
+} satisfies BackupInfo;
 
 describe("RecoverState", () => {
   it("lists the backups kept for a library that does not open", async () => {
@@ -40,7 +41,7 @@ describe("RecoverState", () => {
         damaged: { error: "file is not a database", kept_as: ["/d/stratus-damaged-x.sqlite3"] },
         restored_schema_version: 9,
         counts: { documents: 1, sections: 3, cards: 5, reviews: 0 },
-      },
+      } satisfies DatabaseRestoreReport_Serialize,
     });
     const recover = new RecoverState();
     recover.confirming = backup.file_name;
@@ -54,7 +55,10 @@ describe("RecoverState", () => {
   });
 
   it("keeps the error when the restore fails", async () => {
-    recoverLibrary.mockResolvedValueOnce({ status: "error", error: { kind: "corrupt", message: "backup damaged" } });
+    recoverLibrary.mockResolvedValueOnce({
+      status: "error",
+      error: { kind: "corrupt", message: "backup damaged" } satisfies AppError,
+    });
     const recover = new RecoverState();
     expect(await recover.recover(backup.file_name)).toBeNull();
     expect(recover.error?.kind).toBe("corrupt");
