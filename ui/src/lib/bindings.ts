@@ -460,6 +460,10 @@ export type Card_Deserialize = {
 	source_line: number,
 	/**  The overall explanation shown after answering (question cards). */
 	explanation?: string | null,
+	/**  About a fact newer than the exam guides (the note marked it `[new]` / `[신규]`). */
+	is_new: boolean,
+	/**  Outdated facts its source line states, with the current ones; empty for most cards. */
+	stale: StaleWarning[],
 	status: CardStatus,
 	/**  True when prompt or answer come from the user's edit rather than the note. */
 	is_edited: boolean,
@@ -496,6 +500,10 @@ export type Card_Serialize = {
 	source_line: number,
 	/**  The overall explanation shown after answering (question cards). */
 	explanation: string | null,
+	/**  About a fact newer than the exam guides (the note marked it `[new]` / `[신규]`). */
+	is_new: boolean,
+	/**  Outdated facts its source line states, with the current ones; empty for most cards. */
+	stale: StaleWarning[],
 	status: CardStatus,
 	/**  True when prompt or answer come from the user's edit rather than the note. */
 	is_edited: boolean,
@@ -1683,6 +1691,8 @@ export type SectionView_Deserialize = {
 	html: string,
 	line_start: number,
 	line_end: number,
+	/**  Lines of an imported note that state retired, renamed or changed AWS facts. */
+	stale: StaleWarning[],
 };
 
 /**  A section ready to show. */
@@ -1701,6 +1711,8 @@ export type SectionView_Serialize = {
 	html: string,
 	line_start: number,
 	line_end: number,
+	/**  Lines of an imported note that state retired, renamed or changed AWS facts. */
+	stale: StaleWarning[],
 };
 
 /**  An option as shown: its index in the question (what answers use) and its text. */
@@ -1724,6 +1736,36 @@ export type SnippetSpan = {
 export type SourceSection = {
 	section_id: SectionId,
 	heading_path: string[],
+};
+
+/**  What kind of outdated claim a line makes. */
+export type StaleKind = 
+/**  A feature or service that is gone or closed to new customers. */
+"retired" | 
+/**  Something that now has another name. */
+"renamed" | 
+/**  A behaviour or default that changed. */
+"changed" | 
+/**  A claim that was never true. */
+"wrong" | 
+/**  An old figure of a subject (a limit, a quota). */
+"figure";
+
+/**  A line of notes that states an outdated AWS fact, with the current one. */
+export type StaleWarning = {
+	/**  1-based line of the note. */
+	line: number,
+	/**  The entry of the list that matched (`spot-blocks`, `gp3-max-iops`). */
+	entry: string,
+	kind: StaleKind,
+	/**  The line as written, trimmed (at most 160 characters). */
+	claim: string,
+	/**  The current fact, in the language of the note. */
+	current: string,
+	/**  When it changed: `YYYY-MM-DD`, `YYYY-MM` or `YYYY`; empty for a claim never true. */
+	changed: string,
+	/**  The title of the AWS page that states the current fact. */
+	source: string,
 };
 
 /**  Colour theme of the interface. */
