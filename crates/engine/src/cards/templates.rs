@@ -31,27 +31,129 @@ impl Lang {
     }
 }
 
-/// Whether the last letter of `word` ends in a consonant (has a 받침); `None` when it is not
-/// Hangul, or a digit or Latin letter whose reading is ambiguous.
-fn has_final_consonant(word: &str) -> Option<bool> {
+/// How a word ends when read aloud in Korean: what picks its particle.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Final {
+    /// No final consonant (받침): `S3는`, `EC2가`, `람다로`.
+    Vowel,
+    /// A final ㄹ: `규칙은`, but `규칙으로` vs `ACL로` (으로/로 treats ㄹ like a vowel).
+    Rieul,
+    /// Any other final consonant: `IAM은`, `1년은`, `버킷이`.
+    Consonant,
+}
+
+/// Words and acronyms read otherwise than the rules below guess (lower case).
+const READINGS: &[(&str, Final)] = &[
+    ("nat", Final::Consonant),  // 냇
+    ("cidr", Final::Vowel),     // 사이더
+    ("saml", Final::Rieul),     // 쌔멀
+    ("json", Final::Consonant), // 제이슨
+    ("yaml", Final::Rieul),     // 야멀
+    ("ram", Final::Consonant),  // 램
+    ("set", Final::Vowel),      // 세트
+    ("iops", Final::Vowel),     // 아이옵스
+    ("fifo", Final::Vowel),     // 파이포
+    ("lifo", Final::Vowel),
+    ("mib/s", Final::Vowel), // 메비바이트
+    ("mb/s", Final::Vowel),
+    ("gb/s", Final::Vowel),
+    ("%", Final::Vowel), // 퍼센트
+];
+
+/// Letters of an acronym read one by one: 엘, 엠, 엔, 알 end in a consonant.
+fn letter_final(c: char) -> Final {
+    match c.to_ascii_uppercase() {
+        'L' | 'R' => Final::Rieul,
+        'M' | 'N' => Final::Consonant,
+        _ => Final::Vowel,
+    }
+}
+
+/// A digit read in Korean (일, 이, 삼…): after a number standing alone.
+fn korean_digit_final(d: char) -> Final {
+    match d {
+        '1' | '7' | '8' => Final::Rieul,     // 일, 칠, 팔
+        '0' | '3' | '6' => Final::Consonant, // 영·십·백·천·만, 삼, 육
+        _ => Final::Vowel,                   // 이, 사, 오, 구
+    }
+}
+
+/// A digit read in English (one, two…): inside a name such as `EC2`, `S3`, `gp3`, `io1`.
+fn english_digit_final(d: char) -> Final {
+    match d {
+        '1' | '7' | '9' => Final::Consonant, // 원, 세븐, 나인
+        _ => Final::Vowel,                   // 투, 쓰리, 포, 파이브, 식스, 에이트, 제로
+    }
+}
+
+/// An English word as Korean spells it: `-l` → ㄹ, `-m`/`-n`/`-ng` → a consonant, a short
+/// vowel before `-t`/`-k`/`-c`/`-p`/`-ck` → a consonant (스팟, 버킷, 그룹), anything else ends
+/// in a vowel (스토리지, 클라우드, 엔드포인트).
+fn word_final(word: &str) -> Final {
+    let lower = word.to_ascii_lowercase();
+    let b = lower.as_bytes();
+    let last = b[b.len() - 1];
+    let before = b.len().checked_sub(2).map(|i| b[i]);
+    let is_vowel = |c: u8| matches!(c, b'a' | b'e' | b'i' | b'o' | b'u');
+    match last {
+        b'l' => Final::Rieul,
+        b'm' | b'n' => Final::Consonant,
+        b'g' if before == Some(b'n') => Final::Consonant,
+        b'k' if before == Some(b'c') => Final::Consonant,
+        b't' | b'k' | b'c' | b'p' if before.is_some_and(is_vowel) => Final::Consonant,
+        _ => Final::Vowel,
+    }
+}
+
+/// How `word` ends when read aloud; `None` only for a word with no letter or digit.
+fn final_sound(word: &str) -> Option<Final> {
     // A particle after a parenthetical follows the word before it: `기본 성능(baseline)은`.
     let word = match opening_of_final_parenthetical(word) {
         Some(at) if !word[..at].trim().is_empty() => word[..at].trim_end(),
         _ => word,
     };
-    let last = word
-        .trim_end_matches(|c: char| !c.is_alphanumeric())
-        .chars()
-        .last()?;
+    let lower = word.trim().to_lowercase();
+    for (known, sound) in READINGS {
+        if lower.ends_with(known)
+            && !lower[..lower.len() - known.len()]
+                .chars()
+                .last()
+                .is_some_and(|c| c.is_ascii_alphabetic())
+        {
+            return Some(*sound);
+        }
+    }
+    let core = word.trim_end_matches(|c: char| !c.is_alphanumeric());
+    let last = core.chars().last()?;
     if ('\u{AC00}'..='\u{D7A3}').contains(&last) {
-        return Some(!(last as u32 - 0xAC00).is_multiple_of(28));
+        let jong = (last as u32 - 0xAC00) % 28;
+        return Some(match jong {
+            0 => Final::Vowel,
+            8 => Final::Rieul,
+            _ => Final::Consonant,
+        });
     }
-    // Digits as read in Korean: 0 영, 1 일, 3 삼, 6 육, 7 칠, 8 팔 end in a consonant.
     if last.is_ascii_digit() {
-        return Some(matches!(last, '0' | '1' | '3' | '6' | '7' | '8'));
+        let digits = core.chars().rev().take_while(char::is_ascii_digit).count();
+        let before = core.chars().rev().nth(digits);
+        // `EC2`, `S3`, `gp3`, `SOA-C03`: a digit attached to letters is read in English.
+        let is_name = before.is_some_and(|c| c.is_ascii_alphabetic())
+            || (before == Some('-')
+                && core
+                    .chars()
+                    .rev()
+                    .nth(digits + 1)
+                    .is_some_and(|c| c.is_ascii_alphabetic()));
+        return Some(if is_name {
+            english_digit_final(last)
+        } else {
+            korean_digit_final(last)
+        });
     }
-    let tail: String = word
-        .trim_end_matches(|c: char| !c.is_alphanumeric())
+    if !last.is_ascii_alphabetic() {
+        return Some(Final::Vowel);
+    }
+    let tail: String = core
         .chars()
         .rev()
         .take_while(char::is_ascii_alphabetic)
@@ -59,18 +161,15 @@ fn has_final_consonant(word: &str) -> Option<bool> {
         .into_iter()
         .rev()
         .collect();
-    if tail.len() >= 2 && tail.chars().all(|c| c.is_ascii_uppercase()) {
-        // An acronym is read letter by letter: 엘, 엠, 엔, 알 end in a consonant.
-        return Some(matches!(last, 'L' | 'M' | 'N' | 'R'));
+    // An acronym (`IAM`, `VPC`, `AZs`) is read letter by letter.
+    let letters = tail.trim_end_matches('s');
+    if letters.len() >= 2 && letters.chars().all(|c| c.is_ascii_uppercase()) {
+        return Some(letter_final(tail.chars().last().unwrap_or('A')));
     }
-    let lower = tail.to_ascii_lowercase();
-    if lower.ends_with("ng") || lower.ends_with(['l', 'm', 'n']) {
-        Some(true)
-    } else if lower.ends_with(['a', 'e', 'i', 'o', 'u', 'y', 'r', 's', 'x']) {
-        Some(false)
-    } else {
-        None
+    if tail.len() == 1 {
+        return Some(letter_final(last));
     }
+    Some(word_final(&tail))
 }
 
 /// Byte index of the `(` matching the `)` that ends `word`, if it ends with one.
@@ -95,17 +194,21 @@ fn opening_of_final_parenthetical(word: &str) -> Option<usize> {
     None
 }
 
-/// `word` with the particle pair `(after_consonant, after_vowel)`, or the written form that
-/// covers both (`은(는)`, `(이)란`) when the reading is unknown.
+/// `word` with the particle pair `(after_consonant, after_vowel)` chosen by how the word is
+/// read aloud (은/는, 이/가, 을/를, 과/와, 이란/란). Never the written forms `은(는)`, `(이)란`.
 pub(crate) fn josa(word: &str, after_consonant: &str, after_vowel: &str) -> String {
-    match has_final_consonant(word) {
-        Some(true) => format!("{word}{after_consonant}"),
-        Some(false) => format!("{word}{after_vowel}"),
-        None if after_consonant.ends_with(after_vowel) => {
-            let extra = &after_consonant[..after_consonant.len() - after_vowel.len()];
-            format!("{word}({extra}){after_vowel}")
-        }
-        None => format!("{word}{after_consonant}({after_vowel})"),
+    match final_sound(word) {
+        Some(Final::Consonant | Final::Rieul) => format!("{word}{after_consonant}"),
+        _ => format!("{word}{after_vowel}"),
+    }
+}
+
+/// `word` with 으로/로: 로 after a vowel or a final ㄹ (`규칙으로`, `ACL로`, `S3로`).
+#[allow(dead_code)]
+pub(crate) fn josa_ro(word: &str) -> String {
+    match final_sound(word) {
+        Some(Final::Consonant) => format!("{word}으로"),
+        _ => format!("{word}로"),
     }
 }
 
@@ -310,7 +413,72 @@ mod tests {
         assert_eq!(josa("IAM", "은", "는"), "IAM은");
         assert_eq!(josa("Troubleshooting", "이란", "란"), "Troubleshooting이란");
         assert_eq!(josa("Instances", "이란", "란"), "Instances란");
-        assert_eq!(josa("Spot", "이란", "란"), "Spot(이)란");
+        assert_eq!(josa("Spot", "이란", "란"), "Spot이란");
+    }
+
+    #[test]
+    fn latin_words_acronyms_and_numbers_are_read_aloud() {
+        for (word, pair, expected) in [
+            ("S3", ("은", "는"), "S3는"),
+            ("EC2", ("이", "가"), "EC2가"),
+            ("IAM", ("은", "는"), "IAM은"),
+            ("1년", ("은", "는"), "1년은"),
+            ("gp3", ("을", "를"), "gp3를"),
+            ("io1", ("은", "는"), "io1은"),
+            ("SOA-C03", ("은", "는"), "SOA-C03는"),
+            ("30", ("이", "가"), "30이"),
+            ("5", ("과", "와"), "5와"),
+            ("VPC", ("과", "와"), "VPC와"),
+            ("ACL", ("을", "를"), "ACL을"),
+            ("NAT", ("이", "가"), "NAT이"),
+            ("CIDR", ("이", "가"), "CIDR가"),
+            ("Lambda", ("은", "는"), "Lambda는"),
+            ("Bucket", ("이", "가"), "Bucket이"),
+            ("Endpoint", ("이", "가"), "Endpoint가"),
+            ("Storage", ("은", "는"), "Storage는"),
+            ("Pool", ("이", "가"), "Pool이"),
+            ("Snapshot", ("이란", "란"), "Snapshot이란"),
+            ("CloudFront", ("이란", "란"), "CloudFront란"),
+            ("Glacier", ("이란", "란"), "Glacier란"),
+            ("Stack", ("을", "를"), "Stack을"),
+            ("IOPS", ("이", "가"), "IOPS가"),
+            ("1,000 MiB/s", ("이", "가"), "1,000 MiB/s가"),
+            ("AZs", ("은", "는"), "AZs는"),
+        ] {
+            assert_eq!(josa(word, pair.0, pair.1), expected, "{word}");
+        }
+        assert_eq!(josa_ro("규칙"), "규칙으로");
+        assert_eq!(josa_ro("ACL"), "ACL로");
+        assert_eq!(josa_ro("S3"), "S3로");
+        assert_eq!(josa_ro("버킷"), "버킷으로");
+        assert_eq!(josa_ro("1일"), "1일로");
+        assert_eq!(josa_ro("IAM"), "IAM으로");
+    }
+
+    #[test]
+    fn no_placeholder_particle_is_ever_written() {
+        for word in [
+            "Spot",
+            "x",
+            "?",
+            "—",
+            "Amazon Q",
+            "abc123",
+            "ŽŽ",
+            "スポット",
+            "™",
+        ] {
+            for (c, v) in [
+                ("은", "는"),
+                ("이", "가"),
+                ("이란", "란"),
+                ("을", "를"),
+                ("과", "와"),
+            ] {
+                let out = josa(word, c, v);
+                assert!(!out.contains('(') || word.contains('('), "{out}");
+            }
+        }
     }
 
     #[test]
