@@ -55,10 +55,13 @@ describe("start-up", () => {
     const { container } = render(App);
     await settle();
     expect(container.textContent).not.toMatch(/설정|홈/);
+    // A screen shortcut pressed while the settings load still counts, focus included.
+    window.dispatchEvent(new KeyboardEvent("keydown", { key: "3", ctrlKey: true, bubbles: true }));
     settings.resolve({ status: "ok", data: { language: "en", theme: "light", content_language: "ko" } });
     await settle();
     expect(container.textContent).toContain("Settings");
     expect(container.textContent).not.toMatch(/설정/);
+    expect((document.activeElement as HTMLElement).dataset.testid).toBe("search-input");
     expect(JSON.parse(localStorage.getItem("stratus.ui")!)).toEqual({ language: "en", theme: "light" });
   });
 });

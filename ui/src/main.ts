@@ -2,13 +2,13 @@
 import "./lib/locale-guard";
 import { mount } from "svelte";
 import App from "./App.svelte";
-import { applyRememberedPreferences, loadPreferences } from "./lib/preferences.svelte";
+import { applyRememberedPreferences } from "./lib/preferences.svelte";
 import "./app.css";
 
 const target = document.getElementById("app");
 if (!target) throw new Error("#app is missing from index.html");
 
-// The saved language and theme are applied before anything is drawn: first the ones last used
-// on this machine (synchronously), then the library's, before the shell is mounted.
+// The language and theme last used on this machine apply before anything is drawn; the shell
+// then waits for the library's own settings before it draws (keys pressed meanwhile still count).
 applyRememberedPreferences();
-export default loadPreferences().then(() => mount(App, { target }));
+export default mount(App, { target });
