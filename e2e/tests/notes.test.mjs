@@ -122,3 +122,38 @@ test("import a folder in the Library, search a Korean word, open the highlighted
     await browser.deleteSession();
   }
 });
+
+test("searching 스팟 in the Korean course finds the Spot Instances section and shows the glossary expansion", async () => {
+  const dataDir = freshDataDir("search-glossary");
+  const browser = await launchApp(dataDir);
+  try {
+    await browser.keys(["Control", "3"]);
+    await browser.keys(["Control"]);
+    const box = await browser.$('[data-testid="search-input"]');
+    await box.waitForExist({ timeout: 10_000 });
+    await box.setValue("스팟");
+    const results = await waitForText(browser, '[data-testid="search-results"]', (t) => t.includes("스팟 인스턴스"), 30_000);
+    const headings = await browser.$$('[data-testid="search-hit"] .heading');
+    const firstFive = [];
+    for (const h of headings.slice(0, 5)) firstFive.push(await h.getText());
+    assert.ok(
+      firstFive.some((h) => h.includes("스팟 인스턴스")),
+      `the Spot Instances section is among the first hits: ${firstFive} (${results.slice(0, 200)})`,
+    );
+    // The engine agrees, and says which counterpart it also searched.
+    const engine = cliJson(dataDir, "search", "스팟", "--limit", "5");
+    assert.deepEqual(engine.expansions, [{ from: "스팟", to: ["Spot"] }]);
+    const expansion = await waitForText(browser, '[data-testid="search-expansion"]', (t) => t.length > 0);
+    assert.ok(expansion.includes(ko["search.expanded"]), expansion);
+    assert.ok(expansion.includes("스팟 → Spot"), `the screen shows the expansion: ${expansion}`);
+    await screenshot(browser, "search-glossary-ko.png");
+
+    // A question: its question words are set aside and the screen says so.
+    await box.setValue("EC2 메모리 사용률은 어떻게 모니터링하나");
+    const ignored = await waitForText(browser, '[data-testid="search-ignored"]', (t) => t.includes("어떻게"), 15_000);
+    assert.ok(ignored.includes(ko["search.ignored"]), ignored);
+    await waitForText(browser, '[data-testid="search-results"]', (t) => t.length > 0, 15_000);
+  } finally {
+    await browser.deleteSession();
+  }
+});

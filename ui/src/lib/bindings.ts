@@ -855,6 +855,16 @@ export type ExamStart_Serialize = {
 	review_correct: boolean,
 };
 
+/**
+ *  A query word (or run of words) found in the bilingual glossary, and the terms it also
+ *  matched (`스팟` → `Spot`); sections with the word itself rank above those with only a
+ *  counterpart.
+ */
+export type Expansion = {
+	from: string,
+	to: string[],
+};
+
 /**  What happened to one file. */
 export type FileOutcome = 
 /**  New or changed: its sections were (re)written. */
@@ -1619,8 +1629,28 @@ export type SearchResults = {
 	query: string,
 	hits: SearchHit[],
 	corrections: Correction[],
-	/**  True when no section had every word, and sections with any of them are shown. */
+	/**
+	 *  True when no section had every word: the hits are partial matches, sections with
+	 *  the most of the words first.
+	 */
 	is_relaxed: boolean,
+	/**
+	 *  Glossary counterparts of the query words that occur in the library; their sections
+	 *  follow those of the words themselves when these fill less than the page.
+	 */
+	expansions: Expansion[],
+	/**  Question words and endings that were not required to match (`어떻게`, `how`). */
+	ignored_words: string[],
+	/**
+	 *  When nothing matched: terms to try instead (spelling corrections and glossary terms
+	 *  found in the library).
+	 */
+	suggestions: string[],
+	/**
+	 *  True when the query was longer than is searched (256 characters, 16 words) and only
+	 *  its beginning was searched.
+	 */
+	is_truncated: boolean,
 };
 
 /**  Which documents to search. */

@@ -24,6 +24,12 @@ export class SearchState {
     this.#timer = setTimeout(() => void this.run(), this.delayMs);
   }
 
+  /** Searches for `text` now (a suggestion the learner picked). */
+  searchFor(text: string): Promise<void> {
+    this.text = text;
+    return this.run();
+  }
+
   /** Searches now; a response that arrives after a newer request is ignored. */
   async run(): Promise<void> {
     clearTimeout(this.#timer);

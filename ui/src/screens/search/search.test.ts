@@ -6,7 +6,19 @@ vi.mock("../../lib/bindings", () => ({ commands: { search: (q: unknown) => searc
 import { SearchState } from "./search.svelte";
 
 function results(query: string) {
-  return { status: "ok", data: { query, hits: [], corrections: [], is_relaxed: false } };
+  return {
+    status: "ok",
+    data: {
+      query,
+      hits: [],
+      corrections: [],
+      is_relaxed: false,
+      expansions: [],
+      ignored_words: [],
+      suggestions: [],
+      is_truncated: false,
+    },
+  };
 }
 
 describe("SearchState", () => {
@@ -52,5 +64,14 @@ describe("SearchState", () => {
     await state.run();
     expect(search).not.toHaveBeenCalled();
     expect(state.results).toBeNull();
+  });
+
+  it("searches a picked suggestion at once", async () => {
+    search.mockImplementation(async (q: { text: string }) => results(q.text));
+    const state = new SearchState(150);
+    await state.searchFor("스팟");
+    expect(search).toHaveBeenCalledTimes(1);
+    expect(state.text).toBe("스팟");
+    expect(state.results?.query).toBe("스팟");
   });
 });
