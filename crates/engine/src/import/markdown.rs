@@ -116,9 +116,13 @@ fn too_many_markers_on_a_line(text: &str) -> Vec<usize> {
                 matches!(first, b'-' | b'*' | b'_') && marks.all(|b| b == first)
             })
         };
+        if is_break {
+            line_start += line.len();
+            continue;
+        }
         let mut i = 0;
         let mut count = 0;
-        while !is_break {
+        loop {
             while i < bytes.len() && matches!(bytes[i], b' ' | b'\t') {
                 i += 1;
             }
