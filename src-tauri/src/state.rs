@@ -86,6 +86,19 @@ impl AppState {
             .ok_or_else(|| AppError::internal("the data folder could not be determined"))
     }
 
+    /// A second handle on the open library's database, for a long import: it writes one
+    /// transaction per file on its own connection and never holds the app's lock, so
+    /// search, the palette and every screen keep answering meanwhile (other handles see
+    /// each file as it commits).
+    pub fn import_library(&self) -> Result<Library, AppError> {
+        drop(self.library()?);
+        let path = self
+            .database_path
+            .as_deref()
+            .ok_or_else(|| AppError::internal("the data folder could not be determined"))?;
+        Library::open(path, stratus_engine::LibraryOptions::default()).map_err(unavailable)
+    }
+
     /// Puts a library opened by a repair in place of the one that did not open.
     pub fn replace(&self, library: Library) {
         *self.lock() = Ok(library);
@@ -116,5 +129,40 @@ mod tests {
             state.closed_database_path().is_err(),
             "an open library is not repaired"
         );
+    }
+
+    #[test]
+    fn an_import_leaves_the_app_library_free_for_other_commands() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("stratus.sqlite3");
+        let notes = dir.path().join("notes");
+        std::fs::create_dir(&notes).unwrap();
+        for i in 0..5 {
+            let text = format!("# Note {i}\n\n## S3 bucket policy {i}\n\nText {i}.\n");
+            std::fs::write(notes.join(format!("n{i}.md")), text).unwrap();
+        }
+        let state = AppState::new(
+            Library::open(&path, LibraryOptions::default()),
+            Some(path.clone()),
+        );
+        let mut import = state.import_library().unwrap();
+        let mut answered = 0;
+        let report = import
+            .import_paths(
+                &[&notes],
+                &stratus_engine::ImportOptions::default(),
+                &mut |_| {
+                    // Would wait forever if the import held the app's lock.
+                    let library = state.library().expect("the app's library is free");
+                    library.palette("bucket policy", 5).unwrap();
+                    answered += 1;
+                },
+                &AtomicBool::new(false),
+            )
+            .unwrap();
+        assert_eq!(report.totals.imported, 5);
+        assert!(answered >= 5, "{answered} palette calls during the import");
+        let hits = state.library().unwrap().palette("bucket policy", 10).unwrap();
+        assert_eq!(hits.len(), 5, "the app's handle sees every imported file: {hits:?}");
     }
 }

@@ -11,7 +11,7 @@ use crate::error::AppError;
 use crate::state::AppState;
 
 /// The backups of the library, newest first; also when the library does not open.
-#[tauri::command]
+#[tauri::command(async)]
 #[specta::specta]
 pub fn list_backups(state: State<'_, AppState>) -> Result<Vec<BackupInfo>, AppError> {
     match state.library() {
@@ -27,7 +27,7 @@ pub fn list_backups(state: State<'_, AppState>) -> Result<Vec<BackupInfo>, AppEr
 
 /// Replaces a library that did not open with its backup `file_name`. The damaged files are
 /// kept beside it under a new name; the restored library is used from then on.
-#[tauri::command]
+#[tauri::command(async)]
 #[specta::specta]
 pub fn recover_library(
     state: State<'_, AppState>,
@@ -42,14 +42,14 @@ pub fn recover_library(
 }
 
 /// Writes a backup now.
-#[tauri::command]
+#[tauri::command(async)]
 #[specta::specta]
 pub fn backup_now(state: State<'_, AppState>) -> Result<BackupReport, AppError> {
     Ok(state.library()?.backup_now()?)
 }
 
 /// Replaces the library with a backup (after backing up the current one).
-#[tauri::command]
+#[tauri::command(async)]
 #[specta::specta]
 pub fn restore_backup(
     state: State<'_, AppState>,
@@ -59,14 +59,14 @@ pub fn restore_backup(
 }
 
 /// How many backups are kept.
-#[tauri::command]
+#[tauri::command(async)]
 #[specta::specta]
 pub fn backup_settings(state: State<'_, AppState>) -> Result<BackupSettings, AppError> {
     Ok(state.library()?.backup_settings()?)
 }
 
 /// Changes how many backups are kept.
-#[tauri::command]
+#[tauri::command(async)]
 #[specta::specta]
 pub fn set_backup_settings(
     state: State<'_, AppState>,

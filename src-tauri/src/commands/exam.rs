@@ -17,35 +17,35 @@ pub fn exam_guides() -> Vec<ExamGuide> {
 }
 
 /// Starts a practice exam or an untimed practice session.
-#[tauri::command]
+#[tauri::command(async)]
 #[specta::specta]
 pub fn start_exam(state: State<'_, AppState>, start: ExamStart) -> Result<ExamAttempt, AppError> {
     Ok(state.library()?.start_exam(&start)?)
 }
 
 /// An attempt as it stands (its clock brought up to now).
-#[tauri::command]
+#[tauri::command(async)]
 #[specta::specta]
 pub fn exam_attempt(state: State<'_, AppState>, id: AttemptId) -> Result<ExamAttempt, AppError> {
     Ok(state.library()?.exam_attempt(id)?)
 }
 
 /// Opens an attempt again after the app was closed: its clock goes on from the last step.
-#[tauri::command]
+#[tauri::command(async)]
 #[specta::specta]
 pub fn resume_exam(state: State<'_, AppState>, id: AttemptId) -> Result<ExamAttempt, AppError> {
     Ok(state.library()?.resume_exam(id)?)
 }
 
 /// Stops an attempt's clock while the exam screen is left.
-#[tauri::command]
+#[tauri::command(async)]
 #[specta::specta]
 pub fn pause_exam(state: State<'_, AppState>, id: AttemptId) -> Result<ExamAttempt, AppError> {
     Ok(state.library()?.pause_exam(id)?)
 }
 
 /// Moves to another question of an attempt.
-#[tauri::command]
+#[tauri::command(async)]
 #[specta::specta]
 pub fn exam_goto(
     state: State<'_, AppState>,
@@ -56,7 +56,7 @@ pub fn exam_goto(
 }
 
 /// Answers a question of an attempt with option indexes (none clears the answer).
-#[tauri::command]
+#[tauri::command(async)]
 #[specta::specta]
 pub fn answer_exam_question(
     state: State<'_, AppState>,
@@ -70,7 +70,7 @@ pub fn answer_exam_question(
 }
 
 /// Flags a question of an attempt for review before submitting, or clears the flag.
-#[tauri::command]
+#[tauri::command(async)]
 #[specta::specta]
 pub fn flag_exam_question(
     state: State<'_, AppState>,
@@ -82,21 +82,21 @@ pub fn flag_exam_question(
 }
 
 /// Submits an attempt and returns its report.
-#[tauri::command]
+#[tauri::command(async)]
 #[specta::specta]
 pub fn submit_exam(state: State<'_, AppState>, id: AttemptId) -> Result<ExamReport, AppError> {
     Ok(state.library()?.submit_exam(id)?)
 }
 
 /// The report of a submitted attempt.
-#[tauri::command]
+#[tauri::command(async)]
 #[specta::specta]
 pub fn exam_report(state: State<'_, AppState>, id: AttemptId) -> Result<ExamReport, AppError> {
     Ok(state.library()?.exam_report(id)?)
 }
 
 /// Past attempts of one exam (or all), newest first.
-#[tauri::command]
+#[tauri::command(async)]
 #[specta::specta]
 pub fn exam_history(
     state: State<'_, AppState>,
@@ -106,14 +106,14 @@ pub fn exam_history(
 }
 
 /// The attempt still in progress, if any.
-#[tauri::command]
+#[tauri::command(async)]
 #[specta::specta]
 pub fn exam_in_progress(state: State<'_, AppState>) -> Result<Option<AttemptId>, AppError> {
     Ok(state.library()?.exam_in_progress()?)
 }
 
 /// Questions of the library matching a filter.
-#[tauri::command]
+#[tauri::command(async)]
 #[specta::specta]
 pub fn list_questions(
     state: State<'_, AppState>,
@@ -123,7 +123,7 @@ pub fn list_questions(
 }
 
 /// The section a question's source link points at, to open it in the reader.
-#[tauri::command]
+#[tauri::command(async)]
 #[specta::specta]
 pub fn question_source(
     state: State<'_, AppState>,

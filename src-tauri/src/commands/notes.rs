@@ -30,7 +30,9 @@ pub async fn import_paths(
             prune,
             ..ImportOptions::default()
         };
-        let mut library = state.library()?;
+        // A handle of its own: the app's library stays free for search, the palette and
+        // every screen while the import runs.
+        let mut library = state.import_library()?;
         let report = library.import_paths(
             &paths,
             &options,
@@ -54,28 +56,28 @@ pub fn cancel_import(state: State<'_, AppState>) {
 }
 
 /// Every document of the library, built-in course first.
-#[tauri::command]
+#[tauri::command(async)]
 #[specta::specta]
 pub fn documents(state: State<'_, AppState>) -> Result<Vec<DocumentSummary>, AppError> {
     Ok(state.library()?.documents()?)
 }
 
 /// Removes an imported document and its sections.
-#[tauri::command]
+#[tauri::command(async)]
 #[specta::specta]
 pub fn remove_document(state: State<'_, AppState>, id: DocumentId) -> Result<(), AppError> {
     Ok(state.library()?.remove_document(id)?)
 }
 
 /// Full-text search over the library.
-#[tauri::command]
+#[tauri::command(async)]
 #[specta::specta]
 pub fn search(state: State<'_, AppState>, query: SearchQuery) -> Result<SearchResults, AppError> {
     Ok(state.library()?.search(&query)?)
 }
 
 /// Heading paths ranked by fuzzy match, for the Ctrl+K palette.
-#[tauri::command]
+#[tauri::command(async)]
 #[specta::specta]
 pub fn palette(
     state: State<'_, AppState>,
@@ -86,7 +88,7 @@ pub fn palette(
 }
 
 /// One section with its sanitized HTML and breadcrumbs.
-#[tauri::command]
+#[tauri::command(async)]
 #[specta::specta]
 pub fn open_section(state: State<'_, AppState>, id: SectionId) -> Result<SectionView, AppError> {
     Ok(state.library()?.open_section(id)?)

@@ -7,7 +7,7 @@ use crate::error::AppError;
 use crate::state::AppState;
 
 /// Mastery, readiness, weakest topics and activity; `exam` narrows to one exam.
-#[tauri::command]
+#[tauri::command(async)]
 #[specta::specta]
 pub fn progress_stats(
     state: State<'_, AppState>,

@@ -11,14 +11,14 @@ use crate::error::AppError;
 use crate::state::AppState;
 
 /// The next card to study in a scope, with the counts left today.
-#[tauri::command]
+#[tauri::command(async)]
 #[specta::specta]
 pub fn review_next(state: State<'_, AppState>, scope: ReviewScope) -> Result<ReviewNext, AppError> {
     Ok(state.library()?.review_next(&scope)?)
 }
 
 /// Records an answer; `duration_ms` is how long the card was shown.
-#[tauri::command]
+#[tauri::command(async)]
 #[specta::specta]
 pub fn answer_card(
     state: State<'_, AppState>,
@@ -32,7 +32,7 @@ pub fn answer_card(
 }
 
 /// Grades the options picked on a multiple-choice card and suggests a rating.
-#[tauri::command]
+#[tauri::command(async)]
 #[specta::specta]
 pub fn grade_choice(
     state: State<'_, AppState>,
@@ -43,35 +43,35 @@ pub fn grade_choice(
 }
 
 /// Hides a card until the next study day.
-#[tauri::command]
+#[tauri::command(async)]
 #[specta::specta]
 pub fn bury_card(state: State<'_, AppState>, card_id: CardId) -> Result<(), AppError> {
     Ok(state.library()?.bury_card(&card_id)?)
 }
 
 /// Suspends a card from the reviewer (undoable like an answer).
-#[tauri::command]
+#[tauri::command(async)]
 #[specta::specta]
 pub fn suspend_in_review(state: State<'_, AppState>, card_id: CardId) -> Result<(), AppError> {
     Ok(state.library()?.suspend_in_review(&card_id)?)
 }
 
 /// Takes back the last answer, burial or suspension.
-#[tauri::command]
+#[tauri::command(async)]
 #[specta::specta]
 pub fn undo_review(state: State<'_, AppState>) -> Result<UndoResult, AppError> {
     Ok(state.library()?.undo_review()?)
 }
 
 /// The scheduler's settings (retention, limits, steps, day rollover).
-#[tauri::command]
+#[tauri::command(async)]
 #[specta::specta]
 pub fn review_settings(state: State<'_, AppState>) -> Result<ReviewSettings, AppError> {
     Ok(state.library()?.review_settings()?)
 }
 
 /// Saves the scheduler's settings after validating them.
-#[tauri::command]
+#[tauri::command(async)]
 #[specta::specta]
 pub fn set_review_settings(
     state: State<'_, AppState>,
@@ -81,7 +81,7 @@ pub fn set_review_settings(
 }
 
 /// The FSRS parameters in use and where they came from.
-#[tauri::command]
+#[tauri::command(async)]
 #[specta::specta]
 pub fn scheduler_parameters(state: State<'_, AppState>) -> Result<SchedulerParameters, AppError> {
     Ok(state.library()?.scheduler_parameters()?)

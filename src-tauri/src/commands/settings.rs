@@ -7,14 +7,14 @@ use crate::error::AppError;
 use crate::state::AppState;
 
 /// The saved interface settings (language, theme).
-#[tauri::command]
+#[tauri::command(async)]
 #[specta::specta]
 pub fn ui_settings(state: State<'_, AppState>) -> Result<UiSettings, AppError> {
     Ok(state.library()?.ui_settings()?)
 }
 
 /// Saves the interface settings and returns them as stored.
-#[tauri::command]
+#[tauri::command(async)]
 #[specta::specta]
 pub fn set_ui_settings(
     state: State<'_, AppState>,
