@@ -16,7 +16,8 @@ export const appBinary = process.env.STRATUS_APP ?? join(targetDir, "debug", "st
 export const cliBinary = process.env.STRATUS_CLI ?? join(targetDir, "debug", "stratus");
 export const artifacts = join(root, "e2e", "artifacts");
 
-const DRIVER_PORT = 4444;
+// Another port (and its +1 for WebKitWebDriver) lets two runs share a machine.
+const DRIVER_PORT = Number(process.env.STRATUS_E2E_PORT ?? 4444);
 const children = [];
 
 function waitForPort(port, timeoutMs) {
@@ -49,7 +50,7 @@ export async function startDriver() {
     env.DISPLAY = display;
     await sleep(500);
   }
-  const driver = spawn("tauri-driver", ["--port", String(DRIVER_PORT)], { env, stdio: ["ignore", "inherit", "inherit"] });
+  const driver = spawn("tauri-driver", ["--port", String(DRIVER_PORT), "--native-port", String(DRIVER_PORT + 1)], { env, stdio: ["ignore", "inherit", "inherit"] });
   children.push(driver);
   await waitForPort(DRIVER_PORT, 15_000);
   process.env.DISPLAY = env.DISPLAY;

@@ -34,6 +34,19 @@ test("review three cards by keyboard including a multiple choice, undo one, coun
   try {
     await (await browser.$('[data-testid="nav-review"]')).click();
     await waitForText(browser, '[data-testid="review-counts"]', (t) => t.length > 0);
+
+    // After the scope dropdown is used, focus is back on the card (#21, defect 2).
+    const scope = await browser.$('[data-testid="review-scope"]');
+    await scope.selectByAttribute("value", "SAA");
+    await browser.waitUntil(async () => (await browser.execute(() => document.activeElement?.dataset.testid)) === "review-card", {
+      timeout: 10_000,
+      timeoutMsg: "focus stayed on the scope dropdown",
+    });
+    await scope.selectByAttribute("value", "all");
+    await browser.waitUntil(async () => (await browser.execute(() => document.activeElement?.dataset.testid)) === "review-card", {
+      timeout: 10_000,
+      timeoutMsg: "focus stayed on the scope dropdown",
+    });
     const start = await counts(browser);
     assert.ok(start.new > 0, `new cards are waiting: ${JSON.stringify(start)}`);
 
@@ -52,7 +65,12 @@ test("review three cards by keyboard including a multiple choice, undo one, coun
       } else if (answered.length < 3 || step > 40) {
         await browser.keys(" ");
         await browser.waitUntil(async () => (await card.face.getAttribute("data-phase")) === "answer", { timeout: 5000 });
-        if (answered.length === 0) await screenshot(browser, "review-answer.png");
+        if (answered.length === 0) {
+          // The rating buttons give their intervals in Korean units (#21, defect 10).
+          const intervals = await browser.execute(() => [...document.querySelectorAll(".grades .interval")].map((e) => e.textContent));
+          assert.ok(intervals.every((t) => /^[\d.,]+(초|분|시간|일|개월|년)$/.test(t)), `intervals: ${intervals}`);
+          await screenshot(browser, "review-answer.png");
+        }
         await browser.keys("3");
         answered.push(card.id);
       } else {
@@ -87,6 +105,20 @@ test("review three cards by keyboard including a multiple choice, undo one, coun
       Array.from(document.querySelectorAll('[data-testid="heatmap"] rect')).filter((r) => Number(r.getAttribute("data-count")) > 0).length,
     );
     assert.equal(busyDays, 1, "today is the one active day in the heatmap");
+    // Topics never studied, with exam weight, are among the weakest (#21, defect 8).
+    await waitForText(browser, '[data-testid="weakest"]', (t) => t.length > 0);
+    assert.ok((await browser.$$('[data-testid="topic-not-started"]')).length > 0, "a never-studied topic is listed");
+    // At 1400 px the domain table's headers stay on one line (#21, defect 8).
+    await browser.setWindowSize(1400, 900);
+    await browser.pause(300);
+    const headerLines = await browser.execute(() =>
+      Math.max(...[...document.querySelectorAll(".domains th")].map((th) => th.getBoundingClientRect().height / parseFloat(getComputedStyle(th).lineHeight))),
+    );
+    assert.ok(headerLines < 1.9, `a domain header wraps onto ${headerLines} lines`);
+    const overflow = await browser.execute(() =>
+      [...document.querySelectorAll(".domains")].some((table) => table.getBoundingClientRect().right > table.closest(".card").getBoundingClientRect().right + 1),
+    );
+    assert.equal(overflow, false, "the domain table stays inside its card");
     await screenshot(browser, "progress-light.png");
     await (await browser.$('[data-testid="heatmap"]')).scrollIntoView();
     await screenshot(browser, "progress-activity-light.png");
@@ -95,6 +127,16 @@ test("review three cards by keyboard including a multiple choice, undo one, coun
     await (await browser.$('[data-testid="nav-progress"]')).click();
     await waitForText(browser, '[data-testid="reviews-365"]', (t) => /\d/.test(t));
     await screenshot(browser, "progress-dark.png");
+
+    // ? shows every shortcut (#21, defect 11); Esc closes the list.
+    await (await browser.$('[data-testid="nav-review"]')).click();
+    await browser.keys("?");
+    const sheet = await waitForText(browser, '[data-testid="shortcuts"]', (t) => t.includes("Ctrl+Z"));
+    assert.ok(sheet.includes("Ctrl+Enter") && sheet.includes("Ctrl+K"), sheet);
+    await screenshot(browser, "shortcuts-dark.png");
+    await browser.keys("Escape");
+    await browser.waitUntil(async () => !(await (await browser.$('[data-testid="shortcuts"]')).isExisting()), { timeout: 5000 });
+    await screenshot(browser, "review-dark.png");
   } finally {
     await browser.deleteSession();
   }

@@ -38,6 +38,21 @@ test("home shows library counts from the backend; language switches to English a
     await waitForText(browser, '[data-testid="nav-home"]', (t) => t.includes("Home"));
     await screenshot(browser, "home-en.png");
 
+    // The rating buttons give their intervals in English units (#21, defect 10).
+    await (await browser.$('[data-testid="nav-review"]')).click();
+    const face = await browser.$('[data-testid="review-card"]');
+    await face.waitForExist({ timeout: 10_000 });
+    if ((await face.getAttribute("data-kind")) === "mcq") await browser.keys("1");
+    else await browser.keys(" ");
+    await browser.waitUntil(async () => (await face.getAttribute("data-phase")) === "answer", { timeout: 5000 });
+    const intervals = await browser.execute(() => [...document.querySelectorAll(".grades .interval")].map((e) => e.textContent));
+    assert.ok(intervals.every((t) => /^[\d.,]+(s|m|h|d|mo|y)$/.test(t)), `intervals: ${intervals}`);
+    await screenshot(browser, "review-answer-en.png");
+    await browser.keys("?");
+    await waitForText(browser, '[data-testid="shortcuts"]', (t) => t.includes("Keyboard shortcuts"));
+    await screenshot(browser, "shortcuts-en.png");
+    await browser.keys("Escape");
+
     // Dark theme, chosen in Settings, applies at once.
     await (await browser.$('[data-testid="nav-settings"]')).click();
     await (await browser.$('[data-testid="theme-dark"]')).click();
@@ -59,7 +74,12 @@ test("home shows library counts from the backend; language switches to English a
   // A new launch on the same data dir starts in English.
   browser = await launchApp(dataDir);
   try {
-    await waitForText(browser, '[data-testid="nav-settings"]', (t) => t.includes("Settings"));
+    // The saved language is there from the first paint: the menu is never drawn in Korean (#21, defect 4).
+    const nav = await browser.$('[data-testid="nav-settings"]');
+    await nav.waitForExist({ timeout: 15_000 });
+    const first = await nav.getText();
+    assert.ok(first.includes("Settings") && !first.includes("설정"), `the first menu drawn is in English: ${first}`);
+    await screenshot(browser, "start-en-dark.png");
     assert.equal(cliJson(dataDir, "info").schema_version >= 1, true);
   } finally {
     await browser.deleteSession();
