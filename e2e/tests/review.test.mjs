@@ -120,6 +120,8 @@ test("review three cards by keyboard including a multiple choice, undo one, coun
     );
     assert.equal(overflow, false, "the domain table stays inside its card");
     await screenshot(browser, "progress-light.png");
+    await (await browser.$('[data-testid="weakest"]')).scrollIntoView();
+    await screenshot(browser, "progress-weakest-light.png");
     await (await browser.$('[data-testid="heatmap"]')).scrollIntoView();
     await screenshot(browser, "progress-activity-light.png");
     await (await browser.$('[data-testid="nav-settings"]')).click();
