@@ -80,3 +80,7 @@ export function failureText(message: string): string {
   }
   return message;
 }
+
+/** The app's one Library state: an import goes on, with its progress and its Cancel button,
+ *  while other screens are shown, and is still there when the Library comes back. */
+export const libraryState = new LibraryState();
