@@ -79,7 +79,8 @@ pub(crate) fn key_of(segs: &[Segment]) -> String {
             Segment::Word(w) => (w.as_str(), false),
             Segment::Hangul(h) => (h.as_str(), true),
         };
-        if !key.is_empty() && !(is_hangul && last_is_hangul) {
+        let is_joined = is_hangul && last_is_hangul;
+        if !key.is_empty() && !is_joined {
             key.push(' ');
         }
         key.push_str(text);
