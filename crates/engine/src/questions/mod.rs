@@ -118,12 +118,17 @@ impl AnchorSource for DiskAnchors {
         self.cache
             .entry(path.to_string())
             .or_insert_with(|| {
-                let file = Path::new(path);
-                let meta = std::fs::metadata(file).ok()?;
-                if !meta.is_file() || meta.len() > MAX_LINKED_NOTE_BYTES {
+                // Opened without blocking (a named pipe is refused) and read up to the bound.
+                let file = crate::paths::open_regular_file(Path::new(path)).ok()?;
+                let mut bytes = Vec::new();
+                std::io::Read::read_to_end(
+                    &mut std::io::Read::take(file, MAX_LINKED_NOTE_BYTES + 1),
+                    &mut bytes,
+                )
+                .ok()?;
+                if bytes.len() as u64 > MAX_LINKED_NOTE_BYTES {
                     return None;
                 }
-                let bytes = std::fs::read(file).ok()?;
                 let (text, _) = crate::import::document::decode(&bytes).ok()?;
                 let is_md = !path.to_ascii_lowercase().ends_with(".txt");
                 Some(anchors_of_text(&text, is_md))
