@@ -207,18 +207,3 @@ fn bigram_terms_beat_unicode61_prefix_and_trigram() {
     );
     assert!(recall >= words_recall && recall >= trigram_recall);
 }
-
-/// Prints the first five hits of each query in `STRATUS_QUERIES` (one per line), for
-/// working on the relevance set: `STRATUS_QUERIES="$(printf 'a\nb')" cargo test -p
-/// stratus-engine --test it show_hits -- --ignored --nocapture`.
-#[test]
-#[ignore = "a tool, run by hand"]
-fn show_hits() {
-    let (_dir, lib) = library();
-    for q in std::env::var("STRATUS_QUERIES").unwrap_or_default().lines() {
-        println!("== {q}");
-        for (doc, path) in engine_search(&lib, q) {
-            println!("   {doc} :: {path}");
-        }
-    }
-}
