@@ -6,7 +6,9 @@ use super::blocks::Block;
 use super::definition;
 use super::generate::DISTRACTORS;
 use super::model::{CardKind, Draft, Generator, Mcq, Yield};
-use super::table::{MIN_ROWS_FOR_CHOICE, fact_tables, is_blank};
+use super::table::{
+    MIN_ROWS_FOR_CHOICE, fact_tables, is_none_like, is_unaskable_column, value_key,
+};
 use super::templates::{self, Lang};
 use super::text::{mask, norm};
 
@@ -23,12 +25,17 @@ pub(crate) fn generate(lang: Lang, blocks: &[Block]) -> Yield {
         }
         let kind = &t.header[0];
         for (c, attribute) in t.header.iter().enumerate().skip(1) {
+            if is_unaskable_column(t, c) {
+                continue;
+            }
             for (r, row) in t.rows.iter().enumerate() {
                 let value = &row[c];
-                if is_blank(value) {
+                // "Which has none?" is answered by every row without the attribute.
+                if is_none_like(value) {
                     continue;
                 }
-                let shared = t.rows.iter().filter(|o| norm(&o[c]) == norm(value)).count();
+                let key = value_key(value);
+                let shared = t.rows.iter().filter(|o| value_key(&o[c]) == key).count();
                 // Unique values are the table generator's reverse questions.
                 if !(2..=MAX_SHARED_ROWS).contains(&shared) {
                     continue;
@@ -36,7 +43,7 @@ pub(crate) fn generate(lang: Lang, blocks: &[Block]) -> Yield {
                 let distractors: Vec<String> = t
                     .rows
                     .iter()
-                    .filter(|o| norm(&o[c]) != norm(value) && !is_blank(&o[c]))
+                    .filter(|o| value_key(&o[c]) != key && !is_none_like(&o[c]))
                     .map(|o| o[0].clone())
                     .collect();
                 if distractors.len() < DISTRACTORS {

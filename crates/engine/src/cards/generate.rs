@@ -110,6 +110,7 @@ pub(crate) fn generate(
                 .collect()
         };
         let mut blocks = parse_blocks(section.markdown, section.line_start);
+        drop_tables_turned_off(&mut blocks, section.markdown, section.line_start);
         for group in crate::questions::take_questions(&mut blocks) {
             out.question_groups.push((index, group));
         }
@@ -184,6 +185,31 @@ pub(crate) fn generate(
         out.stale.extend(stale);
     }
     out
+}
+
+/// The comment an author writes on the line before a table to keep it out of card generation
+/// (docs/card-syntax.md); `<!-- cards: on -->` is the default and may be written for clarity.
+const CARDS_OFF: &str = "<!-- cards: off -->";
+
+/// Removes the tables whose previous non-blank line is `<!-- cards: off -->`.
+fn drop_tables_turned_off(blocks: &mut Vec<super::blocks::Block>, markdown: &str, first_line: u32) {
+    if !markdown.contains("cards:") {
+        return;
+    }
+    let lines: Vec<&str> = markdown.lines().collect();
+    let is_off = |table_line: u32| {
+        let at = table_line.saturating_sub(first_line) as usize;
+        lines[..at.min(lines.len())]
+            .iter()
+            .rev()
+            .find(|l| !l.trim().is_empty())
+            .is_some_and(|l| {
+                let squeezed: String = l.split_whitespace().collect::<Vec<_>>().join(" ");
+                squeezed.eq_ignore_ascii_case(CARDS_OFF)
+                    || squeezed.eq_ignore_ascii_case("<!-- cards:off -->")
+            })
+    };
+    blocks.retain(|b| !matches!(b, super::blocks::Block::Table(t) if is_off(t.line)));
 }
 
 /// Markers of a fact newer than the exam guides (content/README.md).

@@ -46,7 +46,7 @@ use crate::storage::cards as store;
 
 /// Bump when generators change, so that documents are generated again at their next import
 /// or at the next start (for the built-in course). Mixed into import's content hash.
-pub(crate) const GENERATOR_VERSION: &str = "cards-3";
+pub(crate) const GENERATOR_VERSION: &str = "cards-4";
 
 /// A generated question with the section data stored beside it.
 #[derive(Debug, Clone)]

@@ -229,7 +229,19 @@ fn from_inline(inline: &Inline, context: Option<&str>, out: &mut Yield) {
             );
             continue;
         }
-        for f in found {
+        // `365일 = 31,536,000초` is arithmetic, not a fact to recall.
+        if found.len() >= 2 && (sentence.contains('=') || sentence.contains('≈')) {
+            out.skip(
+                line,
+                G,
+                CardSkipReason::Duplicate,
+                sentence,
+                "a unit conversion makes no card",
+            );
+            continue;
+        }
+        // One cloze per sentence: the first figure; the others stay visible as context.
+        if let Some(f) = found.into_iter().next() {
             let answer = sentence[f.start..f.end].to_string();
             let mut prompt = format!("{}{BLANK}{}", &sentence[..f.start], &sentence[f.end..]);
             if let Some(ctx) = context {

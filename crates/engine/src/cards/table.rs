@@ -101,14 +101,86 @@ pub(crate) fn generate(lang: Lang, blocks: &[Block]) -> Yield {
     out
 }
 
+/// Whether a cell says "none" in some spelling: asking "which has none?" has as many
+/// answers as rows without the attribute, so such a value never keys a choice.
+pub(crate) fn is_none_like(cell: &str) -> bool {
+    let first = cell
+        .split(|c: char| !c.is_alphanumeric())
+        .find(|w| !w.is_empty())
+        .unwrap_or("");
+    is_blank(cell)
+        || matches!(
+            first.to_lowercase().as_str(),
+            "none" | "no" | "없음" | "없다" | "없고" | "0" | "n" | "x"
+        )
+}
+
+/// A cell's value for comparing rows: lower case, without remarks in parentheses or spaces.
+pub(crate) fn value_key(cell: &str) -> String {
+    if is_none_like(cell) {
+        return "none".into();
+    }
+    let mut out = String::new();
+    let mut depth = 0usize;
+    for c in cell.chars() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth = depth.saturating_sub(1),
+            c if depth == 0 && !c.is_whitespace() => out.extend(c.to_lowercase()),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// Whether a column is no card material: yes/no answers, "adjustable?" flags, or prose.
+pub(crate) fn is_unaskable_column(t: &Table, c: usize) -> bool {
+    let filled: Vec<&String> = t
+        .rows
+        .iter()
+        .map(|row| &row[c])
+        .filter(|v| !is_none_like(v))
+        .collect();
+    let header = t.header[c].to_lowercase();
+    let is_flag = [
+        "adjustable",
+        "조정 가능",
+        "변경 가능",
+        "가능?",
+        "지원?",
+        "supported?",
+    ]
+    .iter()
+    .any(|w| header.contains(w));
+    let is_prose = !filled.is_empty()
+        && filled
+            .iter()
+            .filter(|v| super::text::chars(v) > 60 || super::text::reads_as_sentence(v))
+            .count()
+            * 2
+            > filled.len();
+    let is_yes_no = t
+        .rows
+        .iter()
+        .map(|row| &row[c])
+        .filter(|v| !is_blank(v))
+        .all(|v| is_yes_or_no(v));
+    is_yes_no || is_flag || is_prose
+}
+
 fn cells(lang: Lang, t: &Table, out: &mut Yield) {
     let kind = &t.header[0];
     for (c, attribute) in t.header.iter().enumerate().skip(1) {
-        let is_yes_no = t
-            .rows
-            .iter()
-            .filter(|row| !is_blank(&row[c]))
-            .all(|row| is_yes_or_no(&row[c]));
+        if is_unaskable_column(t, c) {
+            out.skip(
+                t.line,
+                G,
+                CardSkipReason::AnswerTooLong,
+                attribute.clone(),
+                "a column of yes/no answers, flags or prose makes no cards",
+            );
+            continue;
+        }
         for (r, row) in t.rows.iter().enumerate() {
             let entity = &row[0];
             let value = &row[c];
@@ -119,19 +191,22 @@ fn cells(lang: Lang, t: &Table, out: &mut Yield) {
             out.drafts.push(Draft {
                 generator: G,
                 kind: CardKind::Basic,
-                prompt: templates::table_cell(lang, entity, attribute, is_yes_no),
+                prompt: templates::table_cell(lang, entity, attribute, false),
                 answer: value.clone(),
                 prompt_key: format!("cell|{}|{}|{}", norm(kind), norm(entity), norm(attribute)),
                 line,
                 mcq: None,
             });
-            let same = t.rows.iter().filter(|o| norm(&o[c]) == norm(value)).count();
-            if same == 1 && t.rows.len() >= MIN_ROWS_FOR_CHOICE {
+            // A distractor that has the same value would be correct too: the value must be
+            // one row's alone, after normalization, and not a "none".
+            let key = value_key(value);
+            let same = t.rows.iter().filter(|o| value_key(&o[c]) == key).count();
+            if same == 1 && !is_none_like(value) && t.rows.len() >= MIN_ROWS_FOR_CHOICE {
                 let distractors = t
                     .rows
                     .iter()
                     // A row where the attribute does not apply is no fair distractor.
-                    .filter(|o| norm(&o[0]) != norm(entity) && !is_blank(&o[c]))
+                    .filter(|o| norm(&o[0]) != norm(entity) && !is_none_like(&o[c]))
                     .map(|o| o[0].clone())
                     .collect();
                 out.drafts.push(Draft {

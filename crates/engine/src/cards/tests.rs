@@ -705,3 +705,65 @@ const NOTE_BODY: &str = "- **Spot Instance**: spare capacity AWS can reclaim wit
 - Convertible RI : a reservation that can be exchanged for another family.\n\n\
 Which option can be interrupted? :: Spot Instances\n\n\
 Reserved Instances give up to 72% off compared with On-Demand.\n";
+
+/// Fewer, better cards (issue #17, part 2).
+mod fewer_better {
+    use super::*;
+
+    const OPTIONS: &str = "# P\n\n## Options\n\n\
+        | Option | Max discount | Interruptible | Commitment |\n|---|---|---|---|\n\
+        | On-Demand | None | No | None |\n\
+        | Capacity Reservation | None | No | None |\n\
+        | Reserved Instance | 72% | No | 1 or 3 years |\n\
+        | Spot Instance | 90% | Yes | No commitment at all |\n\
+        | Savings Plan | 72 % (compute) | No | 1 or 3 years |\n";
+
+    #[test]
+    fn no_card_asks_a_yes_no_column_or_keys_a_value_shared_by_another_row() {
+        let file = lint(OPTIONS);
+        assert!(
+            file.cards
+                .iter()
+                .all(|c| !c.prompt.contains("nterruptible"))
+        );
+        for c in file.cards.iter().filter(|c| c.kind == CardKind::Mcq) {
+            assert!(!c.prompt.contains("“None”"), "{}", c.prompt);
+            assert!(
+                !c.prompt.contains("“72%”"),
+                "72% is also a Savings Plan's: {}",
+                c.prompt
+            );
+            assert!(!c.prompt.contains("1 or 3 years"), "{}", c.prompt);
+        }
+        // 90% is one row's alone, but only two rows have a discount: too few distractors.
+        assert!(
+            !file
+                .cards
+                .iter()
+                .any(|c| c.kind == CardKind::Mcq && c.prompt.contains("90%"))
+        );
+    }
+
+    #[test]
+    fn a_table_after_cards_off_makes_no_card() {
+        let on = lint(OPTIONS);
+        assert!(on.cards.iter().any(|c| c.generator == Generator::Table));
+        let off = lint(&OPTIONS.replace("## Options\n\n", "## Options\n\n<!-- cards: off -->\n\n"));
+        assert!(off.cards.iter().all(|c| c.generator != Generator::Table));
+    }
+
+    #[test]
+    fn one_cloze_per_sentence_and_none_from_unit_conversions() {
+        let file = lint(
+            "# N\n\nSpot Instances run at up to 90% off with a 2-minute notice.\n\n\
+             1년 = 365일 = 31,536,000초.\n",
+        );
+        let clozes: Vec<&GeneratedCard> = file
+            .cards
+            .iter()
+            .filter(|c| c.kind == CardKind::Cloze)
+            .collect();
+        assert_eq!(clozes.len(), 1, "{clozes:?}");
+        assert_eq!(clozes[0].answer, "90%");
+    }
+}
