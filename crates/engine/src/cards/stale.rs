@@ -162,7 +162,9 @@ fn has(hay: &str, needle: &str) -> bool {
             Some('s') if needle.ends_with(|c: char| c.is_ascii_alphabetic()) => rest.next(),
             other => other,
         };
-        !(first && before.is_some_and(is_word)) && !(last && after.is_some_and(is_word))
+        let joins_before = first && before.is_some_and(is_word);
+        let joins_after = last && after.is_some_and(is_word);
+        !(joins_before || joins_after)
     })
 }
 
