@@ -14,7 +14,7 @@ const PER_FILE: usize = 500;
 
 fn question(n: usize) -> String {
     let domain = 1 + n % 4;
-    let two = n % 5 == 0;
+    let two = n.is_multiple_of(5);
     let stem = if two {
         format!(
             "Company {n} runs workload {n} and needs two changes. Which steps meet the requirements? (Choose TWO.)"

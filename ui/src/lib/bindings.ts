@@ -1139,10 +1139,10 @@ export type ProgressStats_Deserialize = {
 	/**  Every service and topic tag of the cards in scope, by name. */
 	topics: TopicProgress_Deserialize[],
 	/**
-	 *  Up to 5 topics with the most expected forgetting, most first. A seen card weighs
+	 *  Up to 5 topics with the most expected forgetting, most first. A card weighs
 	 *  the largest guide weight of its domains (in percent / 100) over the exams in scope,
 	 *  or, without a domain tag, an equal share of its exam (1 / number of domains);
-	 *  unseen cards are not forgetting and do not count.
+	 *  a card never studied counts as forgotten, so topics nobody has started are listed too.
 	 */
 	weakest_topics: WeakTopic_Deserialize[],
 	activity: Activity,
@@ -1162,10 +1162,10 @@ export type ProgressStats_Serialize = {
 	/**  Every service and topic tag of the cards in scope, by name. */
 	topics: TopicProgress_Serialize[],
 	/**
-	 *  Up to 5 topics with the most expected forgetting, most first. A seen card weighs
+	 *  Up to 5 topics with the most expected forgetting, most first. A card weighs
 	 *  the largest guide weight of its domains (in percent / 100) over the exams in scope,
 	 *  or, without a domain tag, an equal share of its exam (1 / number of domains);
-	 *  unseen cards are not forgetting and do not count.
+	 *  a card never studied counts as forgotten, so topics nobody has started are listed too.
 	 */
 	weakest_topics: WeakTopic_Serialize[],
 	activity: Activity,
@@ -1858,7 +1858,7 @@ export type WeakTopic = WeakTopic_Serialize | WeakTopic_Deserialize;
 export type WeakTopic_Deserialize = {
 	topic: string,
 	/**
-	 *  Sum over the topic's seen cards of (1 − recall now) × the card's exam weight
+	 *  Sum over the topic's cards of (1 − recall now; 1 for a card never studied) × the card's exam weight
 	 *  (0–1, see [`ProgressStats::weakest_topics`]).
 	 */
 	expected_forgetting: number | null,
@@ -1871,7 +1871,7 @@ export type WeakTopic_Deserialize = {
 export type WeakTopic_Serialize = {
 	topic: string,
 	/**
-	 *  Sum over the topic's seen cards of (1 − recall now) × the card's exam weight
+	 *  Sum over the topic's cards of (1 − recall now; 1 for a card never studied) × the card's exam weight
 	 *  (0–1, see [`ProgressStats::weakest_topics`]).
 	 */
 	expected_forgetting: number | null,

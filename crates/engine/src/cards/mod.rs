@@ -249,7 +249,17 @@ impl Library {
                 });
             }
             for file in note_files(root) {
-                let bytes = std::fs::read(&file).map_err(|e| Error::io(&file, e))?;
+                // Opened without blocking (a named pipe is refused), read up to the import's
+                // default size bound.
+                let limit = u64::from(crate::import::ImportOptions::default().max_file_bytes);
+                let opened =
+                    crate::paths::open_regular_file(&file).map_err(|e| Error::io(&file, e))?;
+                let mut bytes = Vec::new();
+                std::io::Read::read_to_end(&mut std::io::Read::take(opened, limit + 1), &mut bytes)
+                    .map_err(|e| Error::io(&file, e))?;
+                if bytes.len() as u64 > limit {
+                    continue;
+                }
                 let Ok((text, _)) = crate::import::document::decode(&bytes) else {
                     continue;
                 };

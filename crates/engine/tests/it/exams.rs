@@ -226,7 +226,7 @@ fn lint_names_each_problem_with_its_line() {
         lines.push((*kind, text.lines().count() as u32 + 1));
         text.push_str(block);
     }
-    text.push_str(&question(99, 1, false).replace("topic.md", "topic.md"));
+    text.push_str(&question(99, 1, false));
     let file = folder.join("bad.md");
     std::fs::write(&file, &text).unwrap();
     let lib = Library::open_in_memory(LibraryOptions::default()).unwrap();
