@@ -162,7 +162,15 @@ mod tests {
             .unwrap();
         assert_eq!(report.totals.imported, 5);
         assert!(answered >= 5, "{answered} palette calls during the import");
-        let hits = state.library().unwrap().palette("bucket policy", 10).unwrap();
-        assert_eq!(hits.len(), 5, "the app's handle sees every imported file: {hits:?}");
+        let hits = state
+            .library()
+            .unwrap()
+            .palette("bucket policy", 10)
+            .unwrap();
+        assert_eq!(
+            hits.len(),
+            5,
+            "the app's handle sees every imported file: {hits:?}"
+        );
     }
 }
