@@ -628,7 +628,8 @@ const PARTIAL_SUFFIX: &str = ".partial";
 struct DirLock(std::fs::File);
 
 impl DirLock {
-    fn acquire(dir: &Path) -> Result<DirLock> {
+    /// The folder's lock file, created when missing, with its path.
+    fn open(dir: &Path) -> Result<(PathBuf, std::fs::File)> {
         let path = dir.join(LOCK_FILE_NAME);
         let file = std::fs::OpenOptions::new()
             .create(true)
@@ -636,6 +637,11 @@ impl DirLock {
             .write(true)
             .open(&path)
             .map_err(|e| Error::io(&path, e))?;
+        Ok((path, file))
+    }
+
+    fn acquire(dir: &Path) -> Result<DirLock> {
+        let (path, file) = DirLock::open(dir)?;
         file.lock().map_err(|e| Error::io(&path, e))?;
         Ok(DirLock(file))
     }
@@ -646,13 +652,7 @@ impl DirLock {
         if !dir.is_dir() {
             return Ok(None);
         }
-        let path = dir.join(LOCK_FILE_NAME);
-        let file = std::fs::OpenOptions::new()
-            .create(true)
-            .truncate(false)
-            .write(true)
-            .open(&path)
-            .map_err(|e| Error::io(&path, e))?;
+        let (path, file) = DirLock::open(dir)?;
         match file.try_lock() {
             Ok(()) => Ok(Some(DirLock(file))),
             Err(std::fs::TryLockError::WouldBlock) => Ok(None),
