@@ -54,8 +54,9 @@ ON questions BEGIN
     WHERE question_id = new.id;
 END;
 
+-- The document's id may be given to a new document later: its questions forget it.
 CREATE TRIGGER questions_retire_with_document AFTER DELETE ON documents BEGIN
-    UPDATE questions SET is_active = 0 WHERE document_id = old.id;
+    UPDATE questions SET is_active = 0, document_id = NULL WHERE document_id = old.id;
 END;
 
 -- One practice exam (timed) or practice session (untimed, immediate feedback).
@@ -63,7 +64,6 @@ CREATE TABLE exam_attempts (
     id                  INTEGER PRIMARY KEY,
     exam                TEXT    NOT NULL,
     mode                TEXT    NOT NULL,           -- 'exam' | 'practice'
-    lang                TEXT,
     seed                INTEGER NOT NULL,
     scope               TEXT    NOT NULL DEFAULT '{}',  -- JSON: domain, topic of a practice
     time_limit_ms       INTEGER,                    -- NULL: untimed

@@ -218,7 +218,7 @@ pub enum ExamCommand {
         /// SAA-C03, DVA-C02, SOA-C03 or CLF-C02 (SAA, dva… work too).
         #[arg(long)]
         exam: String,
-        /// Number of questions (default: 65 for an exam, every question in scope for a
+        /// Number of questions (default: 65 for an exam, up to 200 questions in scope for a
         /// practice); the time is the real exam's, in proportion.
         #[arg(long)]
         count: Option<u32>,

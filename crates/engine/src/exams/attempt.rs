@@ -88,8 +88,8 @@ pub struct ExamStart {
     /// Exam code in any spelling (`SAA-C03`, `saa`).
     pub exam: String,
     pub mode: ExamMode,
-    /// Number of questions; `None` is the real exam's count (65) for an exam and every
-    /// question in scope for a practice.
+    /// Number of questions; `None` is the real exam's count (65) for an exam and up to 200
+    /// questions in scope for a practice.
     pub count: Option<u32>,
     /// Seed of the draw and of the option order; `None` takes one from the clock.
     pub seed: Option<u32>,
@@ -637,6 +637,11 @@ impl Library {
         let now_ms = self.clock().now().timestamp_millis();
         let missed = self.transact(|tx| {
             let row = load(tx, id)?;
+            // Another handle (the app and the CLI, two windows) may have closed it since
+            // this one looked: it is scored and its cards made once.
+            if row.status != AttemptStatus::InProgress {
+                return Ok(Vec::new());
+            }
             let mut to_review = Vec::new();
             for slot in store::slots(tx, id)? {
                 let Some(question) =
@@ -650,19 +655,25 @@ impl Library {
                     .is_some_and(|a| is_correct(a, &correct_of(&question)));
                 store::set_correct(tx, id, slot.position, right)?;
                 if !right || slot.is_flagged || row.review_correct {
-                    to_review.push((question, right));
+                    to_review.push((question, right, row.review_correct));
                 }
             }
             store::close(tx, id, status, now_ms)?;
             Ok(to_review)
         })?;
-        for (question, right) in missed {
+        for (question, right, review_right) in missed {
+            // A question no longer in its note makes no card; a card the learner suspended
+            // (or that a staleness warning suspended) is left as it is.
             let card = self.transact(|tx| {
                 crate::storage::cards::upsert_question_card(tx, &question, now_ms)
             })?;
+            let Some(card) = card else { continue };
+            if self.card(&card)?.status != crate::cards::CardStatus::Active {
+                continue;
+            }
             if !right {
                 self.answer_card(&card, crate::schedule::Rating::Again, 0)?;
-            } else if self.attempt_reviews_right(id)? {
+            } else if review_right {
                 self.answer_card(&card, crate::schedule::Rating::Good, 0)?;
             }
         }

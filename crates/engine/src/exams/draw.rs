@@ -97,7 +97,8 @@ pub(crate) fn draw(
     // Sorted by id first (and each id once), so the draw depends on the seed and not on
     // the order rows came in.
     let mut order: Vec<&Candidate> = candidates.iter().collect();
-    order.sort_unstable_by(|a, b| a.id.cmp(&b.id));
+    // A question tagged twice for one exam keeps its lower domain, whatever the row order.
+    order.sort_unstable_by(|a, b| (&a.id, a.domain).cmp(&(&b.id, b.domain)));
     order.dedup_by(|a, b| a.id == b.id);
     let available: Vec<(u32, usize)> = weights
         .iter()

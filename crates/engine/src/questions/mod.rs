@@ -71,13 +71,33 @@ pub(crate) fn join_link(doc_path: &str, link: &str) -> String {
     }
 }
 
-/// A question's identity: the document and the normalized stem; `occurrence` tells apart a
-/// stem written twice in one note.
-fn question_id(document_key: &str, stem: &str, occurrence: usize) -> QuestionId {
+/// A question's identity: the document, the normalized stem and its options with their keys;
+/// `occurrence` tells apart a stem written twice in one note. Explanations are not part of
+/// it, so they can be improved freely; a changed option or key makes a new question, so the
+/// answers of past attempts keep pointing at the options they were given.
+fn question_id(
+    document_key: &str,
+    stem: &str,
+    options: &[QuestionOption],
+    occurrence: usize,
+) -> QuestionId {
     let mut hasher = blake3::Hasher::new();
     let stem = crate::cards::norm_text(stem);
     let occurrence = occurrence.to_string();
-    for part in [ID_DOMAIN, document_key, stem.as_str(), occurrence.as_str()] {
+    let options: Vec<String> = options
+        .iter()
+        .map(|o| {
+            format!(
+                "{}{}",
+                u8::from(o.is_correct),
+                crate::cards::norm_text(&o.text)
+            )
+        })
+        .collect();
+    for part in [ID_DOMAIN, document_key, stem.as_str(), occurrence.as_str()]
+        .into_iter()
+        .chain(options.iter().map(String::as_str))
+    {
         hasher.update(&(part.len() as u64).to_le_bytes());
         hasher.update(part.as_bytes());
     }
@@ -113,8 +133,22 @@ pub(crate) struct DiskAnchors {
 /// Largest linked note read to check a source link.
 const MAX_LINKED_NOTE_BYTES: u64 = 20 * 1024 * 1024;
 
+/// Most distinct notes one document's source links may make us read.
+const MAX_LINKED_NOTES: usize = 64;
+
 impl AnchorSource for DiskAnchors {
     fn anchors(&mut self, path: &str) -> Option<Vec<String>> {
+        // Only note files are read (a link to any other file is no source), and only so many.
+        let lower = path.to_ascii_lowercase();
+        if ![".md", ".markdown", ".txt"]
+            .iter()
+            .any(|e| lower.ends_with(e))
+        {
+            return None;
+        }
+        if !self.cache.contains_key(path) && self.cache.len() >= MAX_LINKED_NOTES {
+            return None;
+        }
         self.cache
             .entry(path.to_string())
             .or_insert_with(|| {
@@ -215,7 +249,7 @@ pub(crate) fn build(
         };
         let key = crate::cards::norm_text(&draft.stem);
         let n = occurrences.entry(key).or_default();
-        let id = question_id(document_key, &draft.stem, *n);
+        let id = question_id(document_key, &draft.stem, &draft.options, *n);
         *n += 1;
         let topic = draft
             .topic

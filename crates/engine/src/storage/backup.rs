@@ -697,14 +697,15 @@ fn remove_partials(dir: &Path) -> Result<Vec<String>> {
 /// Deletes all but the `keep` most recently written backups in `dir`, never `protect` (the
 /// one just made). Order is the order the files were written (their modification time on
 /// disk, then name), not the time in their names, which comes from the library's clock and
-/// may lie in the future. Returns the deleted names, oldest first.
+/// may lie in the future; a file whose time cannot be read is placed by its name's time.
+/// Returns the deleted names, oldest first.
 fn prune(dir: &Path, keep: u32, protect: Option<&str>) -> Result<Vec<String>> {
     let mut names: Vec<(std::time::SystemTime, String)> = list_names(dir)?
         .into_iter()
-        .map(|(name, _)| {
+        .map(|(name, (named, _))| {
             let written = std::fs::metadata(dir.join(&name))
                 .and_then(|m| m.modified())
-                .unwrap_or(std::time::UNIX_EPOCH);
+                .unwrap_or_else(|_| std::time::SystemTime::from(named));
             (written, name)
         })
         .collect();

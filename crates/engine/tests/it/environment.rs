@@ -62,8 +62,9 @@ impl Drop for Tmpfs {
     }
 }
 
-/// Set (to `1`) where a tmpfs must be mountable — CI runs as root — so that these checks can
-/// never pass by being skipped there (`scripts/test.sh` sets it when it runs as root).
+/// Set (to `1`) where a tmpfs must be mountable, `mkfifo` must work and `/proc` must exist —
+/// CI runs as root on Linux — so that these checks can never pass by being skipped there
+/// (`scripts/test.sh` sets it when it runs as root).
 const REQUIRE_MOUNT_ENV: &str = "STRATUS_REQUIRE_MOUNT";
 
 fn tmpfs_or_explain(test: &str, size: &str) -> Option<Tmpfs> {
@@ -255,7 +256,11 @@ fn a_full_disk_fails_the_import_and_keeps_the_library_intact() {
 fn a_data_dir_where_no_file_can_be_created_names_the_reason() {
     let proc = Path::new("/proc");
     if !proc.join("self").exists() {
-        eprintln!("no /proc here: skipped");
+        assert!(
+            std::env::var(REQUIRE_MOUNT_ENV).as_deref() != Ok("1"),
+            "{REQUIRE_MOUNT_ENV}=1 but there is no /proc"
+        );
+        eprintln!("SKIPPED: no /proc here");
         return;
     }
     let data = DataDir::resolve(Some(proc), None).unwrap();
@@ -280,7 +285,12 @@ fn mkfifo(path: &Path) -> bool {
     match Command::new("mkfifo").arg(path).status() {
         Ok(s) if s.success() => true,
         other => {
-            eprintln!("mkfifo {} failed ({other:?}): skipped", path.display());
+            assert!(
+                std::env::var(REQUIRE_MOUNT_ENV).as_deref() != Ok("1"),
+                "{REQUIRE_MOUNT_ENV}=1 but mkfifo {} failed ({other:?})",
+                path.display()
+            );
+            eprintln!("SKIPPED: mkfifo {} failed ({other:?})", path.display());
             false
         }
     }

@@ -288,7 +288,8 @@ fn identity_survives_edits_elsewhere_and_a_new_stem_is_a_new_question() {
             1,
         )
         .replace("Because 3 is wrong.", "Because 3 misses the point.")
-        .replace("Team 5 stores", "Team five stores");
+        .replace("Team 5 stores", "Team five stores")
+        .replace("Option 2 of 1\n", "Option two of 1\n");
     std::fs::write(&file, edited).unwrap();
     crate::util::import(
         &mut lib,
@@ -303,8 +304,8 @@ fn identity_survives_edits_elsewhere_and_a_new_stem_is_a_new_question() {
         .count();
     assert_eq!(
         kept,
-        before.len() - 1,
-        "only the question whose stem changed is new"
+        before.len() - 2,
+        "only the question whose stem changed and the one whose option changed are new"
     );
     assert_eq!(after.len(), before.len());
     assert!(after[0].options[3].explanation.contains("misses the point"));
@@ -535,5 +536,22 @@ fn practice_marks_each_answer_at_once() {
     assert!(
         lib.answer_exam_question(practice.id, 0, &[1]).is_err(),
         "kept"
+    );
+}
+
+#[test]
+fn two_handles_submitting_one_attempt_score_it_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut lib, clock) = library(dir.path(), 1);
+    let attempt = lib.start_exam(&saa(4, 2)).unwrap();
+    let mut other = open(&dir.path().join("s.sqlite3"), &clock);
+    // Neither answers anything: all four are missed.
+    let first = lib.submit_exam(attempt.id).unwrap();
+    let second = other.submit_exam(attempt.id).unwrap();
+    assert_eq!(first.correct, second.correct);
+    assert_eq!(
+        lib.counts().unwrap().reviews,
+        4,
+        "one 'Again' per missed question, not two"
     );
 }

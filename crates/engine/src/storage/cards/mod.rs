@@ -299,12 +299,13 @@ pub(crate) fn question_card_id(question: &crate::questions::QuestionId) -> CardI
 }
 
 /// Creates or refreshes the card of `question` (its text, options with explanations, exam
-/// tags), active unless the learner suspended it. Returns its id.
+/// tags), active unless the learner suspended it. Returns its id, or `None` when the question
+/// is no longer in its note (no card is made or brought back for it).
 pub(crate) fn upsert_question_card(
     tx: &Transaction<'_>,
     question: &crate::questions::Question,
     now_ms: i64,
-) -> Result<CardId> {
+) -> Result<Option<CardId>> {
     let id = question_card_id(&question.id);
     let options: Vec<McqOption> = question
         .options
@@ -343,7 +344,8 @@ pub(crate) fn upsert_question_card(
         })
         .collect();
     let tags_json = serde_json::to_string(&tags).expect("tags serialize");
-    tx.prepare_cached(include_str!("upsert_question_card.sql"))?
+    let written = tx
+        .prepare_cached(include_str!("upsert_question_card.sql"))?
         .execute(named_params! {
             ":card_id": id,
             ":question_id": question.id,
@@ -352,5 +354,5 @@ pub(crate) fn upsert_question_card(
             ":tags": tags_json,
             ":now_ms": now_ms,
         })?;
-    Ok(id)
+    Ok((written > 0).then_some(id))
 }
