@@ -128,8 +128,10 @@ test("searching 스팟 in the Korean course finds the Spot Instances section and
   const dataDir = freshDataDir("search-glossary");
   const browser = await launchApp(dataDir);
   try {
-    await browser.keys(["Control", "3"]);
-    await browser.keys(["Control"]);
+    // The shell mounts once the library's settings are read; go to Search from its sidebar.
+    const nav = await browser.$('[data-testid="nav-search"]');
+    await nav.waitForExist({ timeout: 30_000 });
+    await nav.click();
     const box = await browser.$('[data-testid="search-input"]');
     await box.waitForExist({ timeout: 10_000 });
     await box.setValue("스팟");
