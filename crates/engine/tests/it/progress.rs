@@ -22,9 +22,9 @@ tags: [iam]
 
 | Policy | Attached to |
 |---|---|
-| Identity-based policy | a user, group or role |
-| Resource-based policy | a resource such as an S3 bucket |
-| Service control policy | an account or OU of AWS Organizations |
+| Identity-based policy | IAM identity |
+| Resource-based policy | AWS resource |
+| Service control policy | OU or account |
 ";
 
 /// A wall-clock time in Seoul (UTC+9 all year, no daylight saving time).
