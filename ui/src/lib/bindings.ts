@@ -821,8 +821,8 @@ export type ExamStart_Deserialize = {
 	exam?: string,
 	mode?: ExamMode,
 	/**
-	 *  Number of questions; `None` is the real exam's count (65) for an exam and every
-	 *  question in scope for a practice.
+	 *  Number of questions; `None` is the real exam's count (65) for an exam and up to 200
+	 *  questions in scope for a practice.
 	 */
 	count?: number | null,
 	/**  Seed of the draw and of the option order; `None` takes one from the clock. */
@@ -841,8 +841,8 @@ export type ExamStart_Serialize = {
 	exam: string,
 	mode: ExamMode,
 	/**
-	 *  Number of questions; `None` is the real exam's count (65) for an exam and every
-	 *  question in scope for a practice.
+	 *  Number of questions; `None` is the real exam's count (65) for an exam and up to 200
+	 *  questions in scope for a practice.
 	 */
 	count: number | null,
 	/**  Seed of the draw and of the option order; `None` takes one from the clock. */
