@@ -35,6 +35,7 @@ pub(crate) const MIGRATIONS: &[Migration] = &[
     migration!(8, "0008_heading_index.sql"),
     migration!(9, "0009_unused_key_indexes.sql"),
     migration!(10, "0010_questions_and_exams.sql"),
+    migration!(11, "0011_portable_identity.sql"),
 ];
 
 /// The schema version this build creates and understands.
