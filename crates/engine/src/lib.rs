@@ -36,7 +36,10 @@ pub use import::{
     ImportProgress, ImportReport, ImportTotals, Origin, SectionTags, SkipReason,
     normalize_exam_code,
 };
-pub use paths::{APP_IDENTIFIER, DATA_DIR_ENV, DATABASE_FILE_NAME, DataDir};
+pub use paths::{
+    APP_IDENTIFIER, DATA_DIR_ENV, DATABASE_FILE_NAME, DataDir, LEGACY_APP_IDENTIFIER, LegacyDataDir,
+    move_legacy_data_dir,
+};
 pub use progress::{
     Activity, ActivityDay, DomainProgress, ExamProgress, ForecastDay, Mastery, ProgressStats,
     Readiness, TopicProgress, WeakTopic,
