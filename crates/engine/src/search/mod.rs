@@ -361,7 +361,11 @@ impl Library {
             let row = store::hit_row(self.conn(), id)?;
             results.hits.push(SearchHit {
                 section_id: id,
-                snippet: snippet::snippet(&row.body, &needles, SNIPPET_CHARS),
+                snippet: snippet::snippet(
+                    &render::without_cloze_marks(&row.body),
+                    &needles,
+                    SNIPPET_CHARS,
+                ),
                 heading: row.heading,
                 heading_path: row.heading_path,
                 level: row.level,

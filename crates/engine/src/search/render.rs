@@ -1,10 +1,13 @@
 //! Opening a section: its markdown rendered to HTML by pulldown-cmark and cleaned by ammonia,
 //! because notes come from anywhere and the HTML goes into the app's web view. Scripts, event
 //! handlers, iframes, objects, `javascript:`/`data:` links and remote images never survive.
+//! Cloze markers written for card generation (`==hidden==`, `{{c1::hidden}}`) are shown as
+//! highlighted text (`<mark>`) rather than as markup; inside code they stay literal.
 
 use std::collections::HashSet;
 
-use pulldown_cmark::{Parser, html};
+use pulldown_cmark::utils::TextMergeStream;
+use pulldown_cmark::{CowStr, Event, Parser, Tag, TagEnd, html};
 use serde::{Deserialize, Serialize};
 
 use super::DocumentRef;
@@ -60,11 +63,216 @@ fn is_local_relative(url: &str) -> bool {
 /// Renders markdown to sanitized HTML.
 pub(crate) fn markdown_to_safe_html(markdown: &str) -> String {
     let mut raw = String::with_capacity(markdown.len() * 3 / 2);
-    html::push_html(
-        &mut raw,
-        Parser::new_ext(markdown, crate::import::markdown_options()),
-    );
+    let events = TextMergeStream::new(Parser::new_ext(markdown, crate::import::markdown_options()));
+    html::push_html(&mut raw, mark_clozes(events).into_iter());
     sanitize(&raw)
+}
+
+const MARK_OPEN: &str = "<mark>";
+const MARK_CLOSE: &str = "</mark>";
+
+/// Whether an event belongs to the inline content of a paragraph, heading, cell or item.
+/// Cloze markers pair up only within one such run, as the card generator pairs them.
+fn is_inline(event: &Event) -> bool {
+    match event {
+        Event::Text(_)
+        | Event::Code(_)
+        | Event::InlineMath(_)
+        | Event::InlineHtml(_)
+        | Event::SoftBreak
+        | Event::HardBreak
+        | Event::FootnoteReference(_) => true,
+        Event::Start(tag) => matches!(
+            tag,
+            Tag::Emphasis
+                | Tag::Strong
+                | Tag::Strikethrough
+                | Tag::Superscript
+                | Tag::Subscript
+                | Tag::Link { .. }
+                | Tag::Image { .. }
+        ),
+        Event::End(tag) => matches!(
+            tag,
+            TagEnd::Emphasis
+                | TagEnd::Strong
+                | TagEnd::Strikethrough
+                | TagEnd::Superscript
+                | TagEnd::Subscript
+                | TagEnd::Link
+                | TagEnd::Image
+        ),
+        _ => false,
+    }
+}
+
+/// Replaces cloze markers in text with `<mark>` around the hidden part. Code spans and code
+/// blocks are not text events, or are skipped, so their `==` stays literal; so does an
+/// unpaired `==` (the last of an odd count) and the alt text of images.
+fn mark_clozes<'a>(events: impl Iterator<Item = Event<'a>>) -> Vec<Event<'a>> {
+    let mut out = Vec::new();
+    let mut run = Vec::new();
+    let mut in_code_block = false;
+    for event in events {
+        match &event {
+            Event::Start(Tag::CodeBlock(_)) => in_code_block = true,
+            Event::End(TagEnd::CodeBlock) => in_code_block = false,
+            _ => {}
+        }
+        if !in_code_block && is_inline(&event) {
+            run.push(event);
+        } else {
+            mark_run(std::mem::take(&mut run), &mut out);
+            out.push(event);
+        }
+    }
+    mark_run(run, &mut out);
+    out
+}
+
+/// One inline run: `{{cN::answer::hint}}` within a text event first, then `==` pairs, which
+/// may enclose emphasis or links (`==**251**==`).
+fn mark_run<'a>(run: Vec<Event<'a>>, out: &mut Vec<Event<'a>>) {
+    let mut events = Vec::with_capacity(run.len());
+    let mut in_image = 0usize;
+    for event in run {
+        match &event {
+            Event::Start(Tag::Image { .. }) => in_image += 1,
+            Event::End(TagEnd::Image) => in_image = in_image.saturating_sub(1),
+            Event::Text(text) if in_image == 0 && text.contains("{{c") => {
+                numbered_clozes(text, &mut events);
+                continue;
+            }
+            _ => {}
+        }
+        events.push((event, in_image > 0));
+    }
+    // (event index, byte offset) of every `==` in text outside images.
+    let marks: Vec<(usize, usize)> = events
+        .iter()
+        .enumerate()
+        .filter_map(|(i, (event, in_image))| match event {
+            Event::Text(text) if !in_image => Some((i, text)),
+            _ => None,
+        })
+        .flat_map(|(i, text)| text.match_indices("==").map(move |(at, _)| (i, at)))
+        .collect();
+    let mut cuts: Vec<(usize, usize, &str)> = Vec::new();
+    for pair in marks.chunks_exact(2) {
+        let (open, close) = (pair[0], pair[1]);
+        // `====` hides nothing; leave it as written.
+        if open.0 == close.0 && close.1 == open.1 + 2 {
+            continue;
+        }
+        cuts.push((open.0, open.1, MARK_OPEN));
+        cuts.push((close.0, close.1, MARK_CLOSE));
+    }
+    let mut cuts = cuts.into_iter().peekable();
+    for (i, (event, _)) in events.into_iter().enumerate() {
+        if cuts.peek().is_none_or(|c| c.0 != i) {
+            out.push(event);
+            continue;
+        }
+        let Event::Text(text) = event else {
+            // Cuts are only made in text events; anything else passes as it is.
+            out.push(event);
+            continue;
+        };
+        let mut last = 0;
+        while let Some((_, at, tag)) = cuts.next_if(|c| c.0 == i) {
+            if at > last {
+                out.push(Event::Text(CowStr::from(text[last..at].to_string())));
+            }
+            out.push(Event::InlineHtml(CowStr::Borrowed(tag)));
+            last = at + 2;
+        }
+        if last < text.len() {
+            out.push(Event::Text(CowStr::from(text[last..].to_string())));
+        }
+    }
+}
+
+/// Splits a text at `{{cN::answer}}` and `{{cN::answer::hint}}`, the answer marked; anything
+/// that is not a complete deletion stays text. Pushes (event, is in an image) pairs.
+fn numbered_clozes<'a>(text: &str, out: &mut Vec<(Event<'a>, bool)>) {
+    let mut rest = text;
+    let mut plain = String::new();
+    while let Some(start) = rest.find("{{c") {
+        let after = &rest[start + 3..];
+        let digits = after.bytes().take_while(u8::is_ascii_digit).count();
+        let deletion = (digits > 0)
+            .then(|| after[digits..].strip_prefix("::"))
+            .flatten()
+            .and_then(|body| body.find("}}").map(|end| (&body[..end], &body[end + 2..])));
+        match deletion {
+            Some((body, tail)) => {
+                plain.push_str(&rest[..start]);
+                let answer = body.split("::").next().unwrap_or(body);
+                if !plain.is_empty() {
+                    out.push((Event::Text(std::mem::take(&mut plain).into()), false));
+                }
+                out.push((Event::InlineHtml(CowStr::Borrowed(MARK_OPEN)), false));
+                out.push((Event::Text(answer.to_string().into()), false));
+                out.push((Event::InlineHtml(CowStr::Borrowed(MARK_CLOSE)), false));
+                rest = tail;
+            }
+            None => {
+                plain.push_str(&rest[..start + 3]);
+                rest = after;
+            }
+        }
+    }
+    plain.push_str(rest);
+    if !plain.is_empty() {
+        out.push((Event::Text(plain.into()), false));
+    }
+}
+
+/// Section text (as indexed, code included) with cloze markers taken out, for snippets:
+/// `{{cN::answer::hint}}` becomes `answer`, and `==x==` becomes `x` when the marked part
+/// starts and ends with a non-space on one line. The indexed text no longer says what was
+/// code, so the stricter `==` rule keeps `a == b == c` as written.
+pub(crate) fn without_cloze_marks(text: &str) -> String {
+    let mut events = Vec::new();
+    numbered_clozes(text, &mut events);
+    let mut out = String::with_capacity(text.len());
+    for (event, _) in events {
+        if let Event::Text(piece) = event {
+            out.push_str(&piece);
+        }
+    }
+    out.split('\n')
+        .map(strip_tight_marks)
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn strip_tight_marks(line: &str) -> String {
+    let mut out = String::with_capacity(line.len());
+    let mut rest = line;
+    while let Some(open) = rest.find("==") {
+        let inner = &rest[open + 2..];
+        let tight = inner.find("==").filter(|&close| {
+            let part = &inner[..close];
+            !part.is_empty()
+                && !part.starts_with(char::is_whitespace)
+                && !part.ends_with(char::is_whitespace)
+                && !part.starts_with('=')
+        });
+        match tight {
+            Some(close) => {
+                out.push_str(&rest[..open]);
+                out.push_str(&inner[..close]);
+                rest = &inner[close + 2..];
+            }
+            None => {
+                out.push_str(&rest[..open + 2]);
+                rest = inner;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 /// Plain text as paragraphs, every character escaped.
@@ -199,6 +407,76 @@ mod tests {
         assert!(!html.contains("tracker.example"), "{html}");
         assert!(!html.contains("cdn.example"), "{html}");
         assert!(!html.contains("data:image"), "{html}");
+    }
+
+    #[test]
+    fn cloze_markers_are_shown_as_highlighted_text() {
+        let html = markdown_to_safe_html("실제로 ==251==개, /28 subnet은 ==11==개만\n");
+        assert_eq!(
+            html,
+            "<p>실제로 <mark>251</mark>개, /28 subnet은 <mark>11</mark>개만</p>\n"
+        );
+        let numbered = markdown_to_safe_html("{{c1::S3::storage}} and {{c2::EBS}} and {{c3::\n");
+        assert_eq!(
+            numbered,
+            "<p><mark>S3</mark> and <mark>EBS</mark> and {{c3::</p>\n"
+        );
+    }
+
+    #[test]
+    fn cloze_markers_in_code_stay_literal() {
+        let html = markdown_to_safe_html(
+            "Compare `a == b == c` with ==x==.\n\n```\nif a == b and c == d:\n```\n\n`{{c1::k}}`\n",
+        );
+        assert!(html.contains("<code>a == b == c</code>"), "{html}");
+        assert!(html.contains("with <mark>x</mark>."), "{html}");
+        assert!(html.contains("if a == b and c == d:"), "{html}");
+        assert!(html.contains("<code>{{c1::k}}</code>"), "{html}");
+        assert_eq!(html.matches("<mark>").count(), 1, "{html}");
+    }
+
+    #[test]
+    fn an_unpaired_marker_stays_as_written() {
+        let html = markdown_to_safe_html("==a== and == alone\n\n==b\n\nc==\n\n====\n");
+        assert_eq!(
+            html,
+            "<p><mark>a</mark> and == alone</p>\n<p>==b</p>\n<p>c==</p>\n<p>====</p>\n"
+        );
+    }
+
+    #[test]
+    fn clozes_wrap_and_sit_inside_emphasis_headings_and_cells() {
+        let html = markdown_to_safe_html(
+            "# Limit ==5==\n\n==**bold** text== and *==it==*\n\n| a | b |\n|---|---|\n| ==x== | y |\n",
+        );
+        assert!(html.contains("<h1>Limit <mark>5</mark></h1>"), "{html}");
+        assert!(
+            html.contains("<mark><strong>bold</strong> text</mark>"),
+            "{html}"
+        );
+        assert!(html.contains("<em><mark>it</mark></em>"), "{html}");
+        assert!(html.contains("<td><mark>x</mark></td>"), "{html}");
+    }
+
+    #[test]
+    fn marks_do_not_open_a_door_for_other_markup() {
+        let html = markdown_to_safe_html(
+            "==<script>x()</script>== ==<mark onclick=\"x()\">y</mark>==\n![==alt==](a.png)\n",
+        );
+        assert!(!html.contains("<script"), "{html}");
+        assert!(!html.contains("onclick"), "{html}");
+        assert!(html.contains("alt=\"==alt==\""), "{html}");
+    }
+
+    #[test]
+    fn snippet_text_loses_tight_cloze_markers_only() {
+        assert_eq!(
+            without_cloze_marks(
+                "실제로 ==251==개, {{c1::/28::size}} subnet\nif a == b == c\nx ==y\nz== w"
+            ),
+            "실제로 251개, /28 subnet\nif a == b == c\nx ==y\nz== w"
+        );
+        assert_eq!(without_cloze_marks("a ===b=== c ===="), "a ===b=== c ====");
     }
 
     #[test]

@@ -171,6 +171,25 @@ fn palette_sees_new_imports() {
 }
 
 #[test]
+fn a_section_and_its_snippet_show_clozes_without_their_markers() {
+    let lib = lib_with(&[(
+        "vpc.md",
+        "# VPC\n## CIDR 블록과 Subnet\n/24 subnet에서 쓸 수 있는 주소는 실제로 ==251==개, /28 subnet은 ==11==개만.\n",
+    )]);
+    let hit = &lib.search(&SearchQuery::new("subnet 주소")).unwrap().hits[0];
+    let snippet: String = hit.snippet.iter().map(|s| s.text.as_str()).collect();
+    assert!(snippet.contains("실제로 251개"), "{snippet}");
+    assert!(!snippet.contains("=="), "{snippet}");
+    let view = lib.open_section(hit.section_id).unwrap();
+    assert!(
+        view.html.contains("실제로 <mark>251</mark>개"),
+        "{}",
+        view.html
+    );
+    assert!(!view.html.contains("=="), "{}", view.html);
+}
+
+#[test]
 fn open_section_gives_breadcrumbs_and_html() {
     let lib = lib_with(&[("ec2.md", EC2)]);
     let hit = &lib.search(&SearchQuery::new("예약")).unwrap().hits[0];
