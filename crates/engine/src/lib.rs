@@ -19,6 +19,7 @@ mod search;
 mod settings;
 mod storage;
 
+pub use cards::{BROWSE_TEXT_CHARS, CardListItem, CardPage, CardQuery, CardSort, CardState};
 pub use cards::{
     Card, CardEdit, CardFilter, CardId, CardKind, CardLintFile, CardLintReport, CardSkipReason,
     CardStatus, GeneratedCard, Generator, Lang, McqOption, SkippedCard, StaleKind, StaleWarning,

@@ -5,6 +5,7 @@
 //! schedules reviews; the review log is keyed by the ids made here.
 
 pub(crate) mod blocks;
+mod browse;
 mod compare;
 mod definition;
 mod explicit;
@@ -23,6 +24,8 @@ use std::path::{Path, PathBuf};
 
 use rand::seq::SliceRandom;
 
+pub(crate) use browse::BrowseFilter;
+pub use browse::{BROWSE_TEXT_CHARS, CardListItem, CardPage, CardQuery, CardSort, CardState};
 pub use model::{
     Card, CardEdit, CardFilter, CardId, CardKind, CardLintFile, CardLintReport, CardSkipReason,
     CardStatus, GeneratedCard, Generator, McqOption, SkippedCard,

@@ -2,6 +2,7 @@
 
 mod backup;
 mod builtin;
+mod cards_browse;
 mod concurrency;
 mod course;
 mod environment;

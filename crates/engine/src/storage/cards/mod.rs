@@ -2,6 +2,8 @@
 //! reading them for the section view and lists, suspension and user edits. Every value is a
 //! bound parameter; card rows are never deleted.
 
+mod browse;
+
 use std::collections::HashSet;
 
 use rusqlite::{Connection, OptionalExtension, Row, Transaction, named_params, params};
@@ -13,6 +15,8 @@ use crate::cards::{
 use crate::error::Result;
 use crate::ids::{DocumentId, SectionId};
 use crate::import::SectionTags;
+
+pub(crate) use browse::{browse_cards, card_status, count_browsed};
 
 /// What `extra_json` holds: everything the reviewer needs beyond prompt and answer.
 #[derive(Debug, Default, serde::Deserialize)]

@@ -1,0 +1,1 @@
+SELECT status FROM cards WHERE id = ?1
