@@ -61,6 +61,13 @@ pub enum Error {
     #[error("{0}")]
     InvalidInput(String),
 
+    /// A course pack was refused; nothing was written.
+    #[error("{path} is not a valid course pack: {problem}; nothing was changed")]
+    InvalidPack {
+        path: PathBuf,
+        problem: crate::pack::PackProblem,
+    },
+
     /// Any other database error.
     #[error("database error: {0}")]
     Db(#[from] rusqlite::Error),
@@ -80,6 +87,7 @@ pub enum ErrorKind {
     Migration,
     NotFound,
     InvalidInput,
+    InvalidPack,
     Db,
 }
 
@@ -95,6 +103,7 @@ impl Error {
             Error::Migration { .. } => ErrorKind::Migration,
             Error::NotFound { .. } => ErrorKind::NotFound,
             Error::InvalidInput(_) => ErrorKind::InvalidInput,
+            Error::InvalidPack { .. } => ErrorKind::InvalidPack,
             Error::Db(_) => ErrorKind::Db,
         }
     }

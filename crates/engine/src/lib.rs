@@ -11,6 +11,7 @@ mod exams;
 pub mod fuzzing;
 mod ids;
 mod import;
+mod pack;
 mod paths;
 mod progress;
 mod questions;
@@ -40,6 +41,12 @@ pub use import::{
 pub use paths::{
     APP_IDENTIFIER, DATA_DIR_ENV, DATABASE_FILE_NAME, DataDir, LEGACY_APP_IDENTIFIER, LegacyDataDir,
     move_legacy_data_dir,
+};
+pub use pack::{
+    MAX_COMPRESSION_RATIO, MAX_MANIFEST_BYTES, MAX_PACK_ENTRIES, MAX_PACK_FILE_BYTES,
+    MAX_PACK_TOTAL_BYTES, PACK_META_FILE, PACK_SCHEMA_VERSION, PACKS_DIR_NAME, PackBuildReport,
+    PackFile, PackInfo, PackInstallReport, PackManifest, PackMeta, PackProblem, PackRemoveReport,
+    PackSummary, RATIO_FLOOR_BYTES, build_pack,
 };
 pub use progress::{
     Activity, ActivityDay, DomainProgress, ExamProgress, ForecastDay, Mastery, ProgressStats,

@@ -36,6 +36,7 @@ pub(crate) const MIGRATIONS: &[Migration] = &[
     migration!(9, "0009_unused_key_indexes.sql"),
     migration!(10, "0010_questions_and_exams.sql"),
     migration!(11, "0011_portable_identity.sql"),
+    migration!(12, "0012_packs.sql"),
 ];
 
 /// The schema version this build creates and understands.

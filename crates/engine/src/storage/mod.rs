@@ -8,6 +8,7 @@ pub(crate) mod exams;
 pub(crate) mod import;
 pub(crate) mod kv;
 mod migrations;
+pub(crate) mod pack;
 pub(crate) mod progress;
 pub(crate) mod questions;
 pub(crate) mod schedule;

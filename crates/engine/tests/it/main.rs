@@ -11,6 +11,7 @@ mod fuzz;
 mod hostile;
 mod import;
 mod open;
+mod pack;
 mod paths;
 mod progress;
 mod relevance;

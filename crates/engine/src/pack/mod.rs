@@ -1,0 +1,547 @@
+//! Course packs: an instructor's notes and their images in one zip file (`.stratus`) with a
+//! manifest — name, title, author, version, language, exams, licence and every file with its
+//! size and BLAKE3 hash. [`build_pack`] makes one from a folder; [`Library::inspect_pack`]
+//! checks one and tells what it would add without writing anything;
+//! [`Library::install_pack`] extracts it into `<data dir>/packs/<name>/` and imports that
+//! folder with the ordinary import, so a newer version in the same place keeps the history of
+//! every card it still makes.
+//!
+//! A pack is untrusted input: every check (`archive.rs`, `entry.rs`, `manifest.rs`) runs
+//! before anything is written, and each problem has its own [`PackProblem`]. This module does
+//! not parse notes itself; it hands them to `import` and `cards`.
+
+mod archive;
+mod build;
+mod entry;
+mod manifest;
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::AtomicBool;
+
+use serde::{Deserialize, Serialize};
+
+use crate::cards::Lang;
+use crate::error::{Error, Result};
+use crate::ids::DocumentId;
+use crate::import::{FileOutcome, ImportOptions, ImportReport, Origin};
+use crate::storage::Library;
+use crate::storage::pack as store;
+
+pub use archive::{
+    MAX_COMPRESSION_RATIO, MAX_MANIFEST_BYTES, MAX_PACK_ENTRIES, MAX_PACK_FILE_BYTES,
+    MAX_PACK_TOTAL_BYTES, RATIO_FLOOR_BYTES,
+};
+pub use build::{PACK_META_FILE, PackBuildReport, PackMeta, build_pack};
+pub use manifest::{PACK_SCHEMA_VERSION, PackFile, PackManifest};
+
+/// Folder of the data directory that holds installed packs, one folder per pack name.
+pub const PACKS_DIR_NAME: &str = "packs";
+
+/// Why a pack was refused. One variant per problem, each naming the file it concerns.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum PackProblem {
+    #[error("it is not a zip archive ({why})")]
+    NotAZip { why: String },
+    #[error("it holds {count} entries; a pack may hold at most {limit}")]
+    TooManyEntries { count: u64, limit: u64 },
+    #[error("its files add up to {bytes} bytes; a pack may hold at most {limit}")]
+    TooLarge { bytes: u64, limit: u64 },
+    #[error("{path} is {bytes} bytes; a file of a pack may be at most {limit}")]
+    FileTooLarge {
+        path: String,
+        bytes: u64,
+        limit: u64,
+    },
+    #[error("{path} is compressed {ratio} to 1; at most {limit} to 1 is accepted (a zip bomb?)")]
+    CompressionRatio {
+        path: String,
+        ratio: u64,
+        limit: u64,
+    },
+    #[error("{path} is an absolute path; paths in a pack are relative")]
+    AbsolutePath { path: String },
+    #[error("{path} climbs out of the pack with '..'")]
+    Traversal { path: String },
+    #[error("{path} names a Windows device (CON, NUL, COM1…)")]
+    DeviceName { path: String },
+    #[error("{path}: {why}")]
+    BadPath { path: String, why: String },
+    #[error("{path} is a symbolic link; a pack holds only plain files")]
+    Symlink { path: String },
+    #[error("{path} is a special file (device, pipe…); a pack holds only plain files")]
+    SpecialFile { path: String },
+    #[error("{path} and {other} are the same file on a system that ignores case or Unicode form")]
+    DuplicateName { path: String, other: String },
+    #[error(
+        "{path} is not a note (.md, .markdown, .txt) or an image (.png, .jpg, .jpeg, .webp, .gif)"
+    )]
+    DisallowedType { path: String },
+    #[error("{path} is named as a {expected} image but its contents are not one")]
+    NotAnImage { path: String, expected: String },
+    #[error("{path} is encrypted; packs are not")]
+    Encrypted { path: String },
+    #[error("it uses ZIP64 records, which no pack within the limits needs")]
+    Zip64,
+    #[error("{path} is compressed with {method}; packs use deflate or no compression")]
+    UnsupportedCompression { path: String, method: String },
+    #[error("{path} could not be read: {why}")]
+    Damaged { path: String, why: String },
+    #[error("it has no manifest.json")]
+    MissingManifest,
+    #[error("manifest.json: {why}")]
+    BadManifest { why: String },
+    #[error("manifest.json has schema version {found}; this version of Stratus reads {supported}")]
+    UnsupportedSchema { found: u64, supported: u32 },
+    #[error("manifest.json lists {path}, which is not in the pack")]
+    MissingFile { path: String },
+    #[error("{path} is in the pack but not listed in manifest.json")]
+    UnlistedFile { path: String },
+    #[error("{path} is {actual} bytes, not the {listed} its listing says")]
+    SizeMismatch {
+        path: String,
+        listed: u64,
+        actual: u64,
+    },
+    #[error("{path} does not match its BLAKE3 hash in manifest.json")]
+    HashMismatch { path: String },
+    #[error("it holds no note")]
+    NoNotes,
+}
+
+impl PackProblem {
+    /// A stable snake_case code for this problem, for scripts and tests.
+    pub fn code(&self) -> &'static str {
+        match self {
+            PackProblem::NotAZip { .. } => "not_a_zip",
+            PackProblem::TooManyEntries { .. } => "too_many_entries",
+            PackProblem::TooLarge { .. } => "too_large",
+            PackProblem::FileTooLarge { .. } => "file_too_large",
+            PackProblem::CompressionRatio { .. } => "compression_ratio",
+            PackProblem::AbsolutePath { .. } => "absolute_path",
+            PackProblem::Traversal { .. } => "traversal",
+            PackProblem::DeviceName { .. } => "device_name",
+            PackProblem::BadPath { .. } => "bad_path",
+            PackProblem::Symlink { .. } => "symlink",
+            PackProblem::SpecialFile { .. } => "special_file",
+            PackProblem::DuplicateName { .. } => "duplicate_name",
+            PackProblem::DisallowedType { .. } => "disallowed_type",
+            PackProblem::NotAnImage { .. } => "not_an_image",
+            PackProblem::Encrypted { .. } => "encrypted",
+            PackProblem::Zip64 => "zip64",
+            PackProblem::UnsupportedCompression { .. } => "unsupported_compression",
+            PackProblem::Damaged { .. } => "damaged",
+            PackProblem::MissingManifest => "missing_manifest",
+            PackProblem::BadManifest { .. } => "bad_manifest",
+            PackProblem::UnsupportedSchema { .. } => "unsupported_schema",
+            PackProblem::MissingFile { .. } => "missing_file",
+            PackProblem::UnlistedFile { .. } => "unlisted_file",
+            PackProblem::SizeMismatch { .. } => "size_mismatch",
+            PackProblem::HashMismatch { .. } => "hash_mismatch",
+            PackProblem::NoNotes => "no_notes",
+        }
+    }
+}
+
+/// What a pack holds and would add, from [`Library::inspect_pack`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct PackInfo {
+    /// The pack file inspected.
+    pub path: String,
+    pub name: String,
+    pub title: String,
+    pub version: String,
+    pub author: String,
+    pub language: Lang,
+    pub exams: Vec<String>,
+    pub licence: String,
+    /// Files besides the manifest.
+    pub file_count: u32,
+    pub note_count: u32,
+    pub image_count: u32,
+    /// Size of the files once extracted.
+    pub total_bytes: u64,
+    /// Size of the pack file.
+    pub archive_bytes: u64,
+    /// The title of each note, in path order.
+    pub topics: Vec<String>,
+    /// Cards the notes make (as an import of them would).
+    pub card_count: u32,
+    /// Exam-style questions the notes hold.
+    pub question_count: u32,
+    /// Version of the same pack already installed, if any.
+    pub installed_version: Option<String>,
+    /// Whether installing replaces an older version (or installs a new pack) without `force`.
+    pub is_upgrade: bool,
+}
+
+/// An installed pack.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct PackSummary {
+    pub name: String,
+    pub title: String,
+    pub version: String,
+    pub author: String,
+    pub language: Lang,
+    pub exams: Vec<String>,
+    pub licence: String,
+    /// When this version was installed, RFC 3339 (UTC).
+    pub installed_at: String,
+    /// The folder its files were extracted to.
+    pub folder: String,
+    /// The documents it brought, by id; read-only while the pack is installed.
+    pub document_ids: Vec<DocumentId>,
+}
+
+/// The result of [`Library::install_pack`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct PackInstallReport {
+    pub pack: PackSummary,
+    /// The version it replaced, if another one was installed.
+    pub previous_version: Option<String>,
+    /// The import of the pack's folder, file by file.
+    pub import: ImportReport,
+}
+
+/// The result of [`Library::remove_pack`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct PackRemoveReport {
+    pub name: String,
+    pub version: String,
+    pub documents_removed: u32,
+    /// The pack's folder, now deleted.
+    pub folder: String,
+}
+
+/// Question source links between the notes of a pack still in memory.
+struct PackAnchors {
+    notes: HashMap<String, Vec<String>>,
+}
+
+impl crate::questions::AnchorSource for PackAnchors {
+    fn anchors(&mut self, path: &str) -> Option<Vec<String>> {
+        self.notes.get(path).cloned()
+    }
+}
+
+/// A note of a pack, decoded.
+struct NoteText {
+    path: String,
+    text: String,
+}
+
+impl Library {
+    /// Checks the pack at `file` and tells what installing it would add — its cards and
+    /// questions are counted by the import's own parser, in memory. Writes nothing.
+    pub fn inspect_pack(&self, file: impl AsRef<Path>) -> Result<PackInfo> {
+        let file = file.as_ref();
+        let mut notes = Vec::new();
+        let mut counts = (0u32, 0u32, 0u64);
+        let read = archive::read_pack(file, &mut |e| {
+            counts.2 += e.bytes.len() as u64;
+            match e.kind {
+                entry::FileKind::Note => {
+                    counts.0 += 1;
+                    // An undecodable note (binary, empty) is skipped by the import too.
+                    if let Ok((text, _)) = crate::import::document::decode(e.bytes) {
+                        notes.push(NoteText {
+                            path: e.path.to_string(),
+                            text,
+                        });
+                    }
+                }
+                entry::FileKind::Image(_) => counts.1 += 1,
+            }
+            Ok(())
+        })?;
+        let (note_count, image_count, total_bytes) = counts;
+        let seed = self.card_seed();
+        let parsed: Vec<_> = notes
+            .iter()
+            .map(|n| {
+                let is_md = !n.path.to_ascii_lowercase().ends_with(".txt");
+                let stem = Path::new(&n.path)
+                    .file_stem()
+                    .map(|s| s.to_string_lossy().into_owned())
+                    .unwrap_or_default();
+                let doc = crate::import::document::parse_document(&n.text, is_md, &stem);
+                (n, is_md, doc)
+            })
+            .collect();
+        let mut anchors = PackAnchors {
+            notes: parsed
+                .iter()
+                .map(|(n, is_md, _)| {
+                    (
+                        n.path.clone(),
+                        crate::questions::anchors_of_text(&n.text, *is_md),
+                    )
+                })
+                .collect(),
+        };
+        let mut card_count = 0;
+        let mut question_count = 0;
+        let mut topics = Vec::new();
+        for (note, _, doc) in &parsed {
+            let made =
+                crate::cards::rows_for_document(Origin::User, &note.path, doc, seed, &mut anchors);
+            card_count += made.cards.len() as u32;
+            question_count += made.questions.len() as u32;
+            topics.push(doc.title.clone());
+        }
+        let m = read.manifest;
+        let installed = store::list_packs(self.conn())?
+            .into_iter()
+            .find(|p| p.name == m.name)
+            .map(|p| p.version);
+        let is_upgrade = is_newer(&m.version, installed.as_deref());
+        Ok(PackInfo {
+            path: file.display().to_string(),
+            name: m.name,
+            title: m.title,
+            version: m.version,
+            author: m.author,
+            language: m.language,
+            exams: m.exams,
+            licence: m.licence,
+            file_count: m.files.len() as u32,
+            note_count,
+            image_count,
+            total_bytes,
+            archive_bytes: read.archive_bytes,
+            topics,
+            card_count,
+            question_count,
+            installed_version: installed,
+            is_upgrade,
+        })
+    }
+
+    /// Installs the pack at `file`: checks all of it, extracts it beside the installed packs
+    /// and swaps the folder in by renaming (an installed older version is replaced only once
+    /// the new one is complete), then imports the folder and records the pack. A version not
+    /// newer than the installed one is refused unless `force`. A refused pack changes nothing.
+    pub fn install_pack(
+        &mut self,
+        file: impl AsRef<Path>,
+        force: bool,
+    ) -> Result<PackInstallReport> {
+        let file = file.as_ref();
+        let root = self.packs_dir()?;
+        // First pass: every check, nothing written.
+        let checked = archive::read_pack(file, &mut |_| Ok(()))?.manifest;
+        let installed = store::list_packs(self.conn())?
+            .into_iter()
+            .find(|p| p.name == checked.name);
+        let previous_version = installed.map(|p| p.version);
+        if !force && !is_newer(&checked.version, previous_version.as_deref()) {
+            return Err(Error::InvalidInput(format!(
+                "pack {} is already installed at version {}; version {} is not newer, so \
+                 installing it needs --force (nothing was changed)",
+                checked.name,
+                previous_version.as_deref().unwrap_or_default(),
+                checked.version,
+            )));
+        }
+        crate::paths::create_dir_all(&root)?;
+        // Second pass: extract into a staging folder, checking every file again (the pack
+        // file may have changed since). The staging folder is deleted on any failure.
+        let staging = tempfile::Builder::new()
+            .prefix(".incoming-")
+            .tempdir_in(&root)
+            .map_err(|e| Error::io(&root, e))?;
+        let read = archive::read_pack(file, &mut |e| {
+            let target = staging.path().join(e.path);
+            if let Some(parent) = target.parent() {
+                crate::paths::create_dir_all(parent)?;
+            }
+            std::fs::OpenOptions::new()
+                .write(true)
+                .create_new(true)
+                .open(&target)
+                .and_then(|mut f| std::io::Write::write_all(&mut f, e.bytes))
+                .map_err(|err| Error::io(&target, err))
+        })?;
+        let manifest = read.manifest;
+        if manifest.name != checked.name || manifest.version != checked.version {
+            return Err(Error::InvalidInput(format!(
+                "{} changed while it was being installed; nothing was installed",
+                file.display()
+            )));
+        }
+        let folder = root.join(&manifest.name);
+        swap_in(staging, &folder, &root)?;
+
+        let import = self.import_paths(
+            &[&folder],
+            &ImportOptions {
+                prune: true,
+                ..ImportOptions::default()
+            },
+            &mut |_| {},
+            &AtomicBool::new(false),
+        )?;
+        let documents: Vec<DocumentId> = import
+            .files
+            .iter()
+            .filter(|f| !matches!(f.outcome, FileOutcome::Pruned))
+            .filter_map(|f| f.document_id)
+            .collect();
+        let row = store::PackRow {
+            name: manifest.name.clone(),
+            version: manifest.version.clone(),
+            title: manifest.title.clone(),
+            author: manifest.author.clone(),
+            language: lang_code(manifest.language).to_string(),
+            exams_json: serde_json::to_string(&manifest.exams).unwrap_or_else(|_| "[]".into()),
+            licence: manifest.licence.clone(),
+            installed_at_ms: self.clock().now().timestamp_millis(),
+        };
+        let manifest_json = serde_json::to_string(&manifest).unwrap_or_default();
+        self.transact(|tx| {
+            store::upsert_pack(tx, &row, &manifest_json)?;
+            store::set_pack_documents(tx, &row.name, &documents)
+        })?;
+        let pack = self
+            .list_packs()?
+            .into_iter()
+            .find(|p| p.name == manifest.name)
+            .ok_or_else(|| Error::NotFound {
+                what: "pack",
+                id: manifest.name.clone(),
+            })?;
+        Ok(PackInstallReport {
+            pack,
+            previous_version,
+            import,
+        })
+    }
+
+    /// The installed packs, by name.
+    pub fn list_packs(&self) -> Result<Vec<PackSummary>> {
+        let root = self.packs_dir().ok();
+        store::list_packs(self.conn())?
+            .into_iter()
+            .map(|row| {
+                let document_ids = store::pack_documents(self.conn(), &row.name)?;
+                Ok(summary(row, root.as_deref(), document_ids))
+            })
+            .collect()
+    }
+
+    /// Removes an installed pack: its documents (with their sections; their cards leave the
+    /// review queue, and their review history stays in the log only until the cards are
+    /// cleaned up — installing the same pack again makes the same cards), its record and
+    /// its folder.
+    pub fn remove_pack(&mut self, name: &str) -> Result<PackRemoveReport> {
+        let row = store::list_packs(self.conn())?
+            .into_iter()
+            .find(|p| p.name == name)
+            .ok_or_else(|| Error::NotFound {
+                what: "pack",
+                id: name.to_string(),
+            })?;
+        let documents = self.transact(|tx| {
+            let documents = store::pack_documents(tx, name)?;
+            for id in &documents {
+                crate::storage::import::delete_document(tx, *id)?;
+            }
+            store::delete_pack(tx, name)?;
+            Ok(documents)
+        })?;
+        self.invalidate_caches();
+        let folder = self.packs_dir()?.join(name);
+        match std::fs::remove_dir_all(&folder) {
+            Ok(()) => {}
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+            Err(e) => return Err(Error::io(&folder, e)),
+        }
+        Ok(PackRemoveReport {
+            name: row.name,
+            version: row.version,
+            documents_removed: documents.len() as u32,
+            folder: folder.display().to_string(),
+        })
+    }
+
+    /// `<data dir>/packs`: beside the database file.
+    fn packs_dir(&self) -> Result<PathBuf> {
+        let db = self.path().ok_or_else(|| {
+            Error::InvalidInput("packs are installed only into a library stored on disk".into())
+        })?;
+        Ok(db
+            .parent()
+            .map_or_else(|| PathBuf::from(PACKS_DIR_NAME), |p| p.join(PACKS_DIR_NAME)))
+    }
+}
+
+/// Renames the complete staging folder to `folder`. An existing folder is first moved aside
+/// (and deleted after the swap); if the swap fails it is moved back.
+fn swap_in(staging: tempfile::TempDir, folder: &Path, root: &Path) -> Result<()> {
+    let aside = tempfile::Builder::new()
+        .prefix(".replaced-")
+        .tempdir_in(root)
+        .map_err(|e| Error::io(root, e))?;
+    let old = aside.path().join("pack");
+    let had_old = match std::fs::rename(folder, &old) {
+        Ok(()) => true,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => false,
+        Err(e) => return Err(Error::io(folder, e)),
+    };
+    let staged = staging.keep();
+    if let Err(e) = std::fs::rename(&staged, folder) {
+        if had_old {
+            let _ = std::fs::rename(&old, folder);
+        }
+        let _ = std::fs::remove_dir_all(&staged);
+        return Err(Error::io(folder, e));
+    }
+    // `aside` (with the old version inside) is deleted when it goes out of scope.
+    drop(aside);
+    Ok(())
+}
+
+/// Whether `offered` is newer than `installed` (or nothing is installed).
+fn is_newer(offered: &str, installed: Option<&str>) -> bool {
+    let Some(installed) = installed else {
+        return true;
+    };
+    match (
+        manifest::parse_version(offered),
+        manifest::parse_version(installed),
+    ) {
+        (Ok(o), Ok(i)) => o > i,
+        _ => false,
+    }
+}
+
+fn lang_code(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Ko => "ko",
+        Lang::En => "en",
+    }
+}
+
+fn summary(row: store::PackRow, root: Option<&Path>, document_ids: Vec<DocumentId>) -> PackSummary {
+    let installed_at = chrono::DateTime::from_timestamp_millis(row.installed_at_ms)
+        .unwrap_or_default()
+        .to_rfc3339_opts(chrono::SecondsFormat::Millis, true);
+    PackSummary {
+        folder: root
+            .map(|r| r.join(&row.name).display().to_string())
+            .unwrap_or_default(),
+        language: Lang::from_code(&row.language),
+        exams: serde_json::from_str(&row.exams_json).unwrap_or_default(),
+        name: row.name,
+        title: row.title,
+        version: row.version,
+        author: row.author,
+        licence: row.licence,
+        installed_at,
+        document_ids,
+    }
+}

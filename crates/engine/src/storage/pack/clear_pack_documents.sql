@@ -1,0 +1,1 @@
+DELETE FROM pack_documents WHERE pack_name = ?1

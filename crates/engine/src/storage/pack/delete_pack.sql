@@ -1,0 +1,1 @@
+DELETE FROM packs WHERE name = ?1
