@@ -63,8 +63,8 @@ pub use schedule::{
     UNDO_DEPTH, UndoResult, interval_label, parse_steps,
 };
 pub use search::{
-    Breadcrumb, Correction, DocumentRef, MAX_SEARCH_LIMIT, PaletteHit, SearchHit, SearchQuery,
-    SearchResults, SearchScope, SectionView, SnippetSpan,
+    Breadcrumb, CardSource, Correction, DocumentRef, MAX_SEARCH_LIMIT, PaletteHit, SearchHit,
+    SearchQuery, SearchResults, SearchScope, SectionView, SnippetSpan, SourceCell,
 };
 pub use settings::{Theme, UiLanguage, UiSettings};
 pub use storage::{

@@ -423,6 +423,26 @@ export type CardKind =
 /**  Multiple choice; `options` holds the choices. */
 "mcq";
 
+/**
+ *  The part of a note a card came from, ready to show after answering: the paragraph, list
+ *  item or heading on the card's line as plain text, or its table row as header–value pairs.
+ */
+export type CardSource = {
+	/**  The section to open. */
+	section_id: SectionId,
+	/**  Headings from the document title down to the section. */
+	heading_path: string[],
+	/**  1-based line of the note. */
+	line: number,
+	/**
+	 *  The block's text without markup (cloze markers, emphasis, links taken out); empty for
+	 *  a table row, or when the line no longer holds anything.
+	 */
+	text: string,
+	/**  The table row, one entry per cell in column order; empty unless the line is a row. */
+	cells: SourceCell[],
+};
+
 /**  Whether a card is shown in reviews. */
 export type CardStatus = 
 /**  Reviewed as usual. */
@@ -1385,6 +1405,11 @@ export type ReviewCard_Deserialize = {
 	document_id?: DocumentId | null,
 	/**  1-based line of the note the card came from. */
 	source_line: number,
+	/**
+	 *  What the note says on that line (its sentence, item or table row), to show with the
+	 *  answer; `None` when the section is gone or the card is not from a note's section.
+	 */
+	source?: CardSource | null,
 	/**  Answers so far; the options' order is seeded from the card id and this count. */
 	review_count: number,
 	/**  Times the card was forgotten after graduating. */
@@ -1422,6 +1447,11 @@ export type ReviewCard_Serialize = {
 	document_id: DocumentId | null,
 	/**  1-based line of the note the card came from. */
 	source_line: number,
+	/**
+	 *  What the note says on that line (its sentence, item or table row), to show with the
+	 *  answer; `None` when the section is gone or the card is not from a note's section.
+	 */
+	source: CardSource | null,
 	/**  Answers so far; the options' order is seeded from the card id and this count. */
 	review_count: number,
 	/**  Times the card was forgotten after graduating. */
@@ -1760,6 +1790,12 @@ export type SkipReason = "binary" | "empty" | "too_large" | "unsupported_type" |
 export type SnippetSpan = {
 	text: string,
 	is_match: boolean,
+};
+
+/**  One cell of a table row, with its column's header. */
+export type SourceCell = {
+	header: string,
+	value: string,
 };
 
 /**  A section a question's source link points at, once found in the library. */

@@ -180,6 +180,9 @@ pub struct ReviewCard {
     pub document_id: Option<DocumentId>,
     /// 1-based line of the note the card came from.
     pub source_line: u32,
+    /// What the note says on that line (its sentence, item or table row), to show with the
+    /// answer; `None` when the section is gone or the card is not from a note's section.
+    pub source: Option<crate::search::CardSource>,
     /// Answers so far; the options' order is seeded from the card id and this count.
     pub review_count: u32,
     /// Times the card was forgotten after graduating.

@@ -266,6 +266,7 @@ impl Library {
         let card = self.card_for_review(card_id, state.reps)?;
         let fuzz = Some(self.fuzz_factor(card_id, state.reps));
         let outcomes = sched.next_states(state, now, fuzz)?;
+        let section_id = store::section_of_card(self.conn(), card_id)?;
         let buttons = Rating::ALL
             .iter()
             .zip(outcomes.iter())
@@ -293,7 +294,11 @@ impl Library {
             heading_path: card.heading_path,
             exams: card.exams,
             topics: card.topics,
-            section_id: store::section_of_card(self.conn(), card_id)?,
+            source: match section_id {
+                Some(section) => Some(self.card_source(section, card.source_line)?),
+                None => None,
+            },
+            section_id,
             document_id: card.document_id,
             source_line: card.source_line,
             review_count: state.reps,

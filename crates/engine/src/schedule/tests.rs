@@ -377,6 +377,55 @@ fn multiple_choice_options_are_shuffled_per_review_and_graded() {
 }
 
 #[test]
+fn a_review_card_carries_its_source_line_or_table_row_and_section() {
+    let md = "# Services\n\n## [SAA] Storage\n\n\
+              Which service stores **objects**?\n\n\
+              - [ ] EC2\n- [x] S3\n- [ ] IAM\n- [ ] VPC\n\n\
+              | Class | Minimum storage duration |\n|---|---|\n\
+              | S3 Standard-IA | 30 days |\n| S3 Glacier Instant Retrieval | 90 days |\n\
+              | S3 Glacier Deep Archive | 180 days |\n| S3 One Zone-IA | 45 days |\n";
+    let f = fixture_at(seoul(2026, 12, 1, 9, 0), &[("source.md", md.to_string())]);
+    let cards = f
+        .lib
+        .list_cards(&crate::cards::CardFilter::default())
+        .unwrap();
+    let shown: Vec<_> = cards
+        .iter()
+        .map(|c| f.lib.review_card_now(&c.id).unwrap())
+        .collect();
+    let mcq = shown
+        .iter()
+        .find(|c| c.kind == CardKind::Mcq && c.prompt.contains("stores"))
+        .expect("the task-list MCQ");
+    let source = mcq.source.as_ref().expect("the MCQ's source");
+    assert_eq!(source.text, "Which service stores objects?");
+    assert!(source.cells.is_empty());
+    assert_eq!(Some(source.section_id), mcq.section_id);
+    assert_eq!(
+        source.heading_path.last().map(String::as_str),
+        Some("Storage")
+    );
+    assert_eq!(source.line, mcq.source_line);
+    let from_table: Vec<_> = shown
+        .iter()
+        .filter(|c| c.generator == crate::cards::Generator::Table)
+        .collect();
+    assert!(!from_table.is_empty(), "the table makes cards");
+    for card in from_table {
+        let source = card.source.as_ref().expect("a table card's source");
+        let headers: Vec<&str> = source.cells.iter().map(|c| c.header.as_str()).collect();
+        assert_eq!(headers, ["Class", "Minimum storage duration"], "{card:?}");
+        let row = &source.cells[0].value;
+        assert!(
+            card.prompt.contains(row.as_str())
+                || card.answer.contains(row.as_str())
+                || card.options.iter().any(|o| o.is_correct && o.text == *row),
+            "the row {row} is the card's: {card:?}"
+        );
+    }
+}
+
+#[test]
 fn fuzz_is_seeded_by_card_and_review_count() {
     let f = fixture(2);
     let g = fixture(2);

@@ -28,7 +28,7 @@ use crate::storage::Library;
 use crate::storage::search::{self as store, terms};
 
 pub use palette::PaletteHit;
-pub use render::{Breadcrumb, SectionView};
+pub use render::{Breadcrumb, CardSource, SectionView, SourceCell};
 pub use snippet::SnippetSpan;
 
 use snippet::Needle;

@@ -49,6 +49,32 @@ pub struct SectionView {
     pub stale: Vec<crate::cards::StaleWarning>,
 }
 
+/// One cell of a table row, with its column's header.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct SourceCell {
+    pub header: String,
+    pub value: String,
+}
+
+/// The part of a note a card came from, ready to show after answering: the paragraph, list
+/// item or heading on the card's line as plain text, or its table row as header–value pairs.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct CardSource {
+    /// The section to open.
+    pub section_id: SectionId,
+    /// Headings from the document title down to the section.
+    pub heading_path: Vec<String>,
+    /// 1-based line of the note.
+    pub line: u32,
+    /// The block's text without markup (cloze markers, emphasis, links taken out); empty for
+    /// a table row, or when the line no longer holds anything.
+    pub text: String,
+    /// The table row, one entry per cell in column order; empty unless the line is a row.
+    pub cells: Vec<SourceCell>,
+}
+
 /// An image source is kept only if it is a relative path: no scheme, no `//host`.
 fn is_local_relative(url: &str) -> bool {
     let url = url.trim();
@@ -315,7 +341,167 @@ fn sanitize(raw: &str) -> String {
         .to_string()
 }
 
+/// Which block of a section holds the card's line.
+fn source_block(
+    events: &[(Event, std::ops::Range<usize>)],
+    line: std::ops::Range<usize>,
+) -> Option<usize> {
+    let is_block = |event: &Event| {
+        matches!(
+            event,
+            Event::Start(Tag::Paragraph | Tag::Heading { .. } | Tag::Item | Tag::TableRow)
+        )
+    };
+    // A block starting on the line (the outermost: a list item before its paragraph), else
+    // the innermost one the line lies in (a sentence's second line).
+    events
+        .iter()
+        .position(|(e, r)| is_block(e) && line.contains(&r.start))
+        .or_else(|| {
+            events
+                .iter()
+                .rposition(|(e, r)| is_block(e) && r.contains(&line.start))
+        })
+}
+
+/// The plain text of `events` (one block), skipping nested lists and images' alt text.
+/// Cloze markers outside code are taken out, paired as the reader pairs them.
+fn plain_text(events: &[(Event, std::ops::Range<usize>)]) -> String {
+    let mut text = String::new();
+    // Byte offsets in `text` of each `==` that came from text, not code.
+    let mut marks = Vec::new();
+    let mut skip = 0usize;
+    for (event, _) in events {
+        match event {
+            Event::Start(Tag::List(_) | Tag::Image { .. }) => skip += 1,
+            Event::End(TagEnd::List(_) | TagEnd::Image) => skip = skip.saturating_sub(1),
+            Event::Text(t) if skip == 0 => {
+                let mut pieces = Vec::new();
+                numbered_clozes(t, &mut pieces);
+                for (piece, _) in pieces {
+                    if let Event::Text(piece) = piece {
+                        marks.extend(piece.match_indices("==").map(|(at, _)| text.len() + at));
+                        text.push_str(&piece);
+                    }
+                }
+            }
+            Event::Code(t) if skip == 0 => text.push_str(t),
+            Event::SoftBreak | Event::HardBreak if skip == 0 => text.push(' '),
+            _ => {}
+        }
+    }
+    let mut cut: Vec<usize> = marks
+        .chunks_exact(2)
+        .filter(|pair| pair[1] > pair[0] + 2)
+        .flatten()
+        .copied()
+        .collect();
+    // Remove from the end so earlier offsets stay valid.
+    cut.reverse();
+    for at in cut {
+        text.replace_range(at..at + 2, "");
+    }
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The cells of the table row or head that starts at `events[0]`.
+fn row_cells(events: &[(Event, std::ops::Range<usize>)]) -> Vec<String> {
+    let mut cells = Vec::new();
+    let mut start = None;
+    for (i, (event, _)) in events.iter().enumerate() {
+        match event {
+            Event::Start(Tag::TableCell) => start = Some(i + 1),
+            Event::End(TagEnd::TableCell) => {
+                if let Some(from) = start.take() {
+                    cells.push(plain_text(&events[from..i]));
+                }
+            }
+            Event::End(TagEnd::TableRow | TagEnd::TableHead) => break,
+            _ => {}
+        }
+    }
+    cells
+}
+
+/// What a section's `markdown` (whose first line is note line `line_start`) holds on note
+/// line `line`: the text of its block, or the cells of its table row with their headers.
+pub(crate) fn source_excerpt(
+    markdown: &str,
+    line_start: u32,
+    line: u32,
+) -> (String, Vec<SourceCell>) {
+    let Some(index) = line.checked_sub(line_start) else {
+        return (String::new(), Vec::new());
+    };
+    let Some(line_from) = markdown
+        .split_inclusive('\n')
+        .scan(0, |offset, l| {
+            let from = *offset;
+            *offset += l.len();
+            Some(from)
+        })
+        .nth(index as usize)
+    else {
+        return (String::new(), Vec::new());
+    };
+    let line_to = markdown[line_from..]
+        .find('\n')
+        .map_or(markdown.len(), |n| line_from + n);
+    let events: Vec<(Event, std::ops::Range<usize>)> =
+        Parser::new_ext(markdown, crate::import::markdown_options())
+            .into_offset_iter()
+            .collect();
+    let Some(at) = source_block(&events, line_from..line_to.max(line_from + 1)) else {
+        return (String::new(), Vec::new());
+    };
+    let end = events[at].1.end;
+    let block_len = events[at..]
+        .iter()
+        .position(|(_, r)| r.start >= end)
+        .unwrap_or(events.len() - at);
+    let block = &events[at..at + block_len];
+    if matches!(block[0].0, Event::Start(Tag::TableRow)) {
+        let head = events[..at]
+            .iter()
+            .rposition(|(e, _)| matches!(e, Event::Start(Tag::TableHead)))
+            .map(|h| row_cells(&events[h..]))
+            .unwrap_or_default();
+        let cells = row_cells(block)
+            .into_iter()
+            .enumerate()
+            .map(|(i, value)| SourceCell {
+                header: head.get(i).cloned().unwrap_or_default(),
+                value,
+            })
+            .collect();
+        return (String::new(), cells);
+    }
+    (plain_text(block), Vec::new())
+}
+
 impl Library {
+    /// Where a card on note line `line` of section `id` came from, ready to show.
+    pub fn card_source(&self, id: SectionId, line: u32) -> Result<CardSource> {
+        let row = store::hit_row(self.conn(), id)?;
+        let (text, cells) = match row.format {
+            DocumentFormat::Markdown => source_excerpt(&row.markdown, row.line_start, line),
+            DocumentFormat::PlainText => {
+                let text = line
+                    .checked_sub(row.line_start)
+                    .and_then(|i| row.markdown.lines().nth(i as usize))
+                    .unwrap_or_default();
+                (text.trim().to_string(), Vec::new())
+            }
+        };
+        Ok(CardSource {
+            section_id: id,
+            heading_path: row.heading_path,
+            line,
+            text,
+            cells,
+        })
+    }
+
     /// The section `id` with breadcrumbs, tags, its document and its content as safe HTML.
     pub fn open_section(&self, id: SectionId) -> Result<SectionView> {
         let row = store::hit_row(self.conn(), id)?;
@@ -477,6 +663,56 @@ mod tests {
             "실제로 251개, /28 subnet\nif a == b == c\nx ==y\nz== w"
         );
         assert_eq!(without_cloze_marks("a ===b=== c ===="), "a ===b=== c ====");
+    }
+
+    const NOTE: &str = "## Storage\n\
+| Class | Min days | Note |\n\
+|---|---|---|\n\
+| **Standard-IA** | 30 | `a == b` |\n\
+| One Zone-IA | ==30== | one AZ |\n\
+\n\
+A /24 gives ==251== usable\n\
+addresses, `x == y` stays.\n\
+\n\
+- **Gateway endpoint**: S3 and {{c1::DynamoDB::db}}\n\
+  - nested detail\n";
+
+    #[test]
+    fn a_table_row_is_given_as_header_value_pairs() {
+        let (text, cells) = source_excerpt(NOTE, 10, 13);
+        assert_eq!(text, "");
+        let pairs: Vec<(&str, &str)> = cells
+            .iter()
+            .map(|c| (c.header.as_str(), c.value.as_str()))
+            .collect();
+        assert_eq!(
+            pairs,
+            [
+                ("Class", "Standard-IA"),
+                ("Min days", "30"),
+                ("Note", "a == b")
+            ]
+        );
+        let (_, second) = source_excerpt(NOTE, 10, 14);
+        assert_eq!(second[1].value, "30", "cloze markers leave a cell");
+    }
+
+    #[test]
+    fn a_sentence_is_given_whole_without_markup_from_any_of_its_lines() {
+        for line in [16, 17] {
+            let (text, cells) = source_excerpt(NOTE, 10, line);
+            assert_eq!(text, "A /24 gives 251 usable addresses, x == y stays.");
+            assert!(cells.is_empty());
+        }
+    }
+
+    #[test]
+    fn a_list_item_is_given_without_its_children_and_a_lost_line_gives_nothing() {
+        let (text, _) = source_excerpt(NOTE, 10, 19);
+        assert_eq!(text, "Gateway endpoint: S3 and DynamoDB");
+        assert_eq!(source_excerpt(NOTE, 10, 10).0, "Storage");
+        assert_eq!(source_excerpt(NOTE, 10, 99), (String::new(), Vec::new()));
+        assert_eq!(source_excerpt(NOTE, 10, 3), (String::new(), Vec::new()));
     }
 
     #[test]
