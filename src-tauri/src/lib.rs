@@ -89,7 +89,9 @@ fn data_dir_argument(args: impl IntoIterator<Item = String>) -> Option<std::path
 fn database_path() -> Result<std::path::PathBuf, stratus_engine::Error> {
     let explicit = data_dir_argument(std::env::args().skip(1));
     let data_dir = DataDir::from_env(explicit.as_deref())?;
-    data_dir.ensure()?;
+    if let Some(note) = data_dir.ensure()?.note(data_dir.root()) {
+        eprintln!("stratus: {note}");
+    }
     Ok(data_dir.database_path())
 }
 

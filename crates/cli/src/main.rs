@@ -56,7 +56,9 @@ fn is_broken_pipe(err: &anyhow::Error) -> bool {
 fn run(args: Args) -> anyhow::Result<ExitCode> {
     // clap already folded STRATUS_DATA_DIR into `data_dir`.
     let data_dir = DataDir::resolve(args.data_dir.as_deref(), None)?;
-    data_dir.ensure()?;
+    if let Some(note) = data_dir.ensure()?.note(data_dir.root()) {
+        eprintln!("stratus: {note}");
+    }
     // With --at / STRATUS_NOW the library runs on a fixed clock. The time is read in the
     // zone of the review settings, which are in the library, so the clock is set after open.
     let fixed_clock = args
