@@ -298,7 +298,9 @@ pub enum CardsCommand {
         #[arg(required = true, value_name = "PATH")]
         paths: Vec<PathBuf>,
     },
-    /// List the cards of the library. Exits with 1 when none matches.
+    /// List the cards of the library with their schedule, filtered, sorted and paged.
+    /// Without `--state` or `--all`, only cards that may be reviewed (not suspended or
+    /// retired). Exits with 1 when none matches.
     List {
         /// Only cards of sections tagged with this exam (SAA, DVA, SOA, CLF…).
         #[arg(long)]
@@ -310,13 +312,69 @@ pub enum CardsCommand {
         /// Only cards of this document id.
         #[arg(long, value_name = "ID")]
         document: Option<u32>,
+        /// Only cards in this state; repeat for several.
+        #[arg(long, value_enum, value_name = "STATE", conflicts_with = "all")]
+        state: Vec<StateArg>,
+        /// Only scheduled cards due before this time (2026-12-01, 2026-12-01T09:00, RFC 3339).
+        #[arg(long, value_name = "TIME")]
+        due_before: Option<String>,
+        /// Only cards forgotten at least this many times.
+        #[arg(long, value_name = "N")]
+        min_lapses: Option<u32>,
+        /// Only cards whose prompt or answer contains this text (any case).
+        #[arg(long)]
+        text: Option<String>,
+        /// Order of the list.
+        #[arg(long, value_enum, default_value = "document")]
+        sort: SortArg,
+        /// Reverse the order.
+        #[arg(long)]
+        desc: bool,
         /// Also list suspended and retired cards.
         #[arg(long)]
         all: bool,
+        /// Skip this many cards first.
+        #[arg(long, default_value_t = 0)]
+        offset: u32,
         /// At most this many cards.
         #[arg(long)]
         limit: Option<u32>,
     },
+    /// Suspend cards: they leave reviews (keeping their history) until unsuspended.
+    Suspend {
+        /// Card ids.
+        #[arg(required = true, value_name = "ID")]
+        card_ids: Vec<String>,
+    },
+    /// Bring suspended cards back into reviews.
+    Unsuspend {
+        /// Card ids.
+        #[arg(required = true, value_name = "ID")]
+        card_ids: Vec<String>,
+    },
+}
+
+/// A card state for `cards list --state`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum StateArg {
+    New,
+    Learning,
+    Review,
+    Relearning,
+    Suspended,
+    Buried,
+    Retired,
+}
+
+/// A sort order for `cards list --sort`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SortArg {
+    Due,
+    Prompt,
+    Document,
+    Lapses,
+    Interval,
+    Created,
 }
 
 /// A language option.

@@ -155,7 +155,7 @@ fn run(args: Args) -> anyhow::Result<ExitCode> {
             cmd::documents::run(&library, &mut out)?;
             true
         }
-        Command::Cards { command } => cmd::cards::run(&library, &mut out, command)?,
+        Command::Cards { command } => cmd::cards::run(&mut library, &mut out, command)?,
         Command::Review { command } => cmd::review::run(&mut library, &mut out, command)?,
         Command::Backup { list, keep } => {
             cmd::backup::run(&mut library, &mut out, list, keep)?;

@@ -509,7 +509,7 @@ fn cards_list_filters_by_exam_and_topic() {
     let data = dir.path().join("data");
     let args = ["cards", "list", "--exam", "SAA", "--topic", "s3", "--json"];
     let v = json(&stratus(&args, Some(&data)));
-    let cards = v.as_array().unwrap();
+    let cards = v["cards"].as_array().unwrap();
     assert_eq!(cards.is_empty(), builtin_file_count("ko") == 0);
     for c in cards {
         assert!(c["exams"].as_array().unwrap().contains(&"SAA".into()));
@@ -520,6 +520,110 @@ fn cards_list_filters_by_exam_and_topic() {
     let bad = stratus(&["cards", "list", "--exam", "XYZ", "--json"], Some(&data));
     assert_eq!(bad.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&bad.stderr).contains("invalid_input"));
+}
+
+#[test]
+fn cards_list_filters_sorts_pages_and_suspends_in_bulk() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let note = dir.path().join("notes/storage.md");
+    std::fs::create_dir_all(note.parent().unwrap()).unwrap();
+    std::fs::write(
+        &note,
+        "---\ntitle: Storage notes\nexam: [SAA-C03]\n---\n\n# S3 classes\n\n\
+         S3에서 객체를 담는 최상위 컨테이너 :: 버킷\n\
+         Cheapest class for archives :: S3 Glacier Deep Archive\n\
+         Durability of S3 Standard :: 11 nines\n",
+    )
+    .unwrap();
+    let imported = json(&stratus_in(
+        &data,
+        &["import", note.to_str().unwrap(), "--json"],
+    ));
+    let doc = imported["files"][0]["document_id"].to_string();
+    let list = |extra: &[&str]| {
+        let mut args = vec!["cards", "list", "--document", doc.as_str(), "--json"];
+        args.extend_from_slice(extra);
+        json(&stratus_in(&data, &args))
+    };
+    let prompts = |v: &serde_json::Value| -> Vec<String> {
+        v["cards"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| c["prompt"].as_str().unwrap().to_string())
+            .collect()
+    };
+
+    let by_prompt = list(&["--sort", "prompt"]);
+    assert_eq!(by_prompt["total"], 3);
+    assert_eq!(
+        prompts(&by_prompt),
+        [
+            "Cheapest class for archives",
+            "Durability of S3 Standard",
+            "S3에서 객체를 담는 최상위 컨테이너"
+        ]
+    );
+    let reversed = list(&[
+        "--sort", "prompt", "--desc", "--limit", "1", "--offset", "1",
+    ]);
+    assert_eq!(reversed["total"], 3);
+    assert_eq!(reversed["offset"], 1);
+    assert_eq!(prompts(&reversed), ["Durability of S3 Standard"]);
+    assert_eq!(
+        prompts(&list(&["--text", "버킷"])),
+        ["S3에서 객체를 담는 최상위 컨테이너"]
+    );
+    assert_eq!(
+        prompts(&list(&["--text", "GLACIER"])),
+        ["Cheapest class for archives"]
+    );
+    let id = |v: &serde_json::Value, i: usize| v["cards"][i]["id"].as_str().unwrap().to_string();
+    let (first, second) = (id(&by_prompt, 0), id(&by_prompt, 1));
+
+    let out = json(&stratus_in(
+        &data,
+        &["cards", "suspend", &first, &second, "--json"],
+    ));
+    assert_eq!(out["changed"], 2);
+    assert_eq!(out["is_suspended"], true);
+    let suspended = list(&["--state", "suspended"]);
+    let mut ids: Vec<String> = (0..2).map(|i| id(&suspended, i)).collect();
+    ids.sort();
+    let mut expected = vec![first.clone(), second.clone()];
+    expected.sort();
+    assert_eq!(suspended["total"], 2);
+    assert_eq!(ids, expected);
+    assert!(suspended["cards"][0]["is_suspended"].as_bool().unwrap());
+    // By default only cards that may be reviewed are listed; --all shows every card.
+    assert_eq!(list(&[])["total"], 1);
+    assert_eq!(list(&["--all"])["total"], 3);
+    assert_eq!(
+        list(&["--state", "new", "--state", "suspended"])["total"],
+        3
+    );
+
+    // An unknown id is an error and changes nothing.
+    let bad = stratus_in(
+        &data,
+        &["cards", "unsuspend", &first, "no-such-card", "--json"],
+    );
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("not_found"));
+    assert_eq!(list(&["--state", "suspended"])["total"], 2);
+
+    let text = stratus_in(&data, &["cards", "unsuspend", &first, &second]);
+    assert!(text.status.success());
+    assert!(String::from_utf8_lossy(&text.stdout).contains("unsuspended 2 of 2 cards"));
+    let none = stratus_in(
+        &data,
+        &["cards", "list", "--document", &doc, "--state", "suspended"],
+    );
+    assert_eq!(none.status.code(), Some(1));
+    let bad_time = stratus_in(&data, &["cards", "list", "--due-before", "soon", "--json"]);
+    assert_eq!(bad_time.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&bad_time.stderr).contains("invalid_input"));
 }
 
 #[test]
@@ -1071,7 +1175,10 @@ fn every_json_output_is_documented() {
     run("palette", &["palette", "s3"]);
     run("show", &["show", &section]);
     run("documents", &["documents"]);
-    run("cards list", &["cards", "list", "--limit", "2"]);
+    let listed = run("cards list", &["cards", "list", "--limit", "2"]);
+    let listed = listed["cards"][0]["id"].as_str().unwrap().to_string();
+    run("cards suspend", &["cards", "suspend", &listed]);
+    run("cards unsuspend", &["cards", "unsuspend", &listed]);
     run("cards lint", &["cards", "lint", note.to_str().unwrap()]);
     let next = run("review next", &["review", "next"]);
     let card = next["card"]["card_id"].as_str().unwrap().to_string();

@@ -1,14 +1,59 @@
-//! `stratus cards lint` and `stratus cards list`.
+//! `stratus cards lint`, `stratus cards list` and `stratus cards suspend|unsuspend`.
 
 use std::io::Write;
 
-use stratus_engine::{Card, CardFilter, CardLintReport, CardStatus, DocumentId, Library};
+use serde::Serialize;
+use stratus_engine::{
+    CardId, CardLintReport, CardPage, CardQuery, CardSort, CardState, DocumentId, Library,
+};
 
-use crate::args::CardsCommand;
+use crate::args::{CardsCommand, SortArg, StateArg};
 use crate::output::Output;
 
+/// What `cards suspend` and `cards unsuspend` print.
+#[derive(Debug, Serialize)]
+struct SuspendReport {
+    /// The ids given, in order.
+    card_ids: Vec<String>,
+    is_suspended: bool,
+    /// How many of them changed (one already in that state, or retired, does not).
+    changed: u32,
+}
+
+/// The states of cards that may be reviewed: what `cards list` shows by default.
+const REVIEWABLE: [CardState; 5] = [
+    CardState::New,
+    CardState::Learning,
+    CardState::Review,
+    CardState::Relearning,
+    CardState::Buried,
+];
+
+fn state(arg: StateArg) -> CardState {
+    match arg {
+        StateArg::New => CardState::New,
+        StateArg::Learning => CardState::Learning,
+        StateArg::Review => CardState::Review,
+        StateArg::Relearning => CardState::Relearning,
+        StateArg::Suspended => CardState::Suspended,
+        StateArg::Buried => CardState::Buried,
+        StateArg::Retired => CardState::Retired,
+    }
+}
+
+fn sort(arg: SortArg) -> CardSort {
+    match arg {
+        SortArg::Due => CardSort::Due,
+        SortArg::Prompt => CardSort::Prompt,
+        SortArg::Document => CardSort::Document,
+        SortArg::Lapses => CardSort::Lapses,
+        SortArg::Interval => CardSort::Interval,
+        SortArg::Created => CardSort::Created,
+    }
+}
+
 /// Runs a `cards` subcommand; returns whether anything was found.
-pub fn run(library: &Library, out: &mut Output, command: CardsCommand) -> anyhow::Result<bool> {
+pub fn run(library: &mut Library, out: &mut Output, command: CardsCommand) -> anyhow::Result<bool> {
     match command {
         CardsCommand::Lint { paths } => {
             let report = library.lint_cards(&paths)?;
@@ -19,22 +64,75 @@ pub fn run(library: &Library, out: &mut Output, command: CardsCommand) -> anyhow
             exam,
             topic,
             document,
+            state: states,
+            due_before,
+            min_lapses,
+            text,
+            sort: sort_by,
+            desc,
             all,
+            offset,
             limit,
         } => {
-            let filter = CardFilter {
+            let states = if all {
+                vec![
+                    CardState::New,
+                    CardState::Learning,
+                    CardState::Review,
+                    CardState::Relearning,
+                    CardState::Suspended,
+                    CardState::Buried,
+                    CardState::Retired,
+                ]
+            } else if states.is_empty() {
+                REVIEWABLE.to_vec()
+            } else {
+                states.into_iter().map(state).collect()
+            };
+            let query = CardQuery {
                 exam,
                 topic,
                 document_id: document.map(DocumentId),
-                include_suspended: all,
-                include_retired: all,
+                states,
+                due_before,
+                min_lapses,
+                text,
+                sort: sort(sort_by),
+                is_descending: desc,
+                offset,
                 limit,
             };
-            let cards = library.list_cards(&filter)?;
-            out.render(&cards, render_list)?;
-            Ok(!cards.is_empty())
+            let page = library.browse_cards(&query)?;
+            out.render(&page, render_list)?;
+            Ok(page.total > 0)
         }
+        CardsCommand::Suspend { card_ids } => suspend(library, out, card_ids, true),
+        CardsCommand::Unsuspend { card_ids } => suspend(library, out, card_ids, false),
     }
+}
+
+fn suspend(
+    library: &mut Library,
+    out: &mut Output,
+    card_ids: Vec<String>,
+    is_suspended: bool,
+) -> anyhow::Result<bool> {
+    let ids: Vec<CardId> = card_ids.iter().cloned().map(CardId).collect();
+    let changed = library.set_cards_suspended(&ids, is_suspended)?;
+    let report = SuspendReport {
+        card_ids,
+        is_suspended,
+        changed,
+    };
+    out.render(&report, |r, w| {
+        let verb = if r.is_suspended {
+            "suspended"
+        } else {
+            "unsuspended"
+        };
+        writeln!(w, "{verb} {} of {} cards", r.changed, r.card_ids.len())
+    })?;
+    Ok(true)
 }
 
 fn render_lint(report: &CardLintReport, w: &mut dyn Write) -> std::io::Result<()> {
@@ -155,17 +253,16 @@ fn render_lint(report: &CardLintReport, w: &mut dyn Write) -> std::io::Result<()
     )
 }
 
-fn render_list(cards: &Vec<Card>, w: &mut dyn Write) -> std::io::Result<()> {
-    for c in cards {
-        let status = match c.status {
-            CardStatus::Active => "",
-            CardStatus::Suspended if !c.stale.is_empty() => " [suspended: outdated]",
-            CardStatus::Suspended => " [suspended]",
-            CardStatus::Retired => " [retired]",
-        };
+fn render_list(page: &CardPage, w: &mut dyn Write) -> std::io::Result<()> {
+    for c in &page.cards {
+        let due = c
+            .due_at
+            .as_deref()
+            .map(|d| format!(", due {d}"))
+            .unwrap_or_default();
         writeln!(
             w,
-            "{}  {}{}{}\n    Q: {}\n    A: {}",
+            "{}  {}{}  [{}{due}, {} reps, {} lapses]\n    Q: {}\n    A: {}",
             c.id,
             c.heading_path.join(" > "),
             if c.exams.is_empty() {
@@ -173,10 +270,25 @@ fn render_list(cards: &Vec<Card>, w: &mut dyn Write) -> std::io::Result<()> {
             } else {
                 format!(" [{}]", c.exams.join("/"))
             },
-            status,
+            format!("{:?}", c.state).to_lowercase(),
+            c.reps,
+            c.lapses,
             c.prompt,
             c.answer
         )?;
     }
-    writeln!(w, "{} cards", cards.len())
+    let shown = page.cards.len() as u32;
+    if shown == page.total {
+        writeln!(w, "{} cards", page.total)
+    } else if shown == 0 {
+        writeln!(
+            w,
+            "none of {} cards after the first {}",
+            page.total, page.offset
+        )
+    } else {
+        let first = page.offset + 1;
+        let last = page.offset + shown;
+        writeln!(w, "{first}–{last} of {} cards", page.total)
+    }
 }
