@@ -24,6 +24,8 @@ pub fn bindings() -> Builder<tauri::Wry> {
         commands::notes::open_section,
         commands::cards::cards_for_section,
         commands::cards::list_cards,
+        commands::cards::browse_cards,
+        commands::cards::set_cards_suspended,
         commands::cards::suspend_card,
         commands::cards::unsuspend_card,
         commands::cards::edit_card,

@@ -1,6 +1,7 @@
-//! Commands for quiz cards: the cards of a section, suspending and editing them.
+//! Commands for quiz cards: the cards of a section, the card browser, suspending and
+//! editing them.
 
-use stratus_engine::{Card, CardEdit, CardFilter, CardId, SectionId};
+use stratus_engine::{Card, CardEdit, CardFilter, CardId, CardPage, CardQuery, SectionId};
 use tauri::State;
 
 use crate::error::AppError;
@@ -21,6 +22,24 @@ pub fn cards_for_section(
 #[specta::specta]
 pub fn list_cards(state: State<'_, AppState>, filter: CardFilter) -> Result<Vec<Card>, AppError> {
     Ok(state.library()?.list_cards(&filter)?)
+}
+
+/// One page of the card browser: cards matching a query, sorted, with the total.
+#[tauri::command(async)]
+#[specta::specta]
+pub fn browse_cards(state: State<'_, AppState>, query: CardQuery) -> Result<CardPage, AppError> {
+    Ok(state.library()?.browse_cards(&query)?)
+}
+
+/// Suspends or unsuspends several cards in one step; returns how many changed.
+#[tauri::command(async)]
+#[specta::specta]
+pub fn set_cards_suspended(
+    state: State<'_, AppState>,
+    ids: Vec<CardId>,
+    is_suspended: bool,
+) -> Result<u32, AppError> {
+    Ok(state.library()?.set_cards_suspended(&ids, is_suspended)?)
 }
 
 /// Hides a card from reviews until it is unsuspended.

@@ -29,6 +29,10 @@ export const commands = {
 	cardsForSection: (sectionId: SectionId) => typedError<Card_Serialize[], AppError>(__TAURI_INVOKE("cards_for_section", { sectionId })),
 	/**  Cards matching a filter (exam, topic), for browsing. */
 	listCards: (filter: CardFilter_Deserialize) => typedError<Card_Serialize[], AppError>(__TAURI_INVOKE("list_cards", { filter })),
+	/**  One page of the card browser: cards matching a query, sorted, with the total. */
+	browseCards: (query: CardQuery_Deserialize) => typedError<CardPage_Serialize, AppError>(__TAURI_INVOKE("browse_cards", { query })),
+	/**  Suspends or unsuspends several cards in one step; returns how many changed. */
+	setCardsSuspended: (ids: CardId[], isSuspended: boolean) => typedError<number, AppError>(__TAURI_INVOKE("set_cards_suspended", { ids, isSuspended })),
 	/**  Hides a card from reviews until it is unsuspended. */
 	suspendCard: (id: CardId) => typedError<Card_Serialize, AppError>(__TAURI_INVOKE("suspend_card", { id })),
 	/**  Brings a suspended card back into reviews. */
@@ -423,6 +427,173 @@ export type CardKind =
 /**  Multiple choice; `options` holds the choices. */
 "mcq";
 
+/**  One card as the browser lists it: short text, where it comes from and its schedule. */
+export type CardListItem = CardListItem_Serialize | CardListItem_Deserialize;
+
+/**  One card as the browser lists it: short text, where it comes from and its schedule. */
+export type CardListItem_Deserialize = {
+	id: CardId,
+	kind: CardKind,
+	/**  The prompt shown (the learner's edit when there is one), cut to `BROWSE_TEXT_CHARS`. */
+	prompt: string,
+	/**  The answer shown, cut the same way. */
+	answer: string,
+	/**  The document it came from; `None` once that document was removed. */
+	document_id?: DocumentId | null,
+	document_title?: string | null,
+	/**  The section it was made from, to open; `None` when that section is gone. */
+	section_id?: SectionId | null,
+	/**  Headings from the document title down to the card's section. */
+	heading_path: string[],
+	state: CardState,
+	/**  When it is next due (RFC 3339, UTC); `None` for a new card. */
+	due_at?: string | null,
+	interval_days: number,
+	/**  Memory stability in days; `None` before the first answer. */
+	stability_days?: number | null,
+	lapses: number,
+	reps: number,
+	is_suspended: boolean,
+	/**  Exam codes of the section (`SAA`, `DVA`, …). */
+	exams: string[],
+	/**  Topic and service tags. */
+	topics: string[],
+	/**  When the card was first made (RFC 3339, UTC). */
+	created_at: string,
+};
+
+/**  One card as the browser lists it: short text, where it comes from and its schedule. */
+export type CardListItem_Serialize = {
+	id: CardId,
+	kind: CardKind,
+	/**  The prompt shown (the learner's edit when there is one), cut to `BROWSE_TEXT_CHARS`. */
+	prompt: string,
+	/**  The answer shown, cut the same way. */
+	answer: string,
+	/**  The document it came from; `None` once that document was removed. */
+	document_id: DocumentId | null,
+	document_title: string | null,
+	/**  The section it was made from, to open; `None` when that section is gone. */
+	section_id: SectionId | null,
+	/**  Headings from the document title down to the card's section. */
+	heading_path: string[],
+	state: CardState,
+	/**  When it is next due (RFC 3339, UTC); `None` for a new card. */
+	due_at: string | null,
+	interval_days: number,
+	/**  Memory stability in days; `None` before the first answer. */
+	stability_days: number | null,
+	lapses: number,
+	reps: number,
+	is_suspended: boolean,
+	/**  Exam codes of the section (`SAA`, `DVA`, …). */
+	exams: string[],
+	/**  Topic and service tags. */
+	topics: string[],
+	/**  When the card was first made (RFC 3339, UTC). */
+	created_at: string,
+};
+
+/**  One page of a card list and how many cards match in all. */
+export type CardPage = CardPage_Serialize | CardPage_Deserialize;
+
+/**  One page of a card list and how many cards match in all. */
+export type CardPage_Deserialize = {
+	/**  Cards matching the query, on every page. */
+	total: number,
+	/**  The offset this page starts at. */
+	offset: number,
+	cards: CardListItem_Deserialize[],
+};
+
+/**  One page of a card list and how many cards match in all. */
+export type CardPage_Serialize = {
+	/**  Cards matching the query, on every page. */
+	total: number,
+	/**  The offset this page starts at. */
+	offset: number,
+	cards: CardListItem_Serialize[],
+};
+
+/**
+ *  Which cards to list and in what order. The default lists every card that is not retired,
+ *  by document, all at once.
+ */
+export type CardQuery = CardQuery_Serialize | CardQuery_Deserialize;
+
+/**
+ *  Which cards to list and in what order. The default lists every card that is not retired,
+ *  by document, all at once.
+ */
+export type CardQuery_Deserialize = {
+	/**  Exam code in any spelling (`saa`, `SAA-C03`). */
+	exam?: string | null,
+	/**  A topic or service tag (`s3`, `pricing`), or a word of the document's path. */
+	topic?: string | null,
+	document_id?: DocumentId | null,
+	/**  Cards in any of these states; empty means every state except `retired`. */
+	states?: CardState[],
+	/**
+	 *  Only scheduled cards due before this time (`2026-12-01`, `2026-12-01T09:00` in the
+	 *  review time zone, or RFC 3339); new cards have no due time and never match.
+	 */
+	due_before?: string | null,
+	/**  Only cards forgotten at least this many times. */
+	min_lapses?: number | null,
+	/**  Text the prompt or the answer contains, ignoring ASCII case. */
+	text?: string | null,
+	sort?: CardSort,
+	is_descending?: boolean,
+	/**  Rows to skip before the first one returned. */
+	offset?: number,
+	/**  At most this many rows (all when `None`). */
+	limit?: number | null,
+};
+
+/**
+ *  Which cards to list and in what order. The default lists every card that is not retired,
+ *  by document, all at once.
+ */
+export type CardQuery_Serialize = {
+	/**  Exam code in any spelling (`saa`, `SAA-C03`). */
+	exam: string | null,
+	/**  A topic or service tag (`s3`, `pricing`), or a word of the document's path. */
+	topic: string | null,
+	document_id: DocumentId | null,
+	/**  Cards in any of these states; empty means every state except `retired`. */
+	states: CardState[],
+	/**
+	 *  Only scheduled cards due before this time (`2026-12-01`, `2026-12-01T09:00` in the
+	 *  review time zone, or RFC 3339); new cards have no due time and never match.
+	 */
+	due_before: string | null,
+	/**  Only cards forgotten at least this many times. */
+	min_lapses: number | null,
+	/**  Text the prompt or the answer contains, ignoring ASCII case. */
+	text: string | null,
+	sort: CardSort,
+	is_descending: boolean,
+	/**  Rows to skip before the first one returned. */
+	offset: number,
+	/**  At most this many rows (all when `None`). */
+	limit: number | null,
+};
+
+/**  The column a card list is ordered by. Ties are broken by document and note order. */
+export type CardSort = 
+/**  Due time; new cards (not scheduled yet) come last in either direction. */
+"due" | 
+/**  The prompt's text, ignoring ASCII case. */
+"prompt" | 
+/**  Document title, then the card's place in its note. */
+"document" | 
+/**  Times forgotten. */
+"lapses" | 
+/**  Current interval in days, then memory stability. */
+"interval" | 
+/**  When the card was first made. */
+"created";
+
 /**
  *  The part of a note a card came from, ready to show after answering: the paragraph, list
  *  item or heading on the card's line as plain text, or its table row as header–value pairs.
@@ -442,6 +613,26 @@ export type CardSource = {
 	/**  The table row, one entry per cell in column order; empty unless the line is a row. */
 	cells: SourceCell[],
 };
+
+/**
+ *  Where a card stands, as the browser shows and filters it. Suspension and burial come
+ *  before the scheduling phase: a suspended card in review is `suspended`.
+ */
+export type CardState = 
+/**  Never answered. */
+"new" | 
+/**  In its first learning steps. */
+"learning" | 
+/**  Graduated, scheduled in days. */
+"review" | 
+/**  Forgotten in review, back in its relearning steps. */
+"relearning" | 
+/**  Hidden from reviews by the learner (or because its line states an outdated fact). */
+"suspended" | 
+/**  Hidden until the end of the current study day. */
+"buried" | 
+/**  Its source is gone from the note; listed only when asked for. */
+"retired";
 
 /**  Whether a card is shown in reviews. */
 export type CardStatus = 
