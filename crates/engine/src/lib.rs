@@ -32,7 +32,7 @@ pub use exams::{
     ExamDomain, ExamGuide, ExamGuides, ExamMode, ExamReport, ExamStart, QuestionResult,
     ShownOption, exam_guide, exam_guides,
 };
-pub use ids::{DocumentId, ReviewId, SectionId};
+pub use ids::{DocumentId, ReviewId, ReviewUid, SectionId};
 pub use import::{
     BUILTIN_FILE_COUNT, DocumentFormat, DocumentSummary, FileOutcome, FileReport, ImportOptions,
     ImportProgress, ImportReport, ImportTotals, Origin, SectionTags, SkipReason,
@@ -49,8 +49,9 @@ pub use pack::{
     PackSummary, RATIO_FLOOR_BYTES, build_pack,
 };
 pub use progress::{
-    Activity, ActivityDay, DomainProgress, ExamProgress, ForecastDay, Mastery, ProgressStats,
-    Readiness, TopicProgress, WeakTopic,
+    Activity, ActivityDay, DomainProgress, ExamProgress, ForecastDay, MAX_PROGRESS_FILE_BYTES,
+    Mastery, PROGRESS_FILE_FORMAT, PROGRESS_FILE_VERSION, ProgressExportReport,
+    ProgressImportReport, ProgressStats, Readiness, TopicProgress, WeakTopic,
 };
 pub use questions::{
     GeneratedQuestion, Question, QuestionExam, QuestionFilter, QuestionId, QuestionOption,

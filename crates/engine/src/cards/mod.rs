@@ -80,14 +80,11 @@ pub(crate) struct CardRow {
     pub lang: Lang,
 }
 
-/// The identity of a document for card ids: where it comes from and its path. A card keeps
-/// its id (and history) while its file keeps its place.
-fn document_key(origin: Origin, path: &str) -> String {
-    format!("{}:{path}", origin.as_str())
-}
-
+/// Card and question ids are derived from the document's key (decision 0011), never from
+/// where its file lies: `path` is only read for source links.
 fn run(
     origin: Origin,
+    doc_key: &str,
     path: &str,
     parsed: &ParsedDocument,
     seed: u64,
@@ -104,7 +101,7 @@ fn run(
             line_start: s.draft.line_start,
         })
         .collect();
-    let key = document_key(origin, path);
+    let key = crate::import::id_key(origin, doc_key);
     let check_stale = origin != Origin::Builtin;
     let mut generation = generate::generate(&key, lang, &sources, seed, check_stale);
     let sections: Vec<QuestionSection<'_>> = parsed
@@ -139,8 +136,9 @@ pub(crate) fn stale_warnings(
     stale::scan(markdown, line_start, heading_path, lang)
 }
 
-/// The cards and questions of a parsed document, ready to store with `storage::cards` and
-/// `storage::questions`. Source links of questions are checked with `anchors`.
+/// The cards and questions of a parsed document whose key is its `path`, ready to store with
+/// `storage::cards` and `storage::questions`. Source links of questions are checked with
+/// `anchors`.
 pub(crate) fn rows_for_document(
     origin: Origin,
     path: &str,
@@ -148,7 +146,20 @@ pub(crate) fn rows_for_document(
     seed: u64,
     anchors: &mut dyn AnchorSource,
 ) -> DocumentYield {
-    let (lang, mut generation, questions) = run(origin, path, parsed, seed, anchors);
+    rows_for_document_keyed(origin, path, path, parsed, seed, anchors)
+}
+
+/// The cards and questions of a parsed document known by `doc_key` (decision 0011) whose
+/// file is at `path`.
+pub(crate) fn rows_for_document_keyed(
+    origin: Origin,
+    doc_key: &str,
+    path: &str,
+    parsed: &ParsedDocument,
+    seed: u64,
+    anchors: &mut dyn AnchorSource,
+) -> DocumentYield {
+    let (lang, mut generation, questions) = run(origin, doc_key, path, parsed, seed, anchors);
     let stale = std::mem::take(&mut generation.stale);
     let cards = generation
         .cards
@@ -185,8 +196,20 @@ pub(crate) fn rows_for_document(
     }
 }
 
-/// Lints one text as a note at `path`: the cards it makes and what it skips.
+/// Lints one text as a note at `path`, known by that path: the cards it makes and what it
+/// skips.
 pub(crate) fn lint_text(path: &str, text: &str, is_markdown_name: bool, seed: u64) -> CardLintFile {
+    lint_text_keyed(path, path, text, is_markdown_name, seed)
+}
+
+/// Lints one text as a note at `path` known by `doc_key` (decision 0011).
+fn lint_text_keyed(
+    doc_key: &str,
+    path: &str,
+    text: &str,
+    is_markdown_name: bool,
+    seed: u64,
+) -> CardLintFile {
     let text = text.replace("\r\n", "\n");
     let stem = Path::new(path)
         .file_stem()
@@ -195,6 +218,7 @@ pub(crate) fn lint_text(path: &str, text: &str, is_markdown_name: bool, seed: u6
     let parsed = parse_document(&text, is_markdown_name, &stem);
     let (lang, generation, questions) = run(
         Origin::User,
+        doc_key,
         path,
         &parsed,
         seed,
@@ -209,6 +233,10 @@ pub(crate) fn lint_text(path: &str, text: &str, is_markdown_name: bool, seed: u6
         question_problems: questions.problems,
         stale: generation.stale,
     }
+}
+
+fn canonical(path: &Path) -> PathBuf {
+    std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf())
 }
 
 fn note_files(root: &Path) -> Vec<PathBuf> {
@@ -270,7 +298,25 @@ impl Library {
                     .extension()
                     .and_then(|e| e.to_str())
                     .is_some_and(|e| !e.eq_ignore_ascii_case("txt"));
-                let linted = lint_text(&file.display().to_string(), &text, is_md, seed);
+                // Keyed as an import of `root` keys it (a collision with another imported
+                // folder, known only to the library, aside).
+                let folder = if root.is_file() {
+                    root.parent().unwrap_or(root)
+                } else {
+                    root
+                };
+                let natural = crate::import::natural_key(
+                    is_md.then(|| crate::import::front_matter_id(&text)).flatten(),
+                    &canonical(folder),
+                    &canonical(&file),
+                );
+                let linted = lint_text_keyed(
+                    &natural.key(),
+                    &file.display().to_string(),
+                    &text,
+                    is_md,
+                    seed,
+                );
                 report.card_count += linted.cards.len() as u32;
                 report.skipped_count += linted.skipped.len() as u32;
                 report.question_count += linted.questions.len() as u32;

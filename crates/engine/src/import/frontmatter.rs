@@ -18,6 +18,8 @@ pub(crate) struct FrontMatter {
     pub lang: Option<String>,
     pub tags: SectionTags,
     pub updated: Option<String>,
+    /// The document's own identity (decision 0011): kept when the file moves or is renamed.
+    pub id: Option<String>,
 }
 
 /// A list-valued field (`tags`, `service`, `exam`): a list, or one string with commas between
@@ -191,6 +193,7 @@ pub(crate) fn parse_front_matter(yaml: &str) -> Result<FrontMatter, FrontMatterE
         lang: scalar(get("lang")),
         tags: normalized,
         updated: scalar(get("updated")),
+        id: scalar(get("id")),
     })
 }
 

@@ -7,6 +7,7 @@
 mod builtin;
 pub(crate) mod document;
 mod frontmatter;
+mod identity;
 mod markdown;
 mod plaintext;
 mod tags;
@@ -25,6 +26,7 @@ use crate::storage::import as store;
 
 pub use builtin::BUILTIN_FILE_COUNT;
 pub use document::DocumentFormat;
+pub(crate) use identity::{front_matter_id, id_key, natural_key};
 pub(crate) use markdown::options as markdown_options;
 pub use tags::{SectionTags, normalize_exam_code};
 
@@ -227,6 +229,16 @@ const LOOKAHEAD: usize = 2;
 struct ParseJob {
     origin: Origin,
     path: String,
+    /// The document's identity (decision 0011).
+    doc_key: String,
+    /// The folder it was imported from.
+    root: Option<String>,
+    /// The stored document it is, when identity resolution found one.
+    existing: Option<DocumentId>,
+    /// The key its cards were made with until now, when that changes.
+    rekey_from: Option<String>,
+    /// The folder the document was imported from before, when it was found moved.
+    moved_from_root: Option<String>,
     hash: String,
     size_bytes: i64,
     is_markdown_name: bool,
@@ -243,6 +255,56 @@ struct ParsedFile {
     questions: Vec<crate::cards::QuestionRow>,
     /// Search-term counts of all sections (`store::term_counts`).
     term_counts: String,
+    /// Cards and questions whose ids change with the document's key: (old, new).
+    rekeyed: Rekeyed,
+}
+
+/// Ids that move to a new key, with their history.
+#[derive(Debug, Default)]
+struct Rekeyed {
+    cards: Vec<(crate::cards::CardId, crate::cards::CardId)>,
+    questions: Vec<(crate::questions::QuestionId, crate::questions::QuestionId)>,
+}
+
+/// Pairs the cards and questions a document made under its old key with those it makes
+/// under the new one: the same section, generator, kind, line and text is the same card.
+fn pair_ids(old: &crate::cards::DocumentYield, new: &crate::cards::DocumentYield) -> Rekeyed {
+    use std::collections::HashMap;
+    let card_key = |c: &crate::cards::CardRow| {
+        (
+            c.heading_key.clone(),
+            c.card.generator,
+            c.card.kind,
+            c.card.line,
+            c.card.prompt.clone(),
+            c.card.answer.clone(),
+        )
+    };
+    let question_key = |q: &crate::cards::QuestionRow| (q.question.line, q.question.stem.clone());
+    let old_cards: HashMap<_, _> = old.cards.iter().map(|c| (card_key(c), &c.card.id)).collect();
+    let old_questions: HashMap<_, _> = old
+        .questions
+        .iter()
+        .map(|q| (question_key(q), &q.question.id))
+        .collect();
+    Rekeyed {
+        cards: new
+            .cards
+            .iter()
+            .filter_map(|c| {
+                let old_id = old_cards.get(&card_key(c))?;
+                Some(((*old_id).clone(), c.card.id.clone()))
+            })
+            .collect(),
+        questions: new
+            .questions
+            .iter()
+            .filter_map(|q| {
+                let old_id = old_questions.get(&question_key(q))?;
+                Some(((*old_id).clone(), q.question.id.clone()))
+            })
+            .collect(),
+    }
 }
 
 impl ParseJob {
@@ -251,21 +313,28 @@ impl ParseJob {
         let text = std::mem::take(&mut self.text);
         let parsed = document::parse_document(&text, self.is_markdown_name, &self.stem);
         self.warnings.extend(parsed.warnings.iter().cloned());
-        let made = match self.origin {
-            Origin::Builtin => crate::cards::rows_for_document(
+        let rows = |doc_key: &str| match self.origin {
+            Origin::Builtin => crate::cards::rows_for_document_keyed(
                 self.origin,
+                doc_key,
                 &self.path,
                 &parsed,
                 card_seed,
                 &mut builtin::BuiltinAnchors,
             ),
-            _ => crate::cards::rows_for_document(
+            _ => crate::cards::rows_for_document_keyed(
                 self.origin,
+                doc_key,
                 &self.path,
                 &parsed,
                 card_seed,
                 &mut crate::questions::DiskAnchors::default(),
             ),
+        };
+        let made = rows(&self.doc_key);
+        let rekeyed = match &self.rekey_from {
+            Some(old_key) => pair_ids(&rows(old_key), &made),
+            None => Rekeyed::default(),
         };
         self.warnings.extend(
             made.question_problems
@@ -282,6 +351,7 @@ impl ParseJob {
             cards: made.cards,
             questions: made.questions,
             term_counts,
+            rekeyed,
         }
     }
 }
@@ -321,6 +391,8 @@ impl Library {
         let card_seed = self.card_seed();
         let mut report = ImportReport::default();
         let mut visited = BTreeSet::new();
+        // Folders found moved (old root → new root), whose other documents follow them.
+        let mut moved_roots = std::collections::BTreeMap::new();
         self.begin_bulk_writes()?;
         let written = std::thread::scope(|scope| -> Result<()> {
             let (job_tx, job_rx) = std::sync::mpsc::channel::<ParseJob>();
@@ -349,9 +421,19 @@ impl Library {
                             outcome,
                             warnings: Vec::new(),
                         }),
-                        walk::Found::File { path, size_bytes } => {
-                            match self.look_at_file(&path, size_bytes, options)? {
+                        walk::Found::File {
+                            path,
+                            size_bytes,
+                            root,
+                        } => {
+                            match self.look_at_file(&path, &root, size_bytes, options)? {
                                 Ok(job) => {
+                                    if let (Some(from), Some(to)) =
+                                        (&job.moved_from_root, &job.root)
+                                        && from != to
+                                    {
+                                        moved_roots.insert(from.clone(), to.clone());
+                                    }
                                     let shown = job.path.clone();
                                     job_tx.send(job).expect("the parser thread runs");
                                     parsing += 1;
@@ -400,6 +482,9 @@ impl Library {
         });
         let ended = self.end_bulk_writes();
         written.and(ended)?;
+        if !report.is_cancelled {
+            self.follow_moved_roots(&moved_roots)?;
+        }
         if options.prune && !report.is_cancelled {
             for folder in &walk.folders {
                 let folder = PathBuf::from(walk::path_key(folder));
@@ -440,6 +525,7 @@ impl Library {
     fn look_at_file(
         &self,
         path: &Path,
+        root: &Path,
         size: u64,
         options: &ImportOptions,
     ) -> Result<std::result::Result<ParseJob, FileReport>> {
@@ -499,22 +585,25 @@ impl Library {
                 .map(|s| s.to_string_lossy().into_owned())
                 .unwrap_or_default(),
         };
-        Ok(match self.look_at_source(&source)? {
+        Ok(match self.look_at_source(&source, Some(root))? {
             Step::Parse(job) => Ok(job),
             Step::Done(outcome, id, warnings) => Err(report(outcome, id, warnings)),
         })
     }
 
-    /// Unchanged by hash, skipped if undecodable, else a parse to run.
-    fn look_at_source(&self, source: &Source<'_>) -> Result<Step> {
+    /// Unchanged by hash, skipped if undecodable, else a parse to run. A file found under
+    /// the folder `root` is identified as decision 0011 says (front-matter id, else its path
+    /// under `root`); without a root (the built-in course) its path is its key.
+    fn look_at_source(&self, source: &Source<'_>, root: Option<&Path>) -> Result<Step> {
         let hash = content_hash(source.bytes);
-        let existing = store::find_document(self.conn(), source.origin, &source.path)?;
-        if let Some((id, old_hash)) = &existing
-            && *old_hash == hash
+        let here = store::find_by_path(self.conn(), source.origin, &source.path)?;
+        if let Some(doc) = &here
+            && doc.hash == hash
+            && (doc.doc_key.is_some() || root.is_none())
         {
-            return Ok(Step::Done(FileOutcome::Unchanged, Some(*id), Vec::new()));
+            return Ok(Step::Done(FileOutcome::Unchanged, Some(doc.id), Vec::new()));
         }
-        let existing_id = existing.map(|e| e.0);
+        let existing_id = here.as_ref().map(|d| d.id);
         let (text, warning) = match document::decode(source.bytes) {
             Ok(decoded) => decoded,
             Err(why) => {
@@ -531,15 +620,48 @@ impl Library {
                 return Ok(Step::Done(outcome, existing_id, Vec::new()));
             }
         };
+        let mut warnings: Vec<String> = warning.into_iter().collect();
+        let resolved = match root {
+            None => identity::Resolved {
+                doc_key: source.path.clone(),
+                existing: existing_id,
+                rekey_from: here.and_then(|d| d.doc_key).filter(|k| *k != source.path),
+                moved_from_root: None,
+                warning: None,
+            },
+            Some(root) => {
+                let id = source
+                    .is_markdown_name
+                    .then(|| front_matter_id(&text))
+                    .flatten();
+                let natural = identity::natural_key(id, root, Path::new(&source.path));
+                match identity::resolve(self.conn(), source.origin, &source.path, root, &natural)? {
+                    Ok(resolved) => resolved,
+                    Err(message) => {
+                        return Ok(Step::Done(
+                            FileOutcome::Failed { message },
+                            existing_id,
+                            Vec::new(),
+                        ));
+                    }
+                }
+            }
+        };
+        warnings.extend(resolved.warning);
         Ok(Step::Parse(ParseJob {
             origin: source.origin,
             path: source.path.clone(),
+            doc_key: resolved.doc_key,
+            root: root.map(walk::path_key),
+            existing: resolved.existing,
+            rekey_from: resolved.rekey_from,
+            moved_from_root: resolved.moved_from_root,
             hash,
             size_bytes: source.bytes.len() as i64,
             is_markdown_name: source.is_markdown_name,
             stem: source.stem.clone(),
             text,
-            warnings: warning.into_iter().collect(),
+            warnings,
         }))
     }
 
@@ -549,7 +671,7 @@ impl Library {
         &mut self,
         source: &Source<'_>,
     ) -> Result<(FileOutcome, Option<DocumentId>, Vec<String>)> {
-        match self.look_at_source(source)? {
+        match self.look_at_source(source, None)? {
             Step::Done(outcome, id, warnings) => Ok((outcome, id, warnings)),
             Step::Parse(job) => {
                 let file = job.parse(self.card_seed());
@@ -569,11 +691,14 @@ impl Library {
             cards,
             questions,
             term_counts,
+            rekeyed,
         } = file;
         let now_ms = self.clock().now().timestamp_millis();
         let written = store::DocumentWrite {
             origin: job.origin,
             path: &job.path,
+            doc_key: &job.doc_key,
+            root: job.root.as_deref(),
             hash: &job.hash,
             size_bytes: job.size_bytes,
             now_ms,
@@ -583,13 +708,24 @@ impl Library {
         // lock: another process importing the same folder (or the same name met twice) may
         // have written it since it was first looked at. Same content: nothing to write.
         let written = self.transact(|tx| {
-            let existing = store::find_document(tx, job.origin, &job.path)?;
-            if let Some((id, hash)) = &existing
-                && *hash == job.hash
+            let current = store::find_by_key(tx, job.origin, &job.doc_key)?;
+            if let Some(doc) = &current
+                && doc.hash == job.hash
+                && job.rekey_from.is_none()
             {
-                return Ok((*id, None));
+                // Same content at a new place (its folder moved): only the place changes.
+                if doc.path != job.path {
+                    store::relocate_document(tx, doc.id, &job.path, job.root.as_deref())?;
+                }
+                return Ok((doc.id, None));
             }
-            let existing_id = existing.map(|e| e.0);
+            let existing_id = current.map(|d| d.id).or(job.existing);
+            for (old, new) in &rekeyed.cards {
+                store::rename_card(tx, old, new)?;
+            }
+            for (old, new) in &rekeyed.questions {
+                store::rename_question(tx, old, new)?;
+            }
             let id = store::write_document(tx, existing_id, &written)?;
             store::replace_sections(tx, id, &parsed.sections, &term_counts)?;
             crate::storage::cards::write_document_cards(tx, id, &cards, now_ms)?;
@@ -610,6 +746,32 @@ impl Library {
         Ok((outcome, Some(id), job.warnings))
     }
 
+    /// Documents of a folder found moved that this import did not meet (their files were
+    /// removed before the move) follow it, so they are not left behind at the old place: a
+    /// later import with `prune` removes them like any other note whose file is gone.
+    fn follow_moved_roots(
+        &mut self,
+        moved: &std::collections::BTreeMap<String, String>,
+    ) -> Result<()> {
+        for (from, to) in moved {
+            if Path::new(from).exists() {
+                continue;
+            }
+            let left = store::documents_of_root(self.conn(), Origin::User, from)?;
+            self.transact(|tx| {
+                for (id, path) in &left {
+                    let Ok(rel) = Path::new(path).strip_prefix(from) else {
+                        continue;
+                    };
+                    let new_path = walk::path_key(&Path::new(to).join(rel));
+                    store::relocate_document(tx, *id, &new_path, Some(to))?;
+                }
+                Ok(())
+            })?;
+        }
+        Ok(())
+    }
+
     /// All documents, built-in first, then by path.
     pub fn documents(&self) -> Result<Vec<DocumentSummary>> {
         store::list_documents(self.conn())
@@ -628,6 +790,12 @@ impl Library {
         if doc.is_builtin {
             return Err(crate::Error::InvalidInput(format!(
                 "{} is part of the built-in course and cannot be removed",
+                doc.title
+            )));
+        }
+        if let Some(pack) = crate::storage::pack::pack_of_document(self.conn(), id)? {
+            return Err(crate::Error::InvalidInput(format!(
+                "{} belongs to the course pack {pack}; remove the pack instead",
                 doc.title
             )));
         }

@@ -2,6 +2,8 @@
 //! (symlinks followed while they stay inside the folder, loops detected by walkdir; a link
 //! pointing outside the folder is reported, not followed), hidden entries and other file types are
 //! passed over silently, and every problem becomes an entry of the report instead of an error.
+//! Each file is found with the folder it was found in (for a single file, its folder): its
+//! path under that folder is its identity (decision 0011).
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -14,8 +16,12 @@ pub(crate) const NOTE_EXTENSIONS: &[&str] = &["md", "markdown", "txt"];
 /// One thing found by the walk.
 #[derive(Debug)]
 pub(crate) enum Found {
-    /// A note file to read, by canonical path.
-    File { path: PathBuf, size_bytes: u64 },
+    /// A note file to read, by canonical path, with the canonical folder it was found under.
+    File {
+        path: PathBuf,
+        size_bytes: u64,
+        root: PathBuf,
+    },
     /// A path that will not be read, with why.
     Problem { path: PathBuf, outcome: FileOutcome },
 }
@@ -86,9 +92,13 @@ fn is_hidden(entry: &walkdir::DirEntry) -> bool {
 pub(crate) fn walk(roots: &[PathBuf]) -> Walk {
     let mut out = Walk::default();
     let mut seen = BTreeSet::new();
-    let mut push_file = |out: &mut Walk, path: PathBuf, size_bytes: u64| {
+    let mut push_file = |out: &mut Walk, path: PathBuf, size_bytes: u64, root: &Path| {
         if seen.insert(path.clone()) {
-            out.found.push(Found::File { path, size_bytes });
+            out.found.push(Found::File {
+                path,
+                size_bytes,
+                root: root.to_path_buf(),
+            });
         }
     };
     for root in roots {
@@ -120,7 +130,10 @@ pub(crate) fn walk(roots: &[PathBuf]) -> Walk {
         }
         if meta.is_file() {
             if has_note_extension(root) {
-                push_file(&mut out, canonical(root), meta.len());
+                // A file given alone is identified by its name: its folder is its root.
+                let path = canonical(root);
+                let folder = path.parent().map(Path::to_path_buf).unwrap_or_default();
+                push_file(&mut out, path, meta.len(), &folder);
             } else {
                 out.found.push(Found::Problem {
                     path: root.clone(),
@@ -173,7 +186,7 @@ pub(crate) fn walk(roots: &[PathBuf]) -> Walk {
                 Ok(entry) => {
                     if entry.file_type().is_file() && has_note_extension(entry.path()) {
                         let size = entry.metadata().map(|m| m.len()).unwrap_or(0);
-                        push_file(&mut out, canonical(entry.path()), size);
+                        push_file(&mut out, canonical(entry.path()), size, &root_canonical);
                     }
                 }
                 Err(err) => {

@@ -1,14 +1,20 @@
 //! Progress: mastery by exam, exam-guide domain and topic, exam readiness, the weakest
 //! topics, and study activity (heatmap, streaks, time, forecast). `compute.rs` is the pure
 //! aggregation; this module reads the facts it needs (through `storage/progress`) and the
-//! recall of each card (through the scheduler). It never writes.
+//! recall of each card (through the scheduler). It never writes, except `transfer.rs`,
+//! which carries progress between libraries.
 
 mod compute;
 mod model;
+pub(crate) mod transfer;
 
 pub use model::{
     Activity, ActivityDay, DomainProgress, ExamProgress, ForecastDay, Mastery, ProgressStats,
     Readiness, TopicProgress, WeakTopic,
+};
+pub use transfer::{
+    MAX_PROGRESS_FILE_BYTES, PROGRESS_FILE_FORMAT, PROGRESS_FILE_VERSION, ProgressExportReport,
+    ProgressImportReport,
 };
 
 use chrono::DateTime;

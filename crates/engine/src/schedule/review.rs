@@ -376,6 +376,7 @@ impl Library {
                     before: &before.state,
                     after: &after.state,
                     fuzz,
+                    uid: None,
                 },
             )?;
             store::write_state(tx, card_id, &after)?;

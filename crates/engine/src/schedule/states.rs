@@ -206,6 +206,23 @@ impl Scheduler {
         }))
     }
 
+    /// Every answer of `answers` (time, rating, fuzz factor) applied in order from a new
+    /// card: the state before it, the study days since the previous answer, and the state
+    /// after. A merged review log is written again from these (`progress::transfer`).
+    pub(crate) fn replay_steps(
+        &self,
+        answers: impl IntoIterator<Item = (DateTime<Utc>, Rating, Option<f64>)>,
+    ) -> Result<Vec<(SchedState, u32, SchedState)>> {
+        let mut state = SchedState::new_card();
+        let mut steps = Vec::new();
+        for (at, rating, fuzz) in answers {
+            let outcome = self.next_states(&state, at, fuzz)?[rating.index()].clone();
+            steps.push((state, outcome.elapsed_days, outcome.state.clone()));
+            state = outcome.state;
+        }
+        Ok(steps)
+    }
+
     #[cfg(test)]
     /// The state reached by answering `answers` (time, rating, fuzz factor) in order from a
     /// new card: what the review log says the card's state is.

@@ -263,4 +263,189 @@ mod tests {
             .unwrap();
         assert!(!config.contains("prefix"), "{config}");
     }
+
+    /// A library as schema 10 left it: one note imported by its absolute path, its cards
+    /// keyed by that path, two of them answered. Written with the storage functions of the
+    /// cards and sections, and the review log and states as version 10 stored them.
+    struct Version10 {
+        _dir: tempfile::TempDir,
+        db: std::path::PathBuf,
+        notes: std::path::PathBuf,
+        legacy_ids: Vec<crate::cards::CardId>,
+    }
+
+    const NOTE: &str = "# S3 storage classes
+
+| Storage class | Minimum storage duration |
+|---|---|
+| S3 Standard-IA | 30 days |
+| S3 Glacier Instant Retrieval | 90 days |
+| S3 Glacier Deep Archive | 180 days |
+";
+
+    fn library_at_version_10(options: &crate::storage::LibraryOptions) -> Version10 {
+        use crate::import::Origin;
+        let dir = tempfile::tempdir().unwrap();
+        let notes = dir.path().join("notes");
+        std::fs::create_dir_all(&notes).unwrap();
+        let file = std::fs::canonicalize(notes.clone()).unwrap().join("s3.md");
+        std::fs::write(&file, NOTE).unwrap();
+        let path = file.to_str().unwrap().to_string();
+        let db = dir.path().join("library.sqlite3");
+        let mut conn = Connection::open(&db).unwrap();
+        conn.pragma_update(None, "foreign_keys", true).unwrap();
+        for m in MIGRATIONS.iter().filter(|m| m.version <= 10) {
+            conn.execute_batch(m.sql).unwrap();
+            conn.execute_batch(&format!(
+                "PRAGMA application_id = {APPLICATION_ID}; PRAGMA user_version = {};",
+                m.version
+            ))
+            .unwrap();
+        }
+        let seed = crate::storage::Library::open_in_memory(options.clone())
+            .unwrap()
+            .card_seed();
+        let parsed = crate::import::document::parse_document(NOTE, true, "s3");
+        let rows = crate::cards::rows_for_document(
+            Origin::User,
+            &path,
+            &parsed,
+            seed,
+            &mut crate::questions::DiskAnchors::default(),
+        );
+        assert!(rows.cards.len() >= 3, "{:?}", rows.cards.len());
+        let tx = conn.transaction().unwrap();
+        tx.execute(
+            "INSERT INTO documents (origin, path, title, lang, content_hash, size_bytes,
+                 meta_json, imported_at_ms, format)
+             VALUES ('user', ?1, 'S3 storage classes', 'en', ?2, ?3, '{}', 1000, 'markdown')",
+            rusqlite::params![
+                path,
+                crate::import::content_hash(NOTE.as_bytes()),
+                NOTE.len() as i64
+            ],
+        )
+        .unwrap();
+        let document_id = crate::ids::DocumentId(tx.last_insert_rowid() as u32);
+        let terms = crate::storage::import::term_counts(&parsed.sections);
+        crate::storage::import::replace_sections(&tx, document_id, &parsed.sections, &terms)
+            .unwrap();
+        crate::storage::cards::write_document_cards(&tx, document_id, &rows.cards, 1000)
+            .unwrap();
+        let legacy_ids: Vec<_> = rows.cards.iter().map(|c| c.card.id.clone()).collect();
+        // Two answers of the first card, one of the second, as version 10 logged them.
+        for (card, at_ms, rating, reps) in [
+            (&legacy_ids[0], 1_765_000_000_000_i64, 3, 1),
+            (&legacy_ids[0], 1_765_086_400_000, 4, 2),
+            (&legacy_ids[1], 1_765_000_100_000, 1, 1),
+        ] {
+            tx.execute(
+                "INSERT INTO review_log (card_id, reviewed_at_ms, rating, duration_ms,
+                     elapsed_days, phase_before, step_before, due_before_ms,
+                     interval_days_before, phase_after, step_after, stability_after,
+                     difficulty_after, due_after_ms, interval_days_after)
+                 VALUES (?1, ?2, ?3, 2000, 0, 'new', 0, 0, 0, 'review', 0, 3.5, 5.0, ?2 + 86400000, 1)",
+                rusqlite::params![card.0, at_ms, rating],
+            )
+            .unwrap();
+            tx.execute(
+                "UPDATE card_states SET phase = 'review', stability = 3.5, difficulty = 5.0,
+                     due_at_ms = ?2 + 86400000, interval_days = 1, last_review_at_ms = ?2,
+                     reps = ?3
+                 WHERE card_id = ?1",
+                rusqlite::params![card.0, at_ms, reps],
+            )
+            .unwrap();
+        }
+        tx.commit().unwrap();
+        drop(conn);
+        Version10 {
+            _dir: dir,
+            db,
+            notes,
+            legacy_ids,
+        }
+    }
+
+    fn history(lib: &crate::storage::Library, id: &crate::cards::CardId) -> Vec<(String, u8)> {
+        lib.card_review_log(id)
+            .unwrap()
+            .into_iter()
+            .map(|r| (r.reviewed_at, r.rating.as_number()))
+            .collect()
+    }
+
+    #[test]
+    fn version_11_keeps_a_version_10_library_and_its_next_import_rekeys_with_history() {
+        let options = crate::storage::LibraryOptions::default();
+        let old = library_at_version_10(&options);
+        let mut lib = crate::storage::Library::open(&old.db, options).unwrap();
+        assert_eq!(user_version(lib.conn()).unwrap(), SCHEMA_VERSION);
+
+        // The upgrade itself changes no card id, state or answer; every answer gets a
+        // distinct version 7 id whose time is the answer's.
+        let first = &old.legacy_ids[0];
+        let second = &old.legacy_ids[1];
+        let first_history = history(&lib, first);
+        assert_eq!(first_history.len(), 2);
+        assert_eq!(history(&lib, second).len(), 1);
+        let (state, _) = crate::storage::schedule::get_state(lib.conn(), first)
+            .unwrap()
+            .unwrap();
+        assert_eq!(state.state.reps, 2);
+        let uids: Vec<(i64, String)> = lib
+            .conn()
+            .prepare("SELECT reviewed_at_ms, uid FROM review_log ORDER BY id")
+            .unwrap()
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap();
+        assert_eq!(uids.len(), 3);
+        for (at_ms, uid) in &uids {
+            let parsed = crate::ids::ReviewUid::parse(uid).expect("a version 7 id");
+            let time = uuid::Uuid::parse_str(&parsed.0).unwrap().get_timestamp().unwrap();
+            assert_eq!(time.to_unix().0 * 1000 + u64::from(time.to_unix().1 / 1_000_000), *at_ms as u64);
+        }
+        let distinct: std::collections::BTreeSet<_> = uids.iter().map(|(_, u)| u).collect();
+        assert_eq!(distinct.len(), 3);
+
+        // Importing the notes folder gives the note its location-free key: its cards get
+        // new ids and take their answers and states along; the document stays one.
+        let report = lib.import_path(&old.notes).unwrap();
+        assert_eq!(report.totals.updated, 1, "{report:#?}");
+        let cards = lib
+            .list_cards(&crate::cards::CardFilter {
+                include_retired: true,
+                ..Default::default()
+            })
+            .unwrap();
+        assert_eq!(cards.len(), old.legacy_ids.len());
+        assert!(cards.iter().all(|c| !old.legacy_ids.contains(&c.id)));
+        let rekeyed: Vec<_> = cards
+            .iter()
+            .filter(|c| !history(&lib, &c.id).is_empty())
+            .collect();
+        assert_eq!(rekeyed.len(), 2, "the two answered cards keep their answers");
+        let moved_first = rekeyed
+            .iter()
+            .find(|c| history(&lib, &c.id) == first_history)
+            .expect("the first card's two answers moved together");
+        let (state, _) = crate::storage::schedule::get_state(lib.conn(), &moved_first.id)
+            .unwrap()
+            .unwrap();
+        assert_eq!(state.state.reps, 2);
+        assert!(matches!(
+            lib.card(first),
+            Err(crate::error::Error::NotFound { .. })
+        ));
+        assert_eq!(lib.documents().unwrap().len(), 1);
+
+        // And now the folder can move.
+        let moved = old.notes.with_file_name("moved-notes");
+        std::fs::rename(&old.notes, &moved).unwrap();
+        lib.import_path(&moved).unwrap();
+        assert_eq!(history(&lib, &moved_first.id), first_history);
+        assert_eq!(lib.documents().unwrap().len(), 1);
+    }
 }

@@ -9,6 +9,7 @@ mod environment;
 mod exams;
 mod fuzz;
 mod hostile;
+mod identity;
 mod import;
 mod open;
 mod pack;

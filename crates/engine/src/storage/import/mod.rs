@@ -6,34 +6,171 @@ use std::path::Path;
 
 use rusqlite::{Connection, OptionalExtension, Transaction, named_params, params};
 
+use crate::cards::CardId;
 use crate::error::Result;
 use crate::ids::DocumentId;
 use crate::import::document::{DocumentFormat, ParsedDocument, PreparedSection};
 use crate::import::{DocumentSummary, Origin};
+use crate::questions::QuestionId;
 use crate::storage::search::terms::{self, TermCounts};
 
 /// A document row to write.
 pub(crate) struct DocumentWrite<'a> {
     pub origin: Origin,
+    /// Where the file is (its `path_key`, or the path inside `content/`).
     pub path: &'a str,
+    /// Its identity (decision 0011).
+    pub doc_key: &'a str,
+    /// The folder it was imported from; `None` keeps the stored one.
+    pub root: Option<&'a str>,
     pub hash: &'a str,
     pub size_bytes: i64,
     pub now_ms: i64,
     pub document: &'a ParsedDocument,
 }
 
-/// The id and content hash of the document at (`origin`, `path`), if imported.
-pub(crate) fn find_document(
+/// A stored document as identity resolution sees it.
+#[derive(Debug, Clone)]
+pub(crate) struct StoredDocument {
+    pub id: DocumentId,
+    pub path: String,
+    pub hash: String,
+    /// `None` for a note imported before schema 11 (identified by its path).
+    pub doc_key: Option<String>,
+    pub root: Option<String>,
+}
+
+fn row_to_stored(r: &rusqlite::Row<'_>) -> rusqlite::Result<StoredDocument> {
+    Ok(StoredDocument {
+        id: r.get(0)?,
+        path: r.get(1)?,
+        hash: r.get(2)?,
+        doc_key: r.get(3)?,
+        root: r.get(4)?,
+    })
+}
+
+/// The document of `origin` whose file is at `path`, if imported.
+pub(crate) fn find_by_path(
     conn: &Connection,
     origin: Origin,
     path: &str,
-) -> Result<Option<(DocumentId, String)>> {
+) -> Result<Option<StoredDocument>> {
     Ok(conn
-        .prepare_cached(include_str!("find_document.sql"))?
-        .query_row(params![origin.as_str(), path], |r| {
-            Ok((r.get(0)?, r.get(1)?))
-        })
+        .prepare_cached(include_str!("find_by_path.sql"))?
+        .query_row(params![origin.as_str(), path], row_to_stored)
         .optional()?)
+}
+
+/// The document of `origin` known by `doc_key`, if imported.
+pub(crate) fn find_by_key(
+    conn: &Connection,
+    origin: Origin,
+    doc_key: &str,
+) -> Result<Option<StoredDocument>> {
+    Ok(conn
+        .prepare_cached(include_str!("find_by_key.sql"))?
+        .query_row(params![origin.as_str(), doc_key], row_to_stored)
+        .optional()?)
+}
+
+/// Gives a document a new path (and root); `false` when another document is at that path.
+pub(crate) fn relocate_document(
+    tx: &Transaction<'_>,
+    id: DocumentId,
+    path: &str,
+    root: Option<&str>,
+) -> Result<bool> {
+    Ok(tx
+        .prepare_cached(include_str!("relocate_document.sql"))?
+        .execute(named_params! { ":id": id, ":path": path, ":root": root })?
+        == 1)
+}
+
+/// (id, path) of the documents of `origin` imported from the folder `root`.
+pub(crate) fn documents_of_root(
+    conn: &Connection,
+    origin: Origin,
+    root: &str,
+) -> Result<Vec<(DocumentId, String)>> {
+    Ok(conn
+        .prepare_cached(include_str!("documents_of_root.sql"))?
+        .query_map(params![origin.as_str(), root], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?)
+}
+
+/// The tables holding a card id besides `cards`, with their column: what a re-keyed card
+/// takes along (its state, answers, edit and undo steps).
+const CARD_REFERENCES: &[(&str, &str)] = &[
+    ("card_states", "card_id"),
+    ("review_log", "card_id"),
+    ("card_overrides", "card_id"),
+    ("review_undo", "card_id"),
+];
+
+/// The tables holding a question id besides `questions`.
+const QUESTION_REFERENCES: &[(&str, &str)] = &[
+    ("question_exams", "question_id"),
+    ("attempt_questions", "question_id"),
+];
+
+/// Gives the row `old` of `table` (and every reference to it) the id `new`. Nothing is done
+/// when `old` is not stored or `new` already is (that card keeps its own history). Foreign
+/// keys are checked at commit, when parent and children agree again.
+fn rename_id(
+    tx: &Transaction<'_>,
+    table: &str,
+    references: &[(&str, &str)],
+    old: &str,
+    new: &str,
+) -> Result<bool> {
+    if old == new {
+        return Ok(false);
+    }
+    // `table` and the columns are the internal constants above, never user text.
+    let taken: bool = tx
+        .prepare_cached(&format!("SELECT EXISTS (SELECT 1 FROM {table} WHERE id = ?1)"))?
+        .query_row([new], |r| r.get(0))?;
+    if taken {
+        return Ok(false);
+    }
+    tx.pragma_update(None, "defer_foreign_keys", true)?;
+    let moved = tx
+        .prepare_cached(&format!("UPDATE {table} SET id = ?2 WHERE id = ?1"))?
+        .execute([old, new])?;
+    if moved == 0 {
+        return Ok(false);
+    }
+    for (child, column) in references {
+        tx.prepare_cached(&format!(
+            "UPDATE {child} SET {column} = ?2 WHERE {column} = ?1"
+        ))?
+        .execute([old, new])?;
+    }
+    Ok(true)
+}
+
+/// Moves a card's id to `new` with its state, answers and edit (decision 0011: a document
+/// whose key changed keeps its history). `false` when nothing moved.
+pub(crate) fn rename_card(tx: &Transaction<'_>, old: &CardId, new: &CardId) -> Result<bool> {
+    rename_id(tx, "cards", CARD_REFERENCES, &old.0, &new.0)
+}
+
+/// Moves a question's id to `new` with its attempts, and the card made from it.
+pub(crate) fn rename_question(
+    tx: &Transaction<'_>,
+    old: &QuestionId,
+    new: &QuestionId,
+) -> Result<bool> {
+    let moved = rename_id(tx, "questions", QUESTION_REFERENCES, &old.0, &new.0)?;
+    if moved {
+        rename_card(
+            tx,
+            &crate::storage::cards::question_card_id(old),
+            &crate::storage::cards::question_card_id(new),
+        )?;
+    }
+    Ok(moved)
 }
 
 /// Inserts the document, or updates the row `existing` in place so its id stays.
@@ -48,6 +185,9 @@ pub(crate) fn write_document(
             tx.prepare_cached(include_str!("update_document.sql"))?
                 .execute(named_params! {
                     ":id": id,
+                    ":path": w.path,
+                    ":doc_key": w.doc_key,
+                    ":root": w.root,
                     ":title": doc.title,
                     ":lang": doc.lang,
                     ":hash": w.hash,
@@ -63,6 +203,8 @@ pub(crate) fn write_document(
                 .execute(named_params! {
                     ":origin": w.origin.as_str(),
                     ":path": w.path,
+                    ":doc_key": w.doc_key,
+                    ":root": w.root,
                     ":title": doc.title,
                     ":lang": doc.lang,
                     ":hash": w.hash,

@@ -2,11 +2,13 @@
 //! queue queries. Values are always bound parameters; the queue queries are put together
 //! from the constant fragments beside this file.
 
+pub(crate) mod transfer;
+
 use rusqlite::{Connection, OptionalExtension, Row, Transaction, named_params, params};
 
 use crate::cards::{CardId, CardStatus};
 use crate::error::Result;
-use crate::ids::{DocumentId, ReviewId, SectionId};
+use crate::ids::{DocumentId, ReviewId, ReviewUid, SectionId};
 use crate::schedule::{Memory, Phase, Rating, ReviewAction, SchedState};
 
 /// A card's scheduling row: its state, whether it is buried, and its status.
@@ -87,10 +89,45 @@ pub(crate) struct NewReview<'a> {
     pub before: &'a SchedState,
     pub after: &'a SchedState,
     pub fuzz: Option<f64>,
+    /// The answer's global id when it comes from another library; `None` makes one.
+    pub uid: Option<&'a ReviewUid>,
+}
+
+/// The settings key of the library's random salt for answer ids (written by migration 11).
+const UID_SALT_KEY: &str = "review_uid_salt";
+
+/// The globally unique id of an answer: its time, then bits hashed from the library's
+/// salt, the card, the time and the card's answer count, so two libraries (or one library
+/// answering two cards in one millisecond) never make the same id.
+pub(crate) fn review_uid(
+    conn: &Connection,
+    card_id: &CardId,
+    reviewed_at_ms: i64,
+    reps_before: u32,
+) -> Result<ReviewUid> {
+    let salt: String = crate::storage::kv::read(conn, UID_SALT_KEY)?.unwrap_or_default();
+    let mut hasher = blake3::Hasher::new();
+    for part in [
+        b"stratus-review-uid-1".as_slice(),
+        salt.as_bytes(),
+        card_id.0.as_bytes(),
+        &reviewed_at_ms.to_le_bytes(),
+        &reps_before.to_le_bytes(),
+    ] {
+        hasher.update(&(part.len() as u64).to_le_bytes());
+        hasher.update(part);
+    }
+    let mut random = [0u8; 10];
+    random.copy_from_slice(&hasher.finalize().as_bytes()[..10]);
+    Ok(ReviewUid::from_parts(reviewed_at_ms, &random))
 }
 
 /// Appends one answer to the review log.
 pub(crate) fn insert_review(tx: &Transaction<'_>, r: &NewReview<'_>) -> Result<ReviewId> {
+    let uid = match r.uid {
+        Some(uid) => uid.clone(),
+        None => review_uid(tx, r.card_id, r.reviewed_at_ms, r.before.reps)?,
+    };
     let after_memory = r.after.memory.unwrap_or(Memory {
         stability: 0.0,
         difficulty: 0.0,
@@ -115,6 +152,7 @@ pub(crate) fn insert_review(tx: &Transaction<'_>, r: &NewReview<'_>) -> Result<R
             ":due_after_ms": r.after.due_at_ms,
             ":interval_days_after": r.after.interval_days,
             ":fuzz": r.fuzz,
+            ":uid": uid,
         })?;
     let id = tx.last_insert_rowid();
     Ok(ReviewId(u32::try_from(id).unwrap_or(u32::MAX)))

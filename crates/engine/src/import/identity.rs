@@ -1,0 +1,272 @@
+//! Document identity (decision 0011): the key a document is known by in the library, from
+//! which its card and question ids are derived. A note's key never holds where the notes
+//! folder sits on disk, so moving or renaming the folder, or importing the same course on a
+//! second computer, keeps every card's id and history. This module only computes keys and
+//! decides which stored document a file is; writing stays in `storage::import`.
+
+use std::path::{Component, Path};
+
+use pulldown_cmark::{Event, Parser, Tag, TagEnd};
+use rusqlite::Connection;
+
+use super::Origin;
+use super::frontmatter::parse_front_matter;
+use super::walk::path_key;
+use crate::error::Result;
+use crate::ids::DocumentId;
+use crate::storage::import as store;
+
+/// The longest front-matter `id` taken as a document's identity, in characters.
+pub(crate) const MAX_ID_CHARS: usize = 200;
+/// How many qualified keys are tried for one file before giving up.
+const MAX_QUALIFIED: u32 = 100;
+
+/// What a file says about its own identity, before the library is asked.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum NaturalKey {
+    /// A front-matter `id`: the same id is the same document, wherever it lies.
+    Id(String),
+    /// The path relative to the imported folder, `/`-separated.
+    Path(String),
+}
+
+impl NaturalKey {
+    /// The stored form: `id:<id>` or `path:<relative path>`.
+    pub(crate) fn key(&self) -> String {
+        match self {
+            NaturalKey::Id(id) => format!("id:{id}"),
+            NaturalKey::Path(rel) => format!("path:{rel}"),
+        }
+    }
+}
+
+/// The path of `file` relative to `root`, `/`-separated, each part as `path_key` writes it;
+/// the file name alone when `file` is not under `root`.
+pub(crate) fn relative_path(root: &Path, file: &Path) -> String {
+    let parts: Vec<String> = match file.strip_prefix(root) {
+        Ok(rel) => rel
+            .components()
+            .filter_map(|c| match c {
+                Component::Normal(part) => Some(path_key(Path::new(part))),
+                _ => None,
+            })
+            .collect(),
+        Err(_) => Vec::new(),
+    };
+    if parts.is_empty() {
+        return file
+            .file_name()
+            .map(|n| path_key(Path::new(n)))
+            .unwrap_or_else(|| path_key(file));
+    }
+    parts.join("/")
+}
+
+/// The front-matter `id` of a markdown note, trimmed; `None` without one, or when it is
+/// empty, longer than [`MAX_ID_CHARS`] or the front matter cannot be read (the note is then
+/// identified by its path, as it would be without the field).
+pub(crate) fn front_matter_id(text: &str) -> Option<String> {
+    let mut in_metadata = false;
+    let mut yaml = String::new();
+    for event in Parser::new_ext(text, super::markdown_options()) {
+        match event {
+            Event::Start(Tag::MetadataBlock(_)) => in_metadata = true,
+            Event::Text(t) if in_metadata => yaml.push_str(&t),
+            Event::End(TagEnd::MetadataBlock(_)) => break,
+            // Front matter only comes first.
+            _ if !in_metadata => return None,
+            _ => {}
+        }
+    }
+    let id = parse_front_matter(&yaml).ok()?.id?;
+    let id = id.trim();
+    (!id.is_empty() && id.chars().count() <= MAX_ID_CHARS).then(|| id.to_string())
+}
+
+/// The key of a file: its front-matter id if it has one, else its path under `root`.
+pub(crate) fn natural_key(id: Option<String>, root: &Path, file: &Path) -> NaturalKey {
+    match id {
+        Some(id) => NaturalKey::Id(id),
+        None => NaturalKey::Path(relative_path(root, file)),
+    }
+}
+
+/// The document key that card and question ids are derived from: origin and library key
+/// (`builtin:en/iam.md`, `user:path:aws/s3.md`, `user:id:s3-basics`). A note imported before
+/// schema 11 still has its absolute path as key (`user:/notes/s3.md`) until it is re-keyed.
+pub(crate) fn id_key(origin: Origin, doc_key: &str) -> String {
+    format!("{}:{doc_key}", origin.as_str())
+}
+
+/// Which stored document a file is, and under what key it is written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Resolved {
+    /// The key the document is stored under.
+    pub doc_key: String,
+    /// The stored document this file is (updated in place), if any.
+    pub existing: Option<DocumentId>,
+    /// The key its cards and questions were made with until now, when it differs from
+    /// `doc_key`: they are re-keyed, with their history, as the file is written.
+    pub rekey_from: Option<String>,
+    /// The folder the document was imported from before, when this import found it moved.
+    pub moved_from_root: Option<String>,
+    /// Why the key differs from the file's natural key, for the import report.
+    pub warning: Option<String>,
+}
+
+/// A stored document another file may claim.
+fn is_gone(path: &str) -> bool {
+    !Path::new(path).exists()
+}
+
+/// Decides which document the file at `path` (its `path_key`), found under `root`, is:
+///
+/// 1. The document stored at this very path keeps its key while the file's front-matter id
+///    does not change it (a legacy document without key gets its natural key now).
+/// 2. Else the document holding the natural key is this file when its own file is gone
+///    (the folder was moved or renamed).
+/// 3. A key held by another file that still exists: a front-matter id is refused (`Err`
+///    with why); a path is qualified with the folder's name (`path:<folder>/<relative>`,
+///    then `path:<folder>~2/<relative>` …) until a free or abandoned key is found.
+pub(crate) fn resolve(
+    conn: &Connection,
+    origin: Origin,
+    path: &str,
+    root: &Path,
+    natural: &NaturalKey,
+) -> Result<std::result::Result<Resolved, String>> {
+    let wanted = natural.key();
+    if let Some(here) = store::find_by_path(conn, origin, path)? {
+        let keep = match (&here.doc_key, natural) {
+            (Some(stored), NaturalKey::Path(_)) if !stored.starts_with("id:") => {
+                Some(stored.clone())
+            }
+            (Some(stored), NaturalKey::Id(_)) if *stored == wanted => Some(stored.clone()),
+            _ => None,
+        };
+        if let Some(doc_key) = keep {
+            return Ok(Ok(Resolved {
+                doc_key,
+                existing: Some(here.id),
+                rekey_from: None,
+                moved_from_root: None,
+                warning: None,
+            }));
+        }
+        // The key changes (legacy document, or an id added, changed or removed): the file
+        // keeps its row and its cards follow it to the new key.
+        let old = here.doc_key.clone().unwrap_or_else(|| path.to_string());
+        let claimed = claim(conn, origin, root, natural, Some(here.id))?;
+        return Ok(claimed.map(|mut r| {
+            r.existing = Some(here.id);
+            r.rekey_from = Some(old);
+            r.moved_from_root = None;
+            r
+        }));
+    }
+    claim(conn, origin, root, natural, None)
+}
+
+/// The first key from the natural one on that is free or whose file is gone.
+fn claim(
+    conn: &Connection,
+    origin: Origin,
+    root: &Path,
+    natural: &NaturalKey,
+    own: Option<DocumentId>,
+) -> Result<std::result::Result<Resolved, String>> {
+    let folder = root
+        .file_name()
+        .map(|n| path_key(Path::new(n)))
+        .unwrap_or_else(|| "notes".into());
+    for n in 0..MAX_QUALIFIED {
+        let doc_key = match (natural, n) {
+            (_, 0) => natural.key(),
+            (NaturalKey::Path(rel), 1) => format!("path:{folder}/{rel}"),
+            (NaturalKey::Path(rel), n) => format!("path:{folder}~{n}/{rel}"),
+            (NaturalKey::Id(_), _) => unreachable!("an id is never qualified"),
+        };
+        let warning = (n > 0).then(|| {
+            format!(
+                "another imported folder has a note at the same place ({}); this one is kept apart as {}",
+                natural.key().trim_start_matches("path:"),
+                doc_key.trim_start_matches("path:")
+            )
+        });
+        let Some(holder) = store::find_by_key(conn, origin, &doc_key)? else {
+            return Ok(Ok(Resolved {
+                doc_key,
+                existing: None,
+                rekey_from: None,
+                moved_from_root: None,
+                warning,
+            }));
+        };
+        if Some(holder.id) == own {
+            return Ok(Ok(Resolved {
+                doc_key,
+                existing: own,
+                rekey_from: None,
+                moved_from_root: None,
+                warning,
+            }));
+        }
+        if is_gone(&holder.path) && own.is_none() {
+            return Ok(Ok(Resolved {
+                doc_key,
+                existing: Some(holder.id),
+                rekey_from: None,
+                moved_from_root: holder.root,
+                warning,
+            }));
+        }
+        if let NaturalKey::Id(id) = natural {
+            return Ok(Err(format!(
+                "the front-matter id {id:?} is already the id of {}; give one of them another id",
+                holder.path
+            )));
+        }
+    }
+    Ok(Err(format!(
+        "more than {MAX_QUALIFIED} imported folders hold a note at {}",
+        natural.key().trim_start_matches("path:")
+    )))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn relative_paths_use_slashes_and_fall_back_to_the_file_name() {
+        assert_eq!(
+            relative_path(Path::new("/n/aws"), Path::new("/n/aws/s3/요금.md")),
+            "s3/요금.md"
+        );
+        assert_eq!(
+            relative_path(Path::new("/elsewhere"), Path::new("/n/aws/iam.md")),
+            "iam.md"
+        );
+    }
+
+    #[test]
+    fn a_front_matter_id_is_read_only_from_the_front_matter() {
+        assert_eq!(
+            front_matter_id("---\nid: \" s3-basics \"\ntitle: S3\n---\n# S3\n"),
+            Some("s3-basics".into())
+        );
+        assert_eq!(front_matter_id("# S3\n\nid: s3\n"), None);
+        assert_eq!(front_matter_id("---\nid: ''\n---\n# S3\n"), None);
+        assert_eq!(front_matter_id("---\nid: [unclosed\n---\n"), None);
+        let long = format!("---\nid: {}\n---\n", "x".repeat(MAX_ID_CHARS + 1));
+        assert_eq!(front_matter_id(&long), None);
+    }
+
+    #[test]
+    fn keys_of_ids_and_paths_cannot_meet() {
+        assert_eq!(NaturalKey::Id("a".into()).key(), "id:a");
+        assert_eq!(NaturalKey::Path("id:a".into()).key(), "path:id:a");
+        assert_eq!(id_key(Origin::User, "path:a.md"), "user:path:a.md");
+        assert_eq!(id_key(Origin::Builtin, "en/iam.md"), "builtin:en/iam.md");
+    }
+}

@@ -1,0 +1,1 @@
+DELETE FROM review_log WHERE card_id = ?1

@@ -1,0 +1,1 @@
+SELECT EXISTS (SELECT 1 FROM review_log WHERE uid = ?1)

@@ -1,0 +1,1 @@
+SELECT id FROM cards WHERE is_suspended = 1 ORDER BY id
