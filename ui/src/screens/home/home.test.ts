@@ -40,6 +40,7 @@ const card = {
   section_id: 4,
   document_id: 1,
   source_line: 10,
+  source: null,
   review_count: 0,
   lapse_count: 0,
   retrievability: null,

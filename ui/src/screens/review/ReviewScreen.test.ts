@@ -1,13 +1,14 @@
 // The reviewer's keys work right after the scope dropdown is used (issue #21, defect 2): focus
 // goes back to the card instead of staying on the dropdown, where Space reopens it.
 import { describe, expect, it, vi } from "vitest";
-import { fireEvent, render, screen } from "@testing-library/svelte";
+import { cleanup, fireEvent, render, screen } from "@testing-library/svelte";
 import { tick } from "svelte";
 
 const commands = vi.hoisted(() => ({ reviewNext: vi.fn() }));
 vi.mock("../../lib/bindings", () => ({ commands }));
 
 import ReviewScreen from "./ReviewScreen.svelte";
+import { navigation } from "../../lib/navigation.svelte";
 
 const card = {
   card_id: "c1",
@@ -23,6 +24,7 @@ const card = {
   section_id: 4,
   document_id: 1,
   source_line: 10,
+  source: { section_id: 4, heading_path: ["EC2", "Spot"], line: 10, text: "Spot notice is 2 minutes ahead.", cells: [] },
   review_count: 0,
   lapse_count: 0,
   retrievability: null,
@@ -64,5 +66,22 @@ describe("ReviewScreen", () => {
     // The rating buttons give their intervals in the interface language (defect 10).
     const intervals = ["again", "hard", "good", "easy"].map((r) => screen.getByTestId(`grade-${r}`).querySelector(".interval")?.textContent);
     expect(intervals).toEqual(["1분", "6분", "10분", "10일"]);
+  });
+
+  it("shows the note's line with the answer (issue #21, defect 9) and links to its section", async () => {
+    cleanup();
+    commands.reviewNext.mockResolvedValue({
+      status: "ok",
+      data: { card, counts: { new: 3, learning: 0, review: 0 }, next_due_at: null, study_day: "2026-12-01" },
+    });
+    render(ReviewScreen);
+    await settle();
+    expect(screen.queryByTestId("review-source")).toBeNull();
+    await fireEvent.keyDown(screen.getByTestId("review-card"), { key: " " });
+    await settle();
+    expect(screen.getByTestId("review-source-text").textContent).toBe("Spot notice is 2 minutes ahead.");
+    expect(screen.getByTestId("review-source").textContent).toContain("EC2 › Spot");
+    await fireEvent.click(screen.getByTestId("review-source-link"));
+    expect(navigation).toMatchObject({ screen: "search", sectionId: 4, returnTo: "review" });
   });
 });

@@ -1,8 +1,9 @@
 // State of the Review screen: the card shown, whether its answer is revealed, the choice
 // made on a multiple-choice card, and a tally of this sitting for the summary. Scheduling,
 // intervals and grading all come from the engine; this only sequences the calls.
-import type { ChoiceGrade, Rating, ReviewNext, ReviewScope } from "../../lib/bindings";
+import type { CardSource, ChoiceGrade, Rating, ReviewNext, ReviewScope } from "../../lib/bindings";
 import { api, toApiError, type ApiError } from "../../lib/api";
+import { openSection } from "../../lib/navigation.svelte";
 
 export type ReviewPhase = "loading" | "question" | "answer" | "done";
 
@@ -93,6 +94,20 @@ export class ReviewState {
     } catch (e) {
       this.fail(e);
     }
+  }
+
+  /**
+   * Where the card came from (the note's sentence or table row, as the engine sends it), shown
+   * once the answer is: before that it could give the answer away.
+   */
+  get source(): CardSource | null {
+    return this.phase === "answer" ? (this.card?.source ?? null) : null;
+  }
+
+  /** Opens the section the shown source is in; the reader's back button returns here. */
+  openSource(): void {
+    const source = this.source;
+    if (source) openSection(source.section_id, "review");
   }
 
   /** The rating to record when the learner just confirms (the engine's suggestion). */

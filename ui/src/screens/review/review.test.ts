@@ -11,6 +11,7 @@ const commands = vi.hoisted(() => ({
 vi.mock("../../lib/bindings", () => ({ commands }));
 
 import { ReviewState } from "./review.svelte";
+import { navigation } from "../../lib/navigation.svelte";
 
 function card(kind: string, id = "c1") {
   return {
@@ -27,6 +28,7 @@ function card(kind: string, id = "c1") {
     section_id: 4,
     document_id: 1,
     source_line: 10,
+    source: { section_id: 4, heading_path: ["EC2", "Spot"], line: 10, text: "Spot notice is 2 minutes ahead.", cells: [] },
     review_count: 0,
     lapse_count: 0,
     retrievability: null,
@@ -69,6 +71,34 @@ describe("ReviewState", () => {
     expect(state.phase).toBe("answer");
     expect(state.suggested).toBe("again");
     expect(state.selected).toEqual([0]);
+  });
+
+  it("shows where a card came from only once it is answered, and opens that section", async () => {
+    const state = new ReviewState();
+    const row = {
+      ...card("mcq"),
+      source: {
+        section_id: 9,
+        heading_path: ["S3", "Storage classes"],
+        line: 14,
+        text: "",
+        cells: [
+          { header: "Class", value: "Standard-IA" },
+          { header: "Minimum days", value: "30" },
+        ],
+      },
+    };
+    commands.reviewNext.mockResolvedValueOnce(next(row));
+    commands.gradeChoice.mockResolvedValue(ok({ is_correct: true, suggested_rating: "good", correct_indices: [1] }));
+    await state.load();
+    expect(state.source).toBeNull();
+    state.openSource();
+    expect(navigation.sectionId).toBeNull();
+    await state.choose(1);
+    expect(state.source?.cells.map((c) => `${c.header}: ${c.value}`)).toEqual(["Class: Standard-IA", "Minimum days: 30"]);
+    navigation.screen = "review";
+    state.openSource();
+    expect(navigation).toMatchObject({ screen: "search", sectionId: 9, returnTo: "review" });
   });
 
   it("a practice-exam question with two answers takes two picks, graded together", async () => {
