@@ -2,7 +2,7 @@
 // palette change it; App.svelte renders from it.
 import type { ReviewScope } from "./bindings";
 
-export type ScreenId = "home" | "library" | "search" | "review" | "exam" | "progress" | "settings";
+export type ScreenId = "home" | "library" | "search" | "review" | "exam" | "progress" | "cards" | "settings";
 
 export const navigation = $state<{
   screen: ScreenId;

@@ -9,7 +9,7 @@ export const SHORTCUTS: ShortcutGroup[] = [
   {
     title: "shortcuts.group.everywhere",
     shortcuts: [
-      { keys: "Ctrl+1…7", action: "shortcuts.screens" },
+      { keys: "Ctrl+1…8", action: "shortcuts.screens" },
       { keys: "Ctrl+K", action: "shortcuts.palette" },
       { keys: "?", action: "shortcuts.help" },
       { keys: "Esc", action: "shortcuts.close" },
@@ -33,6 +33,16 @@ export const SHORTCUTS: ShortcutGroup[] = [
       { keys: "N / P", action: "shortcuts.exam_next_prev" },
       { keys: "F", action: "shortcuts.exam_flag" },
       { keys: "Ctrl+Enter", action: "shortcuts.exam_submit" },
+    ],
+  },
+  {
+    title: "shortcuts.group.cards",
+    shortcuts: [
+      { keys: "/", action: "shortcuts.cards_search" },
+      { keys: "↑ / ↓, J / K", action: "shortcuts.cards_move" },
+      { keys: "Space", action: "shortcuts.cards_select" },
+      { keys: "S", action: "shortcuts.cards_suspend" },
+      { keys: "Enter", action: "shortcuts.cards_open" },
     ],
   },
 ];
