@@ -135,6 +135,11 @@ pub enum Command {
         #[command(subcommand)]
         command: QuestionsCommand,
     },
+    /// Export cards to other study tools.
+    Export {
+        #[command(subcommand)]
+        command: ExportCommand,
+    },
     /// Progress: mastery by exam domain and topic, readiness, weakest topics, activity.
     Stats {
         /// Limit the figures to one exam (SAA, saa-c03, …).
@@ -375,6 +380,29 @@ pub enum SortArg {
     Lapses,
     Interval,
     Created,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ExportCommand {
+    /// Write the active cards as an Anki deck package (.apkg: Basic and Cloze notes, tags
+    /// for exam, domain and topic). Importing a newer export into Anki updates the notes of
+    /// the earlier one instead of adding copies.
+    Anki {
+        /// Only cards of sections tagged with this exam (SAA, DVA, SOA, CLF…).
+        #[arg(long)]
+        exam: Option<String>,
+        /// Only cards with this topic or service tag (s3, pricing), or from a file whose
+        /// path contains it.
+        #[arg(long)]
+        topic: Option<String>,
+        /// The file to write (replaced if it exists).
+        #[arg(short, long, value_name = "FILE")]
+        output: PathBuf,
+        /// Write a plain CSV file instead (guid, card_id, note_type, front, back, source,
+        /// deck, tags).
+        #[arg(long)]
+        csv: bool,
+    },
 }
 
 /// A language option.

@@ -168,6 +168,10 @@ fn run(args: Args) -> anyhow::Result<ExitCode> {
         }
         Command::Exam { command } => cmd::exam::run(&mut library, &mut out, command)?,
         Command::Questions { command } => cmd::exam::questions(&library, &mut out, command)?,
+        Command::Export { command } => {
+            cmd::export::run(&library, &mut out, command)?;
+            true
+        }
         Command::Stats { exam } => {
             cmd::stats::run(&library, &mut out, exam.as_deref())?;
             true

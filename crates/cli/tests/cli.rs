@@ -1192,6 +1192,11 @@ fn every_json_output_is_documented() {
     run("optimize", &["optimize"]);
     run("optimize --reset", &["optimize", "--reset"]);
     run("stats", &["stats"]);
+    let deck = data.join("deck.csv");
+    run(
+        "export anki",
+        &["export", "anki", "--csv", "-o", deck.to_str().unwrap()],
+    );
     let backup = run("backup", &["backup"]);
     let backup = backup["backup"]["path"].as_str().unwrap().to_string();
     run("backup --list", &["backup", "--list"]);

@@ -7,6 +7,7 @@ mod cards;
 mod clock;
 mod error;
 mod exams;
+mod export;
 #[doc(hidden)]
 pub mod fuzzing;
 mod ids;
@@ -32,6 +33,7 @@ pub use exams::{
     ExamDomain, ExamGuide, ExamGuides, ExamMode, ExamReport, ExamStart, QuestionResult,
     ShownOption, exam_guide, exam_guides,
 };
+pub use export::{AnkiExportOptions, AnkiExportReport, ExportFormat};
 pub use ids::{DocumentId, ReviewId, ReviewUid, SectionId};
 pub use import::{
     BUILTIN_FILE_COUNT, DocumentFormat, DocumentSummary, FileOutcome, FileReport, ImportOptions,

@@ -4,6 +4,7 @@ pub mod backup;
 pub mod cards;
 pub mod documents;
 pub mod exam;
+pub mod export;
 pub mod import;
 pub mod info;
 pub mod optimize;
