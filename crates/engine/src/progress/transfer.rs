@@ -387,6 +387,41 @@ impl Library {
         let now_ms = self.clock().now().timestamp_millis();
         let report = self.transact(|tx| {
             let mut report = ProgressImportReport::default();
+            // Attempts first: the cards of questions missed in them are named by the log.
+            let mut keys = store::attempt_keys(tx)?;
+            for a in &file.exam_attempts {
+                let key = attempt_key(&a.exam, &a.mode, a.seed, a.started_at_ms);
+                if keys.contains(&key) {
+                    report.exam_attempts_known += 1;
+                    continue;
+                }
+                let mut is_known = true;
+                for q in &a.questions {
+                    is_known &= store::has_question(tx, &q.question_id)?;
+                }
+                if !is_known {
+                    report.exam_attempts_unknown_question += 1;
+                    continue;
+                }
+                store::insert_attempt(tx, a)?;
+                keys.insert(key);
+                report.exam_attempts_added += 1;
+                // As submitting makes them: a card for each question missed or flagged (or
+                // every question, when right answers go to the review log too). Their
+                // answers come with the log below.
+                for q in &a.questions {
+                    let is_reviewed =
+                        q.is_correct == Some(false) || q.is_flagged || a.review_correct;
+                    if !is_reviewed {
+                        continue;
+                    }
+                    if let Some(question) =
+                        crate::storage::questions::get_question(tx, &q.question_id)?
+                    {
+                        crate::storage::cards::upsert_question_card(tx, &question, now_ms)?;
+                    }
+                }
+            }
             let mut added: BTreeMap<CardId, Vec<ReviewRecord>> = BTreeMap::new();
             for r in &file.reviews {
                 if store::has_review(tx, &r.uid)? {
@@ -464,25 +499,6 @@ impl Library {
                 if store::has_card(tx, &e.card_id)? && store::merge_override(tx, e)? {
                     report.card_edits_applied += 1;
                 }
-            }
-            let mut keys = store::attempt_keys(tx)?;
-            for a in &file.exam_attempts {
-                let key = attempt_key(&a.exam, &a.mode, a.seed, a.started_at_ms);
-                if keys.contains(&key) {
-                    report.exam_attempts_known += 1;
-                    continue;
-                }
-                let mut is_known = true;
-                for q in &a.questions {
-                    is_known &= store::has_question(tx, &q.question_id)?;
-                }
-                if !is_known {
-                    report.exam_attempts_unknown_question += 1;
-                    continue;
-                }
-                store::insert_attempt(tx, a)?;
-                keys.insert(key);
-                report.exam_attempts_added += 1;
             }
             report.is_unchanged = report.reviews_added
                 + report.suspended_added

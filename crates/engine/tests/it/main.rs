@@ -18,4 +18,5 @@ mod progress;
 mod relevance;
 mod samples;
 mod stale;
+mod transfer;
 mod util;
