@@ -22,6 +22,21 @@ ensure_e2e_deps
 stage "setup: npm ci"
 npm_ensure "$ROOT/ui"
 npm_ensure "$ROOT/e2e"
+stage "setup: Anki test venv"
+# The Anki export test (crates/cli/tests/anki.rs) imports exported decks with Anki's own
+# Python package, installed from PyPI into a virtual environment used only by the tests.
+# Kept between runs; made again when the pinned version changes.
+ANKI_VERSION="26.9.3"
+ANKI_VENV="$ROOT/target/anki-venv"
+apt_ensure python3-venv
+if [ "$(cat "$ANKI_VENV/.stratus-anki-version" 2>/dev/null)" != "$ANKI_VERSION" ]; then
+  log "making target/anki-venv with anki $ANKI_VERSION"
+  rm -rf "$ANKI_VENV"
+  python3 -m venv "$ANKI_VENV"
+  "$ANKI_VENV/bin/pip" install --quiet --disable-pip-version-check "anki==$ANKI_VERSION"
+  echo "$ANKI_VERSION" >"$ANKI_VENV/.stratus-anki-version"
+fi
+export STRATUS_ANKI_PYTHON="$ANKI_VENV/bin/python"
 
 stage "cargo fmt --check"
 cargo fmt --all -- --check
