@@ -1,5 +1,6 @@
-// Review: answer three cards by keyboard (one of them multiple choice), undo one, see the
-// counts move with each step, and find the reviews on the Progress screen.
+// Review: answer three cards by keyboard (one of them multiple choice, whose source line opens
+// its section), undo one, see the counts move with each step, and find the reviews on the
+// Progress screen; the reader shows cloze markers as highlighted text.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { freshDataDir, launchApp, screenshot, startDriver, stopDriver, waitForText } from "./harness.mjs";
@@ -58,7 +59,31 @@ test("review three cards by keyboard including a multiple choice, undo one, coun
       if (card.kind === "mcq") {
         await browser.keys("1");
         await waitForText(browser, '[data-testid="review-verdict"]', (t) => t.length > 0);
-        if (!choiceSeen) await screenshot(browser, "review-mcq.png");
+        if (!choiceSeen) {
+          await screenshot(browser, "review-mcq.png");
+          // With the verdict comes the note's line or table row the card came from, and a link
+          // to its section (#21, defect 9).
+          const source = await waitForText(browser, '[data-testid="review-source"]', (t) => t.length > 0);
+          const quoted = await browser.execute(
+            () => document.querySelector('[data-testid="review-source-text"], [data-testid="review-source-row"]')?.textContent ?? "",
+          );
+          assert.ok(quoted.trim().length > 0, `the source quotes the note: ${source}`);
+          assert.ok(!quoted.includes("=="), `the source shows cloze markup: ${quoted}`);
+          await (await browser.$('[data-testid="review-source-link"]')).click();
+          const body = await waitForText(browser, '[data-testid="section-html"]', (t) => t.length > 0);
+          const heading = await (await browser.$('[data-testid="section-reader"] h1')).getText();
+          assert.ok(heading.length > 0 && source.includes(heading), `the link opened the card's section "${heading}": ${source}`);
+          assert.ok(!body.includes("=="), `the reader shows cloze markup: ${body}`);
+          await screenshot(browser, "review-source-section.png");
+          // Back in Review the same card is asked again.
+          await (await browser.$('[data-testid="reader-back"]')).click();
+          await browser.waitUntil(async () => (await current(browser)).id === card.id, {
+            timeout: 10_000,
+            timeoutMsg: "the reader's back button did not return to the card",
+          });
+          await browser.keys("1");
+          await waitForText(browser, '[data-testid="review-verdict"]', (t) => t.length > 0);
+        }
         await browser.keys("Enter");
         choiceSeen = true;
         answered.push(card.id);
@@ -139,6 +164,28 @@ test("review three cards by keyboard including a multiple choice, undo one, coun
     await browser.keys("Escape");
     await browser.waitUntil(async () => !(await (await browser.$('[data-testid="shortcuts"]')).isExisting()), { timeout: 5000 });
     await screenshot(browser, "review-dark.png");
+
+    // The reader shows a note's cloze markers as highlighted text, not as `==` (#21, defect 1).
+    await (await browser.$('[data-testid="nav-search"]')).click();
+    const box = await browser.$('[data-testid="search-input"]');
+    await box.waitForExist({ timeout: 10_000 });
+    await box.setValue("251");
+    const snippet = await waitForText(browser, '[data-testid="search-results"]', (t) => t.includes("251"), 15_000);
+    assert.ok(!snippet.includes("=="), `a snippet shows cloze markup: ${snippet}`);
+    const hits = await browser.$$('[data-testid="search-hit"]');
+    let hit = hits[0];
+    for (const h of hits) {
+      if ((await h.getText()).includes("251")) {
+        hit = h;
+        break;
+      }
+    }
+    await hit.click();
+    const cidr = await waitForText(browser, '[data-testid="section-html"]', (t) => t.includes("251"));
+    assert.ok(!cidr.includes("=="), `the reader shows cloze markup: ${cidr}`);
+    const marked = await browser.execute(() => [...document.querySelectorAll('[data-testid="section-html"] mark')].map((m) => m.textContent));
+    assert.ok(marked.includes("251"), `251 is highlighted: ${marked}`);
+    await screenshot(browser, "reader-cloze-dark.png");
   } finally {
     await browser.deleteSession();
   }
