@@ -15,6 +15,7 @@ pub use error::{AppError, AppErrorKind};
 pub fn bindings() -> Builder<tauri::Wry> {
     Builder::<tauri::Wry>::new().commands(collect_commands![
         commands::library::library_info,
+        commands::library::rename_document,
         commands::notes::import_paths,
         commands::notes::cancel_import,
         commands::notes::documents,

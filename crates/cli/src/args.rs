@@ -140,6 +140,11 @@ pub enum Command {
         #[command(subcommand)]
         command: ExportCommand,
     },
+    /// Carry study progress to another computer: export it to a file, import one.
+    Progress {
+        #[command(subcommand)]
+        command: crate::cmd::progress::ProgressCommand,
+    },
     /// Progress: mastery by exam domain and topic, readiness, weakest topics, activity.
     Stats {
         /// Limit the figures to one exam (SAA, saa-c03, …).

@@ -172,6 +172,10 @@ fn run(args: Args) -> anyhow::Result<ExitCode> {
             cmd::export::run(&library, &mut out, command)?;
             true
         }
+        Command::Progress { command } => {
+            cmd::progress::run(&mut library, &mut out, command)?;
+            true
+        }
         Command::Stats { exam } => {
             cmd::stats::run(&library, &mut out, exam.as_deref())?;
             true

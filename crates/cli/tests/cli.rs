@@ -1192,6 +1192,10 @@ fn every_json_output_is_documented() {
     run("optimize", &["optimize"]);
     run("optimize --reset", &["optimize", "--reset"]);
     run("stats", &["stats"]);
+    let progress = data.join("progress.json");
+    let progress = progress.to_str().unwrap();
+    run("progress export", &["progress", "export", "-o", progress]);
+    run("progress import", &["progress", "import", progress]);
     let deck = data.join("deck.csv");
     run(
         "export anki",

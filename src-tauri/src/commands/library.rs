@@ -1,6 +1,6 @@
 //! Commands about the library as a whole.
 
-use stratus_engine::LibraryInfo;
+use stratus_engine::{DocumentId, DocumentSummary, LibraryInfo};
 use tauri::State;
 
 use crate::error::AppError;
@@ -11,4 +11,15 @@ use crate::state::AppState;
 #[specta::specta]
 pub fn library_info(state: State<'_, AppState>) -> Result<LibraryInfo, AppError> {
     Ok(state.library()?.info()?)
+}
+
+/// Gives an imported document the learner's own title, kept across re-imports.
+#[tauri::command(async)]
+#[specta::specta]
+pub fn rename_document(
+    state: State<'_, AppState>,
+    id: DocumentId,
+    title: String,
+) -> Result<DocumentSummary, AppError> {
+    Ok(state.library()?.rename_document(id, &title)?)
 }

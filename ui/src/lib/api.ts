@@ -40,6 +40,7 @@ export const api = {
   cancelImport: () => commands.cancelImport(),
   documents: async () => unwrap(await commands.documents()),
   removeDocument: async (id: number) => unwrap(await commands.removeDocument(id)),
+  renameDocument: async (id: number, title: string) => unwrap(await commands.renameDocument(id, title)),
   search: async (query: Parameters<typeof commands.search>[0]) => unwrap(await commands.search(query)),
   palette: async (query: string, limit: number) => unwrap(await commands.palette(query, limit)),
   openSection: async (id: number) => unwrap(await commands.openSection(id)),

@@ -8,6 +8,8 @@ import { invoke as __TAURI_INVOKE, Channel } from "@tauri-apps/api/core";
 export const commands = {
 	/**  Where the library lives and what it holds. */
 	libraryInfo: () => typedError<LibraryInfo, AppError>(__TAURI_INVOKE("library_info")),
+	/**  Gives an imported document the learner's own title, kept across re-imports. */
+	renameDocument: (id: DocumentId, title: string) => typedError<DocumentSummary, AppError>(__TAURI_INVOKE("rename_document", { id, title })),
 	/**
 	 *  Imports files and folders of notes, streaming progress to `on_progress`. Runs off the
 	 *  UI thread; `cancel_import` stops it between two files.
@@ -819,6 +821,8 @@ export type DocumentSummary = {
 	format: DocumentFormat,
 	lang: string,
 	section_count: number,
+	/**  Cards made from it that are studied or suspended (retired ones are not counted). */
+	card_count: number,
 	size_bytes: number,
 };
 

@@ -9,6 +9,7 @@ pub mod import;
 pub mod info;
 pub mod optimize;
 pub mod palette;
+pub mod progress;
 pub mod review;
 pub mod search;
 pub mod settings;

@@ -16,7 +16,7 @@ use super::model::{
 };
 use super::stale::{StaleWarning, block_start, scan};
 use super::templates::{BLANK, Lang};
-use super::text::{chars, contains_words, norm};
+use super::text::{card_source, chars, contains_words, norm, without_bullets};
 use super::{compare, definition, explicit, numbers, table};
 
 /// Answers longer than this are too long to recall.
@@ -109,8 +109,9 @@ pub(crate) fn generate(
                 .cloned()
                 .collect()
         };
-        let mut blocks = parse_blocks(section.markdown, section.line_start);
-        drop_tables_turned_off(&mut blocks, section.markdown, section.line_start);
+        let source = card_source(section.markdown);
+        let mut blocks = parse_blocks(&source, section.line_start);
+        drop_tables_turned_off(&mut blocks, &source, section.line_start);
         for group in crate::questions::take_questions(&mut blocks) {
             out.question_groups.push((index, group));
         }
@@ -135,6 +136,7 @@ pub(crate) fn generate(
             }
             for draft in drafts {
                 let (draft, is_new) = strip_new_markers(draft);
+                let draft = strip_bullets(draft);
                 let id = card_id(
                     document_key,
                     section.heading_key,
@@ -244,6 +246,18 @@ fn strip_new_markers(mut d: Draft) -> (Draft, bool) {
         }
     }
     (d, found)
+}
+
+/// The draft with no bullet character in its prompt, answer or options.
+fn strip_bullets(mut d: Draft) -> Draft {
+    d.prompt = without_bullets(&d.prompt);
+    d.answer = without_bullets(&d.answer);
+    if let Some(mcq) = d.mcq.as_mut() {
+        for text in mcq.correct.iter_mut().chain(mcq.distractors.iter_mut()) {
+            *text = without_bullets(text);
+        }
+    }
+    d
 }
 
 /// The quality gate: the options of a card worth keeping, or why it is not.

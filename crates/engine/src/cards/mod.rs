@@ -49,7 +49,7 @@ use crate::storage::cards as store;
 
 /// Bump when generators change, so that documents are generated again at their next import
 /// or at the next start (for the built-in course). Mixed into import's content hash.
-pub(crate) const GENERATOR_VERSION: &str = "cards-4";
+pub(crate) const GENERATOR_VERSION: &str = "cards-5";
 
 /// A generated question with the section data stored beside it.
 #[derive(Debug, Clone)]

@@ -51,6 +51,47 @@ fn view(text: &str) -> Vec<String> {
     out
 }
 
+#[test]
+fn web_notes_make_no_card_of_page_furniture_and_no_bullet_reaches_a_card() {
+    let notes = [
+        include_str!("../../tests/fixtures/notebook/blog-iam-organizations.txt"),
+        include_str!("../../tests/fixtures/notebook/blog-vpc-network.txt"),
+        include_str!("../../tests/fixtures/notebook/slides-serverless-patterns.txt"),
+    ];
+    let mut cards = 0;
+    for (i, text) in notes.iter().enumerate() {
+        let file = lint_text(&format!("notes/web-{i}.txt"), text, false, SEED);
+        cards += file.cards.len();
+        for c in &file.cards {
+            let texts = [&c.prompt, &c.answer]
+                .into_iter()
+                .chain(c.options.iter().map(|o| &o.text));
+            for t in texts {
+                assert!(
+                    !t.contains(['•', '◦', '▪', '‣', '※']) && !t.contains(" · "),
+                    "a bullet in {t:?}"
+                );
+                let lower = t.to_lowercase();
+                for furniture in ["top of page", "728x90", "share on", "공유하기", "구독하기"]
+                {
+                    assert!(!lower.contains(furniture), "{furniture} in {t:?}");
+                }
+            }
+        }
+        // The bulleted definitions of the blog become term cards without their bullets.
+        if i == 0 {
+            assert!(
+                file.cards
+                    .iter()
+                    .any(|c| c.prompt == "AWS Organizations란?"),
+                "{:#?}",
+                file.cards.iter().map(|c| &c.prompt).collect::<Vec<_>>()
+            );
+        }
+    }
+    assert!(cards > 30, "{cards}");
+}
+
 const TABLE_EN: &str = "---\nlang: en\n---\n# S3\n## Classes [SAA]\n\n\
 | Storage class | Minimum storage duration | AZs |\n|---|---|---|\n\
 | S3 Standard | None | ≥ 3 |\n| S3 Standard-IA | 30 days | ≥ 3 |\n\

@@ -45,6 +45,85 @@ pub(crate) fn contains_words(haystack: &str, needle: &str) -> bool {
     hay.contains(&format!(" {needle}"))
 }
 
+/// Bullet characters of pasted web pages and slides. Markdown's own `-`, `*`, `+` are not
+/// among them: the markdown parser reads those as lists.
+const BULLETS: &[char] = &[
+    '•', '◦', '▪', '▫', '‣', '●', '○', '■', '□', '▶', '►', '▸', '※', '✔', '✓', '·',
+];
+
+/// The section's source as card generators read it: lines of page furniture
+/// (`crate::import::boilerplate`) blanked, and lines opening with a bullet character
+/// (`  • item`) turned into markdown list items (`  - item`), so that they become list items
+/// instead of one paragraph with bullets in it. Line numbers do not change.
+pub(crate) fn card_source(markdown: &str) -> std::borrow::Cow<'_, str> {
+    let needs_work = markdown.lines().any(|l| {
+        l.trim_start().starts_with(BULLETS) || crate::import::boilerplate::is_boilerplate(l)
+    });
+    if !needs_work {
+        return std::borrow::Cow::Borrowed(markdown);
+    }
+    let mut out = String::with_capacity(markdown.len());
+    let mut in_fence = false;
+    for (i, line) in markdown.split('\n').enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        let body = line.trim_start();
+        if body.starts_with("```") || body.starts_with("~~~") {
+            in_fence = !in_fence;
+        }
+        if in_fence || body.starts_with('|') {
+            out.push_str(line);
+        } else if crate::import::boilerplate::is_boilerplate(line) {
+            // blank: not card material
+        } else if let Some(rest) = body.strip_prefix(BULLETS) {
+            let indent = &line[..line.len() - body.len()];
+            out.push_str(indent);
+            out.push_str("- ");
+            out.push_str(rest.trim_start_matches(BULLETS).trim_start());
+        } else {
+            out.push_str(line);
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
+/// `text` without bullet characters: none at its start, and one standing between items
+/// (`a • b`) becomes a comma. A middle dot joining words (`읽기·쓰기`) is kept.
+pub(crate) fn without_bullets(text: &str) -> String {
+    if !text.contains(BULLETS) {
+        return text.to_string();
+    }
+    let mut out = String::with_capacity(text.len());
+    let chars: Vec<char> = text.chars().collect();
+    for (i, &c) in chars.iter().enumerate() {
+        if !BULLETS.contains(&c) {
+            out.push(c);
+            continue;
+        }
+        let before = out.trim_end();
+        let is_start = before.is_empty() || before.ends_with(['\n', ':', '(', '“', '"']);
+        let after_space = chars.get(i + 1).is_none_or(|n| n.is_whitespace());
+        let before_space = i == 0 || chars[i - 1].is_whitespace();
+        if c == '·' && !(is_start || (before_space && after_space)) {
+            out.push(c);
+        } else if !is_start && before_space {
+            // "a • b": a separator between items.
+            let kept = out.trim_end().len();
+            out.truncate(kept);
+            out.push(',');
+        }
+    }
+    out.split(' ')
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+        .replace(" ,", ",")
+        .replace(",,", ",")
+        .trim_matches([' ', ','])
+        .to_string()
+}
+
 /// Number of characters (not bytes).
 pub(crate) fn chars(s: &str) -> usize {
     s.chars().count()
@@ -200,6 +279,31 @@ mod tests {
         assert!(!needs_context(
             "S3 Standard-IA는 최소 30일 보관 요금이 붙는다."
         ));
+    }
+
+    #[test]
+    fn bullets_become_list_items_and_furniture_is_blanked() {
+        let src = "AWS Organizations\n\n  • AWS Organizations : 계정 묶음\n  ◦ 둘째\n728x90\n공유하기\n| a • b |";
+        let got = card_source(src);
+        assert_eq!(
+            got,
+            "AWS Organizations\n\n  - AWS Organizations : 계정 묶음\n  - 둘째\n\n\n| a • b |"
+        );
+        assert_eq!(got.lines().count(), src.lines().count());
+        assert!(matches!(
+            card_source("plain\n- item"),
+            std::borrow::Cow::Borrowed(_)
+        ));
+    }
+
+    #[test]
+    fn bullets_never_survive_in_card_text() {
+        assert_eq!(without_bullets("• AWS Organizations"), "AWS Organizations");
+        assert_eq!(without_bullets("▪ a ◦ b ‣ c"), "a, b, c");
+        assert_eq!(without_bullets("사용자·그룹·역할"), "사용자·그룹·역할");
+        assert_eq!(without_bullets("· 첫째 · 둘째"), "첫째, 둘째");
+        assert_eq!(without_bullets("※ 주의: 예약"), "주의: 예약");
+        assert_eq!(without_bullets("no bullets"), "no bullets");
     }
 
     #[test]

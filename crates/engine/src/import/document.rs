@@ -233,12 +233,7 @@ pub(crate) fn parse_document(text: &str, is_markdown_name: bool, stem: &str) -> 
         }
         DocumentFormat::PlainText => {
             let sections = plaintext::parse(&text, stem);
-            let title = text
-                .lines()
-                .map(str::trim)
-                .find(|l| plaintext::is_title_line(l))
-                .unwrap_or(stem)
-                .to_string();
+            let title = plaintext::document_title(&text).unwrap_or_else(|| stem.to_string());
             (title, FrontMatter::default(), sections)
         }
     };
@@ -389,6 +384,44 @@ mod tests {
     fn identical_sections_get_distinct_keys() {
         let d = parse_document("# A\nx\n# A\nx\n", true, "f");
         assert_ne!(d.sections[0].section_key, d.sections[1].section_key);
+    }
+
+    #[test]
+    fn web_page_furniture_never_titles_an_imported_note() {
+        let cases = [
+            (
+                include_str!("../../tests/fixtures/notebook/blog-iam-organizations.txt"),
+                "AWS 공부 기록 - 멀티 계정과 권한 관리",
+            ),
+            (
+                include_str!("../../tests/fixtures/notebook/blog-vpc-network.txt"),
+                "[SAA 스터디 6주차] VPC 네트워크 한 번에 정리",
+            ),
+            (
+                include_str!("../../tests/fixtures/notebook/slides-serverless-patterns.txt"),
+                "서버리스 이벤트 기반 아키텍처 입문 (DVA 대비 스터디 발표)",
+            ),
+        ];
+        for (text, title) in cases {
+            let d = parse_document(text, false, "stem");
+            assert_eq!(d.title, title);
+            for s in &d.sections {
+                assert!(
+                    !super::super::boilerplate::is_boilerplate(&s.draft.heading),
+                    "{}",
+                    s.draft.heading
+                );
+            }
+        }
+        let d = parse_document(
+            "# top of page
+# Real title
+text
+",
+            true,
+            "stem",
+        );
+        assert_eq!(d.title, "Real title");
     }
 
     #[test]

@@ -259,7 +259,11 @@ pub(crate) fn parse(text: &str, fallback_title: &str) -> MarkdownParse {
                 let raw = std::mem::take(&mut open.heading);
                 let (exams, heading) = split_heading_tags(raw.trim());
                 let heading = collapse_spaces(&heading);
-                if open.level == 1 && out.first_h1.is_none() && !heading.is_empty() {
+                if open.level == 1
+                    && out.first_h1.is_none()
+                    && !heading.is_empty()
+                    && !super::boilerplate::is_boilerplate(&heading)
+                {
                     out.first_h1 = Some(heading.clone());
                 }
                 while stack.last().is_some_and(|(l, _, _)| *l >= open.level) {

@@ -4,12 +4,14 @@
 //! never leaves half a file in the library. Parsing is pure (`document.rs`); this module only
 //! reads files and hands parsed documents to `storage::import`.
 
+pub(crate) mod boilerplate;
 mod builtin;
 pub(crate) mod document;
 mod frontmatter;
 mod identity;
 mod markdown;
 mod plaintext;
+mod rename;
 mod tags;
 mod walk;
 
@@ -31,7 +33,7 @@ pub(crate) use markdown::options as markdown_options;
 pub use tags::{SectionTags, normalize_exam_code};
 
 /// Bump when parsing changes, so that unchanged files are parsed again by the new rules.
-const PARSER_VERSION: &[u8] = b"stratus-import-3";
+const PARSER_VERSION: &[u8] = b"stratus-import-4";
 
 /// Where a document came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -200,6 +202,8 @@ pub struct DocumentSummary {
     pub format: DocumentFormat,
     pub lang: String,
     pub section_count: u32,
+    /// Cards made from it that are studied or suspended (retired ones are not counted).
+    pub card_count: u32,
     pub size_bytes: u32,
 }
 

@@ -167,14 +167,31 @@ fn strip_bullet(line: &str) -> &str {
 
 /// Shape of a title line: unindented, short, has a letter, not a list item, sentence or code.
 pub(crate) fn is_title_line(line: &str) -> bool {
-    if line.starts_with(char::is_whitespace) {
+    if line.starts_with(char::is_whitespace) || super::boilerplate::is_boilerplate(line) {
         return false;
     }
     looks_like_title(line.trim(), 80)
 }
 
 fn is_subheading_line(line: &str) -> bool {
-    looks_like_title(strip_bullet(line), 120)
+    !super::boilerplate::is_boilerplate(line) && looks_like_title(strip_bullet(line), 120)
+}
+
+/// The title of a plain-text document: its first line shaped like a title, skipping page
+/// furniture ("top of page", "728x90", bylines); a leading tag in brackets
+/// (`[SAA 스터디 6주차] VPC 정리`) is allowed and kept.
+pub(crate) fn document_title(text: &str) -> Option<String> {
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !super::boilerplate::is_boilerplate(l))
+        .find(|l| {
+            let untagged = match l.strip_prefix('[').and_then(|r| r.split_once(']')) {
+                Some((tag, rest)) if !tag.is_empty() && !rest.trim().is_empty() => rest.trim(),
+                _ => l,
+            };
+            is_title_line(untagged)
+        })
+        .map(str::to_string)
 }
 
 fn looks_like_title(t: &str, max_chars: usize) -> bool {
@@ -265,6 +282,37 @@ mod tests {
         ] {
             assert!(is_title_line(line), "{line}");
         }
+    }
+
+    #[test]
+    fn page_furniture_is_never_a_title() {
+        let text = "top of page\n\n728x90\n반응형\n\nAWS 공부 기록 - 멀티 계정\n2025. 11. 3. 21:40\n\n\
+                    AWS Organizations\n\n  • 조직\n\n공유하기\n구독하기\n";
+        assert_eq!(
+            document_title(text).as_deref(),
+            Some("AWS 공부 기록 - 멀티 계정")
+        );
+        let got = outline(text);
+        assert!(
+            got.iter()
+                .all(|h| !h.contains("top of page") && !h.contains("728x90")),
+            "{got:?}"
+        );
+        assert_eq!(
+            document_title(
+                "Skip to content\nMenu\n\n[SAA 6주차] VPC 정리\nPosted on 2025-09-20 by me\n\ntext."
+            )
+            .as_deref(),
+            Some("[SAA 6주차] VPC 정리")
+        );
+        assert_eq!(
+            document_title(
+                "Download PDF\nEmbed\n1,204 views\n\n서버리스 입문 (발표)\n\nbody text."
+            )
+            .as_deref(),
+            Some("서버리스 입문 (발표)")
+        );
+        assert_eq!(document_title("top of page\n728x90\n"), None);
     }
 
     #[test]

@@ -37,6 +37,7 @@ pub(crate) const MIGRATIONS: &[Migration] = &[
     migration!(10, "0010_questions_and_exams.sql"),
     migration!(11, "0011_portable_identity.sql"),
     migration!(12, "0012_packs.sql"),
+    migration!(13, "0013_document_titles.sql"),
 ];
 
 /// The schema version this build creates and understands.

@@ -5,6 +5,7 @@ mod builtin;
 mod cards_browse;
 mod concurrency;
 mod course;
+mod documents;
 mod environment;
 mod exams;
 mod fuzz;

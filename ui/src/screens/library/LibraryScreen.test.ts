@@ -8,8 +8,12 @@ const commands = vi.hoisted(() => ({
   documents: vi.fn(async () => ({
     status: "ok",
     data: [
-      { id: 7, title: "VPC notes", path: "/n/vpc.md", origin: "user", is_builtin: false, format: "markdown", lang: "ko", section_count: 3, size_bytes: 10 },
+      { id: 7, title: "VPC notes", path: "/n/vpc.md", origin: "user", is_builtin: false, format: "markdown", lang: "ko", section_count: 3, card_count: 1234, size_bytes: 10 },
     ],
+  })),
+  renameDocument: vi.fn(async (id: number, title: string) => ({
+    status: "ok",
+    data: { id, title, path: "/n/vpc.md", origin: "user", is_builtin: false, format: "markdown", lang: "ko", section_count: 3, card_count: 1234, size_bytes: 10 },
   })),
 }));
 vi.mock("../../lib/bindings", () => ({ commands }));
@@ -29,5 +33,21 @@ describe("LibraryScreen", () => {
     await fireEvent.click(button);
     expect(navigation.screen).toBe("review");
     expect(navigation.reviewScope).toEqual({ kind: "document", document_id: 7 });
+  });
+
+  it("shows each document's card count and renames a document from its row", async () => {
+    render(LibraryScreen);
+    for (let i = 0; i < 5; i++) await tick();
+    await new Promise((r) => setTimeout(r, 0));
+    expect((await screen.findAllByTestId("card-count")).at(-1)!.textContent).toMatch(/1,234/);
+    await fireEvent.click((await screen.findAllByTestId("rename-document")).at(-1)!);
+    const input = (await screen.findAllByTestId("rename-input")).at(-1) as HTMLInputElement;
+    expect(input.value).toBe("VPC notes");
+    await fireEvent.input(input, { target: { value: "VPC 정리" } });
+    await fireEvent.click((await screen.findAllByTestId("rename-save")).at(-1)!);
+    for (let i = 0; i < 5; i++) await tick();
+    expect(commands.renameDocument).toHaveBeenCalledWith(7, "VPC 정리");
+    expect((await screen.findAllByTestId("document-title")).map((e) => e.textContent)).toContain("VPC 정리");
+    expect(screen.queryByTestId("rename-input")).toBeNull();
   });
 });

@@ -10,6 +10,8 @@ export class LibraryState {
   report = $state<ImportReport | null>(null);
   importing = $state(false);
   error = $state<ApiError | null>(null);
+  /** The document whose title is being edited, if any. */
+  renaming = $state<number | null>(null);
 
   async load(): Promise<void> {
     try {
@@ -42,6 +44,22 @@ export class LibraryState {
 
   async cancel(): Promise<void> {
     await api.cancelImport();
+  }
+
+  /** Gives an imported document a title of its own; false (with the error kept) when refused. */
+  async rename(id: number, title: string): Promise<boolean> {
+    const wanted = title.trim();
+    if (wanted === "") return false;
+    try {
+      const renamed = await api.renameDocument(id, wanted);
+      this.documents = this.documents.map((d) => (d.id === id ? renamed : d));
+      this.renaming = null;
+      this.error = null;
+      return true;
+    } catch (e) {
+      this.error = toApiError(e);
+      return false;
+    }
   }
 
   async remove(id: number): Promise<void> {

@@ -2,10 +2,12 @@ import { describe, expect, it, vi } from "vitest";
 
 const importPaths = vi.fn();
 const documents = vi.fn();
+const renameDocument = vi.fn();
 vi.mock("../../lib/bindings", () => ({
   commands: {
     importPaths: (...args: unknown[]) => importPaths(...args),
     documents: () => documents(),
+    renameDocument: (...args: unknown[]) => renameDocument(...args),
   },
 }));
 vi.mock("@tauri-apps/api/core", () => ({
@@ -41,6 +43,34 @@ describe("LibraryState", () => {
     expect(state.importing).toBe(false);
     expect(state.progress).toBeNull();
     expect(state.documents).toHaveLength(1);
+  });
+
+  it("renames a document in place and closes the editor", async () => {
+    renameDocument.mockResolvedValueOnce({ status: "ok", data: { id: 2, title: "조직 정리", card_count: 12 } });
+    const state = new LibraryState();
+    state.documents = [
+      { id: 1, title: "a" },
+      { id: 2, title: "top of page" },
+    ] as never;
+    state.renaming = 2;
+    expect(await state.rename(2, "  조직 정리 ")).toBe(true);
+    expect(renameDocument).toHaveBeenCalledWith(2, "조직 정리");
+    expect(state.documents.map((d) => d.title)).toEqual(["a", "조직 정리"]);
+    expect(state.renaming).toBeNull();
+  });
+
+  it("keeps the editor open and the error when a rename is refused", async () => {
+    renameDocument.mockClear();
+    const state = new LibraryState();
+    state.documents = [{ id: 2, title: "old" }] as never;
+    state.renaming = 2;
+    expect(await state.rename(2, "   ")).toBe(false);
+    expect(renameDocument).not.toHaveBeenCalled();
+    renameDocument.mockResolvedValueOnce({ status: "error", error: { kind: "invalid_input", message: "too long" } });
+    expect(await state.rename(2, "x")).toBe(false);
+    expect(state.error?.kind).toBe("invalid_input");
+    expect(state.renaming).toBe(2);
+    expect(state.documents[0]!.title).toBe("old");
   });
 
   it("does nothing for an empty path list", async () => {

@@ -14,6 +14,9 @@ use crate::import::{DocumentSummary, Origin};
 use crate::questions::QuestionId;
 use crate::storage::search::terms::{self, TermCounts};
 
+mod titles;
+pub(crate) use titles::rename_document;
+
 /// A document row to write.
 pub(crate) struct DocumentWrite<'a> {
     pub origin: Origin,
@@ -408,6 +411,7 @@ pub(crate) fn list_documents(conn: &Connection) -> Result<Vec<DocumentSummary>> 
             lang: r.get(5)?,
             size_bytes: u32::try_from(r.get::<_, i64>(6)?).unwrap_or(u32::MAX),
             section_count: r.get(7)?,
+            card_count: r.get(8)?,
         })
     })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)

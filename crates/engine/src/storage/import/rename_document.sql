@@ -1,0 +1,1 @@
+UPDATE documents SET title = ?2 WHERE id = ?1
