@@ -77,8 +77,11 @@ pub enum Command {
         /// The section id (from search or palette results).
         section_id: u32,
     },
-    /// List the documents of the library.
-    Documents,
+    /// List the documents of the library (with their section and card counts), or rename one.
+    Documents {
+        #[command(subcommand)]
+        command: Option<DocumentsCommand>,
+    },
     /// Show the settings, or change them with the options below.
     Settings {
         /// Language of the desktop app's interface.
@@ -134,6 +137,11 @@ pub enum Command {
     Questions {
         #[command(subcommand)]
         command: QuestionsCommand,
+    },
+    /// Course packs: build one from a folder, inspect, install, list and remove them.
+    Pack {
+        #[command(subcommand)]
+        command: crate::cmd::pack::PackCommand,
     },
     /// Export cards to other study tools.
     Export {
@@ -296,6 +304,19 @@ pub enum QuestionsCommand {
         /// At most this many.
         #[arg(long)]
         limit: Option<u32>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum DocumentsCommand {
+    /// List the documents (the default).
+    List,
+    /// Give an imported document a title of your own; it stays when the file is imported again.
+    Rename {
+        /// The document id (from `stratus documents`).
+        id: u32,
+        /// The new title.
+        title: String,
     },
 }
 

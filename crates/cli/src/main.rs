@@ -78,6 +78,13 @@ fn run(args: Args) -> anyhow::Result<ExitCode> {
         cmd::backup::restore(&data_dir.database_path(), file, options, &mut out)?;
         return Ok(ExitCode::SUCCESS);
     }
+    if let Command::Pack { command } = &args.command
+        && cmd::pack::needs_no_library(command)
+    {
+        // Building a pack reads a folder and writes a file; the library is not opened.
+        cmd::pack::build(command, &mut Output::new(args.json))?;
+        return Ok(ExitCode::SUCCESS);
+    }
     let mut library = Library::open(data_dir.database_path(), options)?;
     if let Some(problem) = library.backup_error() {
         eprintln!("stratus: warning: the daily backup failed: {problem}");
@@ -151,8 +158,8 @@ fn run(args: Args) -> anyhow::Result<ExitCode> {
             cmd::show::run(&library, &mut out, section_id)?;
             true
         }
-        Command::Documents => {
-            cmd::documents::run(&library, &mut out)?;
+        Command::Documents { command } => {
+            cmd::documents::run(&mut library, &mut out, command)?;
             true
         }
         Command::Cards { command } => cmd::cards::run(&mut library, &mut out, command)?,
@@ -168,6 +175,10 @@ fn run(args: Args) -> anyhow::Result<ExitCode> {
         }
         Command::Exam { command } => cmd::exam::run(&mut library, &mut out, command)?,
         Command::Questions { command } => cmd::exam::questions(&library, &mut out, command)?,
+        Command::Pack { command } => {
+            cmd::pack::run(&mut library, &mut out, command)?;
+            true
+        }
         Command::Export { command } => {
             cmd::export::run(&library, &mut out, command)?;
             true

@@ -1174,7 +1174,18 @@ fn every_json_output_is_documented() {
     let section = found["hits"][0]["section_id"].to_string();
     run("palette", &["palette", "s3"]);
     run("show", &["show", &section]);
-    run("documents", &["documents"]);
+    let documents = run("documents", &["documents"]);
+    let imported = documents
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["is_builtin"] == false)
+        .unwrap()["id"]
+        .to_string();
+    run(
+        "documents rename",
+        &["documents", "rename", &imported, "My notes"],
+    );
     let listed = run("cards list", &["cards", "list", "--limit", "2"]);
     let listed = listed["cards"][0]["id"].as_str().unwrap().to_string();
     run("cards suspend", &["cards", "suspend", &listed]);
@@ -1206,6 +1217,17 @@ fn every_json_output_is_documented() {
     run("backup --list", &["backup", "--list"]);
     run("settings", &["settings"]);
     run("restore", &["restore", &backup]);
+    let pack_src = pack_source(data);
+    let pack = data.join("documented.stratus");
+    let pack = pack.to_str().unwrap();
+    run(
+        "pack build",
+        &["pack", "build", pack_src.to_str().unwrap(), "-o", pack],
+    );
+    run("pack inspect", &["pack", "inspect", pack]);
+    run("pack install", &["pack", "install", pack]);
+    run("pack list", &["pack", "list"]);
+    run("pack remove", &["pack", "remove", "cli-pack"]);
 
     let batch = data.join("queries.txt");
     std::fs::write(&batch, "S3\n").unwrap();
@@ -1244,6 +1266,56 @@ fn every_json_output_is_documented() {
 }
 
 #[test]
+fn a_document_is_renamed_and_listed_with_its_card_count() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path();
+    let notes = notebook_dir();
+    stratus_in(data, &["import", notes.to_str().unwrap()]);
+    let documents = json(&stratus_in(data, &["documents", "--json"]));
+    let blog = documents
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| {
+            d["path"]
+                .as_str()
+                .unwrap()
+                .ends_with("blog-iam-organizations.txt")
+        })
+        .unwrap()
+        .clone();
+    assert_eq!(blog["title"], "AWS 공부 기록 - 멀티 계정과 권한 관리");
+    assert!(blog["card_count"].as_u64().unwrap() > 0, "{blog}");
+    let id = blog["id"].to_string();
+    let out = stratus_in(data, &["documents", "rename", &id, "조직 정리"]);
+    assert!(out.status.success());
+    let listed = String::from_utf8(stratus_in(data, &["documents"]).stdout).unwrap();
+    assert!(listed.contains("조직 정리"), "{listed}");
+    assert!(!listed.contains("멀티 계정과 권한 관리"), "{listed}");
+    let builtin = documents
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["is_builtin"] == true)
+        .unwrap()["id"]
+        .to_string();
+    let refused = stratus_in(data, &["documents", "rename", &builtin, "mine"]);
+    assert!(!refused.status.success());
+    assert!(
+        String::from_utf8_lossy(&refused.stderr).contains("built-in course"),
+        "{}",
+        String::from_utf8_lossy(&refused.stderr)
+    );
+    let empty = stratus_in(data, &["documents", "rename", &id, " "]);
+    assert!(!empty.status.success());
+    assert!(
+        String::from_utf8_lossy(&empty.stderr).contains("cannot be empty"),
+        "{}",
+        String::from_utf8_lossy(&empty.stderr)
+    );
+}
+
+#[test]
 fn a_data_dir_that_takes_no_files_names_the_reason_once() {
     if !Path::new("/proc/self").exists() {
         assert!(
@@ -1262,4 +1334,117 @@ fn a_data_dir_that_takes_no_files_names_the_reason_once() {
     );
     assert_eq!(stderr.matches("cannot create").count(), 1, "{stderr}");
     assert!(!stderr.contains("Error code 14"), "{stderr}");
+}
+
+/// A folder a pack is built from: two notes, an image and `pack.json`.
+fn pack_source(root: &Path) -> std::path::PathBuf {
+    let src = root.join("pack-src");
+    std::fs::create_dir_all(src.join("img")).unwrap();
+    std::fs::write(
+        src.join("s3.md"),
+        "# S3 basics\n\nWhat is the durability of S3 Standard? :: 99.999999999%\n\n![s3](img/s3.png)\n",
+    )
+    .unwrap();
+    std::fs::write(
+        src.join("ec2.md"),
+        "# EC2 basics\n\nWhich EC2 option can be interrupted with a two-minute warning? :: Spot Instances\n",
+    )
+    .unwrap();
+    std::fs::write(src.join("img/s3.png"), b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR").unwrap();
+    std::fs::write(
+        src.join("pack.json"),
+        r#"{"name": "cli-pack", "title": "CLI pack", "author": "Kim", "version": "1.0.0",
+            "language": "en", "exams": ["SAA"], "licence": "CC BY 4.0"}"#,
+    )
+    .unwrap();
+    src
+}
+
+#[test]
+fn pack_build_inspect_install_list_remove() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let src = pack_source(dir.path());
+    let file = dir.path().join("cli-pack.stratus");
+    let file_arg = file.to_str().unwrap();
+    // Flags override pack.json.
+    let built = json(&stratus_in(
+        &data,
+        &[
+            "pack",
+            "build",
+            src.to_str().unwrap(),
+            "-o",
+            file_arg,
+            "--version",
+            "1.2.0",
+            "--json",
+        ],
+    ));
+    assert_eq!(built["version"], "1.2.0");
+    assert_eq!(built["note_count"], 2);
+    assert_eq!(built["image_count"], 1);
+    assert!(file.is_file());
+
+    let info = json(&stratus_in(&data, &["pack", "inspect", file_arg, "--json"]));
+    assert_eq!(info["title"], "CLI pack");
+    assert_eq!(
+        info["topics"],
+        serde_json::json!(["EC2 basics", "S3 basics"])
+    );
+    assert_eq!(info["card_count"], 2);
+    assert_eq!(info["installed_version"], serde_json::Value::Null);
+    let text = stratus_in(&data, &["pack", "inspect", file_arg]);
+    assert!(String::from_utf8_lossy(&text.stdout).contains("2 cards"));
+
+    let installed = json(&stratus_in(&data, &["pack", "install", file_arg, "--json"]));
+    assert_eq!(installed["pack"]["name"], "cli-pack");
+    assert_eq!(
+        installed["pack"]["document_ids"].as_array().unwrap().len(),
+        2
+    );
+    assert!(data.join("packs/cli-pack/img/s3.png").is_file());
+
+    // The same version again needs --force, and says so.
+    let again = stratus_in(&data, &["pack", "install", file_arg, "--json"]);
+    assert_eq!(again.status.code(), Some(2));
+    let err: serde_json::Value = serde_json::from_slice(&again.stderr).unwrap();
+    assert_eq!(err["error"]["kind"], "invalid_input");
+    assert!(
+        err["error"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("--force")
+    );
+    json(&stratus_in(
+        &data,
+        &["pack", "install", file_arg, "--force", "--json"],
+    ));
+
+    let listed = json(&stratus_in(&data, &["pack", "list", "--json"]));
+    assert_eq!(listed.as_array().unwrap().len(), 1);
+    assert_eq!(listed[0]["version"], "1.2.0");
+
+    let removed = json(&stratus_in(
+        &data,
+        &["pack", "remove", "cli-pack", "--json"],
+    ));
+    assert_eq!(removed["documents_removed"], 2);
+    assert!(!data.join("packs/cli-pack").exists());
+    let listed = json(&stratus_in(&data, &["pack", "list", "--json"]));
+    assert_eq!(listed, serde_json::json!([]));
+
+    // A hostile pack: the error kind and the problem.
+    let bad = dir.path().join("bad.stratus");
+    std::fs::write(&bad, b"not a zip").unwrap();
+    let out = stratus_in(&data, &["pack", "install", bad.to_str().unwrap(), "--json"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err: serde_json::Value = serde_json::from_slice(&out.stderr).unwrap();
+    assert_eq!(err["error"]["kind"], "invalid_pack");
+    assert!(
+        err["error"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("not a zip")
+    );
 }

@@ -50,3 +50,24 @@ pub fn lint_text(text: &str, is_markdown_name: bool, seed: u64) -> CardLintFile 
     };
     crate::cards::lint_text(path, text, is_markdown_name, seed)
 }
+
+/// Checks a pack held in memory as `stratus pack inspect` does; the manifest when it passes,
+/// with the sizes of the files handed on.
+pub fn read_pack(bytes: &[u8]) -> crate::Result<(crate::PackManifest, Vec<u64>)> {
+    let mut sizes = Vec::new();
+    let read = crate::pack::read_archive(
+        std::io::Cursor::new(bytes),
+        bytes.len() as u64,
+        std::path::Path::new("fuzz.stratus"),
+        &mut |e| {
+            sizes.push(e.bytes.len() as u64);
+            Ok(())
+        },
+    )?;
+    Ok((read.manifest, sizes))
+}
+
+/// Parses and checks a `manifest.json`.
+pub fn parse_pack_manifest(bytes: &[u8]) -> Result<crate::PackManifest, crate::PackProblem> {
+    crate::pack::parse_manifest(bytes)
+}

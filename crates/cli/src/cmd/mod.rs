@@ -8,6 +8,7 @@ pub mod export;
 pub mod import;
 pub mod info;
 pub mod optimize;
+pub mod pack;
 pub mod palette;
 pub mod progress;
 pub mod review;

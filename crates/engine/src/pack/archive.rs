@@ -45,15 +45,26 @@ pub(crate) fn read_pack(
     path: &Path,
     sink: &mut dyn FnMut(PackEntry<'_>) -> crate::Result<()>,
 ) -> crate::Result<ReadPack> {
-    let invalid = |problem: PackProblem| crate::Error::InvalidPack {
-        path: path.to_path_buf(),
-        problem,
-    };
     let mut file = crate::paths::open_regular_file(path).map_err(|e| crate::Error::io(path, e))?;
     let archive_bytes = file
         .metadata()
         .map_err(|e| crate::Error::io(path, e))?
         .len();
+    read_archive(&mut file, archive_bytes, path, sink)
+}
+
+/// [`read_pack`] on any seekable reader of `archive_bytes` bytes; `path` names it in errors.
+pub(crate) fn read_archive<R: Read + Seek>(
+    reader: R,
+    archive_bytes: u64,
+    path: &Path,
+    sink: &mut dyn FnMut(PackEntry<'_>) -> crate::Result<()>,
+) -> crate::Result<ReadPack> {
+    let invalid = |problem: PackProblem| crate::Error::InvalidPack {
+        path: path.to_path_buf(),
+        problem,
+    };
+    let mut reader = reader;
     // A pack cannot be larger than its files stored without compression, plus the zip's own
     // records; a bigger file is refused before it is parsed.
     let max_archive = MAX_PACK_TOTAL_BYTES + MAX_MANIFEST_BYTES + (MAX_PACK_ENTRIES as u64) * 1024;
@@ -63,12 +74,13 @@ pub(crate) fn read_pack(
             limit: max_archive,
         }));
     }
-    if has_zip64_end_record(&mut file).map_err(|e| crate::Error::io(path, e))? {
+    if has_zip64_end_record(&mut reader, archive_bytes).map_err(|e| crate::Error::io(path, e))? {
         return Err(invalid(PackProblem::Zip64));
     }
-    file.seek(SeekFrom::Start(0))
+    reader
+        .seek(SeekFrom::Start(0))
         .map_err(|e| crate::Error::io(path, e))?;
-    let mut archive = zip::ZipArchive::new(file)
+    let mut archive = zip::ZipArchive::new(reader)
         .map_err(|e| invalid(PackProblem::NotAZip { why: e.to_string() }))?;
     let entries = survey(&archive).map_err(invalid)?;
 
@@ -281,12 +293,11 @@ fn read_entry<R: Read + Seek>(
 /// Whether the archive ends with a ZIP64 end-of-central-directory locator (ZIP64 archives are
 /// refused: no pack within the limits needs one). The locator is the 20 bytes before the end
 /// record, which sits in the last 64 KiB + 22 bytes.
-fn has_zip64_end_record(file: &mut std::fs::File) -> std::io::Result<bool> {
-    let len = file.metadata()?.len();
+fn has_zip64_end_record<R: Read + Seek>(file: &mut R, len: u64) -> std::io::Result<bool> {
     let tail = len.min(65_557 + 20);
     file.seek(SeekFrom::Start(len - tail))?;
     let mut bytes = Vec::with_capacity(tail as usize);
-    file.take(tail).read_to_end(&mut bytes)?;
+    file.by_ref().take(tail).read_to_end(&mut bytes)?;
     let Some(end) = bytes.windows(4).rposition(|w| w == b"PK\x05\x06") else {
         return Ok(false);
     };

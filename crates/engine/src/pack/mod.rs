@@ -28,11 +28,13 @@ use crate::import::{FileOutcome, ImportOptions, ImportReport, Origin};
 use crate::storage::Library;
 use crate::storage::pack as store;
 
+pub(crate) use archive::read_archive;
 pub use archive::{
     MAX_COMPRESSION_RATIO, MAX_MANIFEST_BYTES, MAX_PACK_ENTRIES, MAX_PACK_FILE_BYTES,
     MAX_PACK_TOTAL_BYTES, RATIO_FLOOR_BYTES,
 };
 pub use build::{PACK_META_FILE, PackBuildReport, PackMeta, build_pack};
+pub(crate) use manifest::parse as parse_manifest;
 pub use manifest::{PACK_SCHEMA_VERSION, PackFile, PackManifest};
 
 /// Folder of the data directory that holds installed packs, one folder per pack name.

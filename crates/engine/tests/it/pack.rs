@@ -540,3 +540,27 @@ fn a_library_in_memory_cannot_install() {
     // Inspecting needs no folder.
     assert_eq!(lib.inspect_pack(&pack).unwrap().file_count, 3);
 }
+
+#[test]
+fn the_fuzz_entry_reads_packs_in_memory_and_its_seed_passes() {
+    let f = Fixture::new();
+    let pack = f.build("1.0.0", NOTE_B);
+    let bytes = std::fs::read(&pack).unwrap();
+    let (manifest, sizes) = stratus_engine::fuzzing::read_pack(&bytes).unwrap();
+    assert_eq!(manifest.files.len(), 3);
+    assert_eq!(
+        sizes,
+        manifest.files.iter().map(|f| f.size).collect::<Vec<_>>()
+    );
+    for cut in [0, 10, bytes.len() / 2, bytes.len() - 1] {
+        assert!(stratus_engine::fuzzing::read_pack(&bytes[..cut]).is_err());
+    }
+    // The fuzz target's seeds: a whole pack (first byte even) and its manifest (odd).
+    let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fuzz/seeds/pack");
+    let valid = std::fs::read(seeds.join("valid")).unwrap();
+    assert_eq!(valid[0] & 1, 0);
+    assert!(stratus_engine::fuzzing::read_pack(&valid[1..]).is_ok());
+    let manifest = std::fs::read(seeds.join("manifest")).unwrap();
+    assert_eq!(manifest[0] & 1, 1);
+    assert!(stratus_engine::fuzzing::parse_pack_manifest(&manifest[1..]).is_ok());
+}
