@@ -41,6 +41,7 @@ pub fn bindings() -> Builder<tauri::Wry> {
         commands::review::scheduler_parameters,
         commands::review::optimize,
         commands::progress::progress_stats,
+        commands::export::export_anki,
         commands::backup::list_backups,
         commands::backup::backup_now,
         commands::backup::restore_backup,

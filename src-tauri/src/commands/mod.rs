@@ -4,6 +4,7 @@
 pub mod backup;
 pub mod cards;
 pub mod exam;
+pub mod export;
 pub mod library;
 pub mod notes;
 pub mod progress;

@@ -57,6 +57,8 @@ export const api = {
   schedulerParameters: async () => unwrap(await commands.schedulerParameters()),
   optimize: async () => unwrap(await commands.optimize()),
   progressStats: async (exam: string | null) => unwrap(await commands.progressStats(exam)),
+  exportAnki: async (options: Parameters<typeof commands.exportAnki>[0], path: string) =>
+    unwrap(await commands.exportAnki(options, path)),
   listBackups: async () => unwrap(await commands.listBackups()),
   backupNow: async () => unwrap(await commands.backupNow()),
   restoreBackup: async (fileName: string) => unwrap(await commands.restoreBackup(fileName)),

@@ -63,6 +63,8 @@ export const commands = {
 	optimize: () => typedError<OptimizeReport_Serialize, AppError>(__TAURI_INVOKE("optimize")),
 	/**  Mastery, readiness, weakest topics and activity; `exam` narrows to one exam. */
 	progressStats: (exam: string | null) => typedError<ProgressStats_Serialize, AppError>(__TAURI_INVOKE("progress_stats", { exam })),
+	/**  Writes the active cards matching `options` to `path` as an Anki package or a CSV file. */
+	exportAnki: (options: AnkiExportOptions_Deserialize, path: string) => typedError<AnkiExportReport, AppError>(__TAURI_INVOKE("export_anki", { options, path })),
 	/**  The backups of the library, newest first; also when the library does not open. */
 	listBackups: () => typedError<BackupInfo[], AppError>(__TAURI_INVOKE("list_backups")),
 	/**  Writes a backup now. */
@@ -146,6 +148,46 @@ export type ActivityDay = {
 	duration_ms: number | null,
 	/**  Heatmap shade 0–4: 0 for no answers, else a quarter of the busiest day's count each. */
 	level: number,
+};
+
+/**  Which cards to export, and how. */
+export type AnkiExportOptions = AnkiExportOptions_Serialize | AnkiExportOptions_Deserialize;
+
+/**  Which cards to export, and how. */
+export type AnkiExportOptions_Deserialize = {
+	/**  Only cards of this exam (`SAA`, `saa-c03`…); all exams when `None`. */
+	exam?: string | null,
+	/**  Only cards with this topic or service tag, or from a file whose path holds it. */
+	topic?: string | null,
+	format?: ExportFormat,
+};
+
+/**  Which cards to export, and how. */
+export type AnkiExportOptions_Serialize = {
+	/**  Only cards of this exam (`SAA`, `saa-c03`…); all exams when `None`. */
+	exam: string | null,
+	/**  Only cards with this topic or service tag, or from a file whose path holds it. */
+	topic: string | null,
+	format: ExportFormat,
+};
+
+/**  What an export wrote. */
+export type AnkiExportReport = {
+	/**  The file written. */
+	path: string,
+	format: ExportFormat,
+	/**  The Anki deck the notes go to (`Stratus`, `Stratus::SAA-C03`…). */
+	deck: string,
+	/**  Notes written, one per card. */
+	note_count: number,
+	/**  Of those, Basic notes (including multiple-choice cards). */
+	basic_count: number,
+	/**  Of those, Cloze notes. */
+	cloze_count: number,
+	/**  Of the Basic notes, multiple-choice cards with their choices on the front. */
+	choice_count: number,
+	/**  Size of the file written, in bytes (a float for the UI's number type; exact below 2^53). */
+	size_bytes: number | null,
 };
 
 /**  The outcome of one answer. */
@@ -872,7 +914,7 @@ export type DomainResult = {
  *  Stable, machine-readable error codes, used by the CLI's `--json` errors and the UI's
  *  translated messages. Never renamed once shipped.
  */
-export type ErrorKind = "newer_schema" | "not_a_database" | "foreign_database" | "corrupt" | "io" | "migration" | "not_found" | "invalid_input" | "db";
+export type ErrorKind = "newer_schema" | "not_a_database" | "foreign_database" | "corrupt" | "io" | "migration" | "not_found" | "invalid_input" | "invalid_pack" | "db";
 
 /**  An attempt as the exam screen shows it. */
 export type ExamAttempt = ExamAttempt_Serialize | ExamAttempt_Deserialize;
@@ -1079,6 +1121,13 @@ export type Expansion = {
 	from: string,
 	to: string[],
 };
+
+/**  Which file an export writes. */
+export type ExportFormat = 
+/**  An Anki deck package: Anki → File → Import. */
+"apkg" | 
+/**  Comma-separated values (RFC 4180) with a header row, text without HTML. */
+"csv";
 
 /**  What happened to one file. */
 export type FileOutcome = 

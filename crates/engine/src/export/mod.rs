@@ -52,7 +52,7 @@ pub struct AnkiExportOptions {
 }
 
 /// What an export wrote.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct AnkiExportReport {
     /// The file written.
@@ -68,8 +68,8 @@ pub struct AnkiExportReport {
     pub cloze_count: u32,
     /// Of the Basic notes, multiple-choice cards with their choices on the front.
     pub choice_count: u32,
-    /// Size of the file written, in bytes.
-    pub size_bytes: u64,
+    /// Size of the file written, in bytes (a float for the UI's number type; exact below 2^53).
+    pub size_bytes: f64,
 }
 
 /// The Anki note type a card becomes.
@@ -145,7 +145,7 @@ impl Library {
             basic_count: count(&|n| n.kind == NoteKind::Basic),
             cloze_count: count(&|n| n.kind == NoteKind::Cloze),
             choice_count: count(&|n| n.is_choice),
-            size_bytes: bytes.len() as u64,
+            size_bytes: bytes.len() as f64,
         })
     }
 

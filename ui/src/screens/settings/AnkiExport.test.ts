@@ -1,0 +1,120 @@
+// Settings → Export to Anki: the options and the path reach the engine as chosen, the save
+// dialog fills in the path, and the result or the engine's reason is shown.
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { cleanup, fireEvent, render, screen } from "@testing-library/svelte";
+import { tick } from "svelte";
+import type { AnkiExportReport } from "../../lib/bindings";
+
+const commands = vi.hoisted(() => ({ exportAnki: vi.fn() }));
+vi.mock("../../lib/bindings", () => ({ commands }));
+const dialog = vi.hoisted(() => ({ save: vi.fn() }));
+vi.mock("@tauri-apps/plugin-dialog", () => dialog);
+
+import AnkiExport from "./AnkiExport.svelte";
+import { AnkiExportState } from "./anki-export.svelte";
+import { setLocale } from "../../lib/i18n/index.svelte";
+
+const ok = <T>(data: T) => ({ status: "ok" as const, data });
+
+async function settle() {
+  for (let i = 0; i < 6; i++) await tick();
+  await new Promise((r) => setTimeout(r, 0));
+  await tick();
+}
+
+const report = (path: string, format: AnkiExportReport["format"], deck: string): AnkiExportReport => ({
+  path,
+  format,
+  deck,
+  note_count: 120,
+  basic_count: 100,
+  cloze_count: 20,
+  choice_count: 30,
+  size_bytes: 40960,
+});
+
+const status = () => screen.getByTestId("anki-status").textContent?.trim() ?? "";
+
+describe("AnkiExport", () => {
+  afterEach(() => {
+    cleanup();
+    setLocale("ko");
+  });
+
+  beforeEach(() => {
+    setLocale("en");
+    commands.exportAnki.mockReset();
+    dialog.save.mockReset();
+  });
+
+  it("exports every active card to a typed path and says what was written", async () => {
+    commands.exportAnki.mockResolvedValueOnce(ok(report("/home/me/deck.apkg", "apkg", "Stratus")));
+    render(AnkiExport);
+    const run = screen.getByTestId("anki-run") as HTMLButtonElement;
+    expect(run.disabled).toBe(true);
+    await fireEvent.input(screen.getByTestId("anki-path"), { target: { value: "/home/me/deck.apkg" } });
+    await fireEvent.click(run);
+    await settle();
+    expect(commands.exportAnki).toHaveBeenCalledExactlyOnceWith(
+      { exam: null, topic: null, format: "apkg" },
+      "/home/me/deck.apkg",
+    );
+    expect(status()).toBe("Saved 120 notes to /home/me/deck.apkg: deck Stratus, 20 cloze, 30 multiple choice.");
+  });
+
+  it("takes the exam, topic and format, and the path from the save dialog", async () => {
+    dialog.save.mockResolvedValueOnce("/home/me/stratus-saa-c03-s3.csv");
+    commands.exportAnki.mockResolvedValueOnce(ok(report("/home/me/stratus-saa-c03-s3.csv", "csv", "Stratus::SAA-C03::s3")));
+    render(AnkiExport);
+    await fireEvent.change(screen.getByTestId("anki-exam"), { target: { value: "SAA-C03" } });
+    await fireEvent.input(screen.getByTestId("anki-topic"), { target: { value: " s3 " } });
+    await fireEvent.click(screen.getByRole("radio", { name: "CSV file" }));
+    await fireEvent.click(screen.getByRole("button", { name: "Choose…" }));
+    await settle();
+    expect(dialog.save).toHaveBeenCalledExactlyOnceWith({
+      defaultPath: "stratus-saa-c03-s3.csv",
+      filters: [{ name: "CSV file", extensions: ["csv"] }],
+    });
+    expect((screen.getByTestId("anki-path") as HTMLInputElement).value).toBe("/home/me/stratus-saa-c03-s3.csv");
+    await fireEvent.click(screen.getByTestId("anki-run"));
+    await settle();
+    expect(commands.exportAnki).toHaveBeenCalledExactlyOnceWith(
+      { exam: "SAA-C03", topic: "s3", format: "csv" },
+      "/home/me/stratus-saa-c03-s3.csv",
+    );
+  });
+
+  it("keeps the path when the save dialog is closed", async () => {
+    dialog.save.mockResolvedValueOnce(null);
+    render(AnkiExport);
+    await fireEvent.input(screen.getByTestId("anki-path"), { target: { value: "/tmp/a.apkg" } });
+    await fireEvent.click(screen.getByRole("button", { name: "Choose…" }));
+    await settle();
+    expect((screen.getByTestId("anki-path") as HTMLInputElement).value).toBe("/tmp/a.apkg");
+  });
+
+  it("shows the engine's reason when nothing matches", async () => {
+    commands.exportAnki.mockResolvedValueOnce({
+      status: "error",
+      error: { kind: "invalid_input", message: "no active card matches for --topic zzz; nothing was written" },
+    });
+    render(AnkiExport);
+    await fireEvent.input(screen.getByTestId("anki-topic"), { target: { value: "zzz" } });
+    await fireEvent.input(screen.getByTestId("anki-path"), { target: { value: "/tmp/zzz.apkg" } });
+    await fireEvent.click(screen.getByTestId("anki-run"));
+    await settle();
+    expect(status()).toBe(
+      "The input is not valid. no active card matches for --topic zzz; nothing was written",
+    );
+  });
+
+  it("gives a path typed earlier the extension of a newly chosen format", () => {
+    const state = new AnkiExportState();
+    state.path = "/home/me/deck.apkg";
+    state.setFormat("csv");
+    expect(state.path).toBe("/home/me/deck.csv");
+    state.exam = "DVA-C02";
+    state.topic = "Lambda 요금";
+    expect(state.suggestedName()).toBe("stratus-dva-c02-lambda-요금.csv");
+  });
+});

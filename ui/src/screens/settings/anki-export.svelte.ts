@@ -1,0 +1,50 @@
+// State of Settings → Export to Anki: which cards (exam, topic), which file and format,
+// and what the last export wrote or why it failed.
+import type { AnkiExportReport, ExportFormat } from "../../lib/bindings";
+import { api, toApiError, type ApiError } from "../../lib/api";
+
+/** The exams offered as a filter; "" exports every exam. */
+export const EXPORT_EXAMS = ["", "CLF-C02", "SAA-C03", "DVA-C02", "SOA-C03"] as const;
+
+export class AnkiExportState {
+  exam = $state<(typeof EXPORT_EXAMS)[number]>("");
+  topic = $state("");
+  format = $state<ExportFormat>("apkg");
+  path = $state("");
+  running = $state(false);
+  report = $state<AnkiExportReport | null>(null);
+  error = $state<ApiError | null>(null);
+
+  /** The file name to offer: `stratus`, the exam and topic, and the format's extension. */
+  suggestedName(): string {
+    const parts = ["stratus", this.exam.toLowerCase(), this.topic.trim().toLowerCase()]
+      .filter((p) => p !== "")
+      .map((p) => p.replace(/[^\p{L}\p{N}-]+/gu, "-"));
+    return `${parts.join("-")}.${this.format}`;
+  }
+
+  /** Chooses the format; a path typed or picked earlier gets the new extension. */
+  setFormat(format: ExportFormat): void {
+    this.format = format;
+    if (this.path.trim() !== "") this.path = this.path.replace(/\.(apkg|csv)$/i, "") + `.${format}`;
+  }
+
+  /** Writes the export to `path`; the report or the error is kept for the screen. */
+  async run(): Promise<void> {
+    const path = this.path.trim();
+    if (path === "" || this.running) return;
+    this.running = true;
+    this.error = null;
+    this.report = null;
+    try {
+      this.report = await api.exportAnki(
+        { exam: this.exam === "" ? null : this.exam, topic: this.topic.trim() === "" ? null : this.topic.trim(), format: this.format },
+        path,
+      );
+    } catch (e) {
+      this.error = toApiError(e);
+    } finally {
+      this.running = false;
+    }
+  }
+}
