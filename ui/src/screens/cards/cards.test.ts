@@ -76,6 +76,7 @@ const documents = [
     lang: "ko",
     section_count: 4,
     size_bytes: 900,
+    card_count: 12,
   },
 ] satisfies DocumentSummary[];
 
