@@ -41,6 +41,8 @@ pub fn bindings() -> Builder<tauri::Wry> {
         commands::review::scheduler_parameters,
         commands::review::optimize,
         commands::progress::progress_stats,
+        commands::progress::export_progress,
+        commands::progress::import_progress,
         commands::export::export_anki,
         commands::backup::list_backups,
         commands::backup::backup_now,

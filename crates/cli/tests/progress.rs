@@ -41,7 +41,10 @@ fn progress_travels_between_two_data_folders() {
         let notes = tmp.path().join(notes);
         std::fs::create_dir_all(&notes).unwrap();
         std::fs::write(notes.join("s3.md"), NOTE).unwrap();
-        json(&stratus(data, &["--json", "import", notes.to_str().unwrap()]));
+        json(&stratus(
+            data,
+            &["--json", "import", notes.to_str().unwrap()],
+        ));
     }
     let documents = json(&stratus(&a, &["--json", "documents"]));
     let note = documents
@@ -52,10 +55,19 @@ fn progress_travels_between_two_data_folders() {
         .expect("the imported note is a document");
     let listed = json(&stratus(
         &a,
-        &["--json", "cards", "list", "--document", &note["id"].to_string()],
+        &[
+            "--json",
+            "cards",
+            "list",
+            "--document",
+            &note["id"].to_string(),
+        ],
     ));
     let card = listed["cards"][0]["id"].as_str().unwrap().to_string();
-    json(&stratus(&a, &["--json", "review", "answer", &card, "--rating", "good"]));
+    json(&stratus(
+        &a,
+        &["--json", "review", "answer", &card, "--rating", "good"],
+    ));
 
     let file = tmp.path().join("progress.json");
     let file = file.to_str().unwrap();

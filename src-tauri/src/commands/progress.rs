@@ -1,6 +1,9 @@
-//! Commands for the Progress screen.
+//! Commands for the Progress screen, and for carrying progress to another computer
+//! (Settings → Progress).
 
-use stratus_engine::ProgressStats;
+use std::path::Path;
+
+use stratus_engine::{ProgressExportReport, ProgressImportReport, ProgressStats};
 use tauri::State;
 
 use crate::error::AppError;
@@ -14,4 +17,25 @@ pub fn progress_stats(
     exam: Option<String>,
 ) -> Result<ProgressStats, AppError> {
     Ok(state.library()?.progress_stats(exam.as_deref())?)
+}
+
+/// Writes the review log, suspended and buried cards, card edits and finished practice exams
+/// to `path` as a progress file.
+#[tauri::command(async)]
+#[specta::specta]
+pub fn export_progress(
+    state: State<'_, AppState>,
+    path: String,
+) -> Result<ProgressExportReport, AppError> {
+    Ok(state.library()?.export_progress(Path::new(&path))?)
+}
+
+/// Merges the progress file at `path` (checked in full first; a bad one changes nothing).
+#[tauri::command(async)]
+#[specta::specta]
+pub fn import_progress(
+    state: State<'_, AppState>,
+    path: String,
+) -> Result<ProgressImportReport, AppError> {
+    Ok(state.library()?.import_progress(Path::new(&path))?)
 }

@@ -60,6 +60,8 @@ export const api = {
   exportAnki: async (options: Parameters<typeof commands.exportAnki>[0], path: string) =>
     unwrap(await commands.exportAnki(options, path)),
   listBackups: async () => unwrap(await commands.listBackups()),
+  exportProgress: async (path: string) => unwrap(await commands.exportProgress(path)),
+  importProgress: async (path: string) => unwrap(await commands.importProgress(path)),
   backupNow: async () => unwrap(await commands.backupNow()),
   restoreBackup: async (fileName: string) => unwrap(await commands.restoreBackup(fileName)),
   recoverLibrary: async (fileName: string) => unwrap(await commands.recoverLibrary(fileName)),

@@ -63,6 +63,13 @@ export const commands = {
 	optimize: () => typedError<OptimizeReport_Serialize, AppError>(__TAURI_INVOKE("optimize")),
 	/**  Mastery, readiness, weakest topics and activity; `exam` narrows to one exam. */
 	progressStats: (exam: string | null) => typedError<ProgressStats_Serialize, AppError>(__TAURI_INVOKE("progress_stats", { exam })),
+	/**
+	 *  Writes the review log, suspended and buried cards, card edits and finished practice exams
+	 *  to `path` as a progress file.
+	 */
+	exportProgress: (path: string) => typedError<ProgressExportReport, AppError>(__TAURI_INVOKE("export_progress", { path })),
+	/**  Merges the progress file at `path` (checked in full first; a bad one changes nothing). */
+	importProgress: (path: string) => typedError<ProgressImportReport, AppError>(__TAURI_INVOKE("import_progress", { path })),
 	/**  Writes the active cards matching `options` to `path` as an Anki package or a CSV file. */
 	exportAnki: (options: AnkiExportOptions_Deserialize, path: string) => typedError<AnkiExportReport, AppError>(__TAURI_INVOKE("export_anki", { options, path })),
 	/**  The backups of the library, newest first; also when the library does not open. */
@@ -1388,6 +1395,43 @@ export type Phase =
 "review" | 
 /**  Forgotten in review, back in its relearning steps. */
 "relearning";
+
+/**  What `export_progress` wrote. */
+export type ProgressExportReport = {
+	/**  The file written. */
+	path: string,
+	bytes: number,
+	reviews: number,
+	suspended_cards: number,
+	buried_cards: number,
+	card_edits: number,
+	exam_attempts: number,
+};
+
+/**
+ *  What `import_progress` merged. Entries about cards or questions this library does not
+ *  have (their notes were not imported here) are counted and left out; importing the notes
+ *  and then the file again takes them.
+ */
+export type ProgressImportReport = {
+	/**  Answers new to this library. */
+	reviews_added: number,
+	/**  Answers it already had. */
+	reviews_known: number,
+	/**  Answers of cards it does not have. */
+	reviews_unknown_card: number,
+	/**  Cards whose state was computed again from their merged log. */
+	cards_replayed: number,
+	suspended_added: number,
+	buried_added: number,
+	card_edits_applied: number,
+	exam_attempts_added: number,
+	exam_attempts_known: number,
+	/**  Attempts naming a question this library does not have. */
+	exam_attempts_unknown_question: number,
+	/**  True when nothing changed (the file was already merged). */
+	is_unchanged: boolean,
+};
 
 /**  Everything the Progress screen and `stratus stats` show. */
 export type ProgressStats = ProgressStats_Serialize | ProgressStats_Deserialize;

@@ -29,7 +29,11 @@ pub enum ProgressCommand {
 }
 
 /// Runs a `progress` subcommand.
-pub fn run(library: &mut Library, out: &mut Output, command: ProgressCommand) -> anyhow::Result<()> {
+pub fn run(
+    library: &mut Library,
+    out: &mut Output,
+    command: ProgressCommand,
+) -> anyhow::Result<()> {
     match command {
         ProgressCommand::Export { output } => {
             let report = library.export_progress(&output)?;
@@ -53,7 +57,10 @@ fn render_export(r: &ProgressExportReport, w: &mut dyn Write) -> std::io::Result
 
 fn render_import(r: &ProgressImportReport, w: &mut dyn Write) -> std::io::Result<()> {
     if r.is_unchanged {
-        writeln!(w, "nothing new: this library already has everything in the file")?;
+        writeln!(
+            w,
+            "nothing new: this library already has everything in the file"
+        )?;
     }
     writeln!(
         w,

@@ -139,7 +139,7 @@ pub(crate) fn attempt_key(exam: &str, mode: &str, seed: i64, started_at_ms: i64)
 pub struct ProgressExportReport {
     /// The file written.
     pub path: String,
-    pub bytes: u64,
+    pub bytes: u32,
     pub reviews: u32,
     pub suspended_cards: u32,
     pub buried_cards: u32,
@@ -184,7 +184,10 @@ fn check_time(what: &str, index: usize, ms: i64) -> Result<()> {
     if (0..=MAX_TIME_MS).contains(&ms) {
         Ok(())
     } else {
-        Err(bad(format!("{what} {}: time {ms} is out of range", index + 1)))
+        Err(bad(format!(
+            "{what} {}: time {ms} is out of range",
+            index + 1
+        )))
     }
 }
 
@@ -253,10 +256,18 @@ fn check_entries(mut file: ProgressFile) -> Result<ProgressFile> {
         r.uid = ReviewUid::parse(&r.uid.0)
             .ok_or_else(|| bad(format!("answer {}: {:?} is not a UUID v7", i + 1, r.uid.0)))?;
         if !is_card_id(&r.card_id) {
-            return Err(bad(format!("answer {}: {:?} is not a card id", i + 1, r.card_id.0)));
+            return Err(bad(format!(
+                "answer {}: {:?} is not a card id",
+                i + 1,
+                r.card_id.0
+            )));
         }
         if Rating::from_number(i64::from(r.rating)).is_none() {
-            return Err(bad(format!("answer {}: rating {} is not 1–4", i + 1, r.rating)));
+            return Err(bad(format!(
+                "answer {}: rating {} is not 1–4",
+                i + 1,
+                r.rating
+            )));
         }
         check_time("answer", i, r.reviewed_at_ms)?;
         if r.fuzz.is_some_and(|f| !(0.0..1.0).contains(&f)) {
@@ -360,7 +371,7 @@ impl Library {
         let count = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
         Ok(ProgressExportReport {
             path: path.display().to_string(),
-            bytes: bytes.len() as u64,
+            bytes: u32::try_from(bytes.len()).unwrap_or(u32::MAX),
             reviews: count(file.reviews.len()),
             suspended_cards: count(file.suspended_cards.len()),
             buried_cards: count(file.buried_cards.len()),
@@ -491,7 +502,9 @@ impl Library {
                 }
             }
             for b in &file.buried_cards {
-                if store::has_card(tx, &b.card_id)? && store::bury_until(tx, &b.card_id, b.buried_day)? {
+                if store::has_card(tx, &b.card_id)?
+                    && store::bury_until(tx, &b.card_id, b.buried_day)?
+                {
                     report.buried_added += 1;
                 }
             }
@@ -543,11 +556,21 @@ mod tests {
 
     #[test]
     fn files_are_checked_before_use_and_say_why_they_are_refused() {
-        assert_eq!(parse_progress(&file_with(serde_json::json!([review(UID, 3)]))).unwrap().reviews.len(), 1);
+        assert_eq!(
+            parse_progress(&file_with(serde_json::json!([review(UID, 3)])))
+                .unwrap()
+                .reviews
+                .len(),
+            1
+        );
         assert!(error_of(b"{\"format\": \"stratus-progress\"").contains("not JSON"));
         assert!(error_of(b"{\"format\": \"anki\", \"version\": 1}").contains("format"));
         let newer = br#"{"format": "stratus-progress", "version": 2, "reviews": "whatever"}"#;
-        assert!(error_of(newer).contains("newer Stratus"), "{}", error_of(newer));
+        assert!(
+            error_of(newer).contains("newer Stratus"),
+            "{}",
+            error_of(newer)
+        );
         assert!(error_of(&file_with(serde_json::json!([review(UID, 5)]))).contains("rating 5"));
         let v4 = "67e55044-10b1-426f-9247-bb680e5fe0c8";
         assert!(error_of(&file_with(serde_json::json!([review(v4, 3)]))).contains("UUID v7"));

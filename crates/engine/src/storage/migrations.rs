@@ -331,8 +331,7 @@ mod tests {
         let terms = crate::storage::import::term_counts(&parsed.sections);
         crate::storage::import::replace_sections(&tx, document_id, &parsed.sections, &terms)
             .unwrap();
-        crate::storage::cards::write_document_cards(&tx, document_id, &rows.cards, 1000)
-            .unwrap();
+        crate::storage::cards::write_document_cards(&tx, document_id, &rows.cards, 1000).unwrap();
         let legacy_ids: Vec<_> = rows.cards.iter().map(|c| c.card.id.clone()).collect();
         // Two answers of the first card, one of the second, as version 10 logged them.
         for (card, at_ms, rating, reps) in [
@@ -405,8 +404,14 @@ mod tests {
         assert_eq!(uids.len(), 3);
         for (at_ms, uid) in &uids {
             let parsed = crate::ids::ReviewUid::parse(uid).expect("a version 7 id");
-            let time = uuid::Uuid::parse_str(&parsed.0).unwrap().get_timestamp().unwrap();
-            assert_eq!(time.to_unix().0 * 1000 + u64::from(time.to_unix().1 / 1_000_000), *at_ms as u64);
+            let time = uuid::Uuid::parse_str(&parsed.0)
+                .unwrap()
+                .get_timestamp()
+                .unwrap();
+            assert_eq!(
+                time.to_unix().0 * 1000 + u64::from(time.to_unix().1 / 1_000_000),
+                *at_ms as u64
+            );
         }
         let distinct: std::collections::BTreeSet<_> = uids.iter().map(|(_, u)| u).collect();
         assert_eq!(distinct.len(), 3);
@@ -427,7 +432,11 @@ mod tests {
             .iter()
             .filter(|c| !history(&lib, &c.id).is_empty())
             .collect();
-        assert_eq!(rekeyed.len(), 2, "the two answered cards keep their answers");
+        assert_eq!(
+            rekeyed.len(),
+            2,
+            "the two answered cards keep their answers"
+        );
         let moved_first = rekeyed
             .iter()
             .find(|c| history(&lib, &c.id) == first_history)

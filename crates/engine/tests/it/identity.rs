@@ -76,7 +76,11 @@ fn moving_and_renaming_the_imported_folder_keeps_cards_and_history() {
     let a = tmp.path().join("course-a");
     write(&a, "storage/s3.md", S3);
     write(&a, "iam.md", IAM);
-    write(&a, "old.md", "# Old\n\n- Term :: a definition of the term\n");
+    write(
+        &a,
+        "old.md",
+        "# Old\n\n- Term :: a definition of the term\n",
+    );
     let mut lib = memory_library();
     let first = import(&mut lib, &[&a], &ImportOptions::default());
     assert_eq!(first.totals.imported, 3, "{first:#?}");
@@ -93,7 +97,11 @@ fn moving_and_renaming_the_imported_folder_keeps_cards_and_history() {
     std::fs::create_dir_all(b.parent().unwrap()).unwrap();
     std::fs::rename(&a, &b).unwrap();
     let second = import(&mut lib, &[&b], &ImportOptions::default());
-    assert_eq!(second.totals.failed + second.totals.imported, 0, "{second:#?}");
+    assert_eq!(
+        second.totals.failed + second.totals.imported,
+        0,
+        "{second:#?}"
+    );
     assert_eq!(second.totals.unchanged, 2, "{second:#?}");
 
     let docs = user_documents(&lib);
@@ -142,7 +150,10 @@ fn two_present_folders_with_the_same_relative_path_stay_apart() {
     let report = import(&mut lib, &[&b], &ImportOptions::default());
     assert_eq!(report.totals.imported, 1, "{report:#?}");
     assert!(
-        report.files[0].warnings.iter().any(|w| w.contains("beta/aws/s3.md")),
+        report.files[0]
+            .warnings
+            .iter()
+            .any(|w| w.contains("beta/aws/s3.md")),
         "the report says how the second folder's note is kept apart: {report:#?}"
     );
     let docs = user_documents(&lib);
@@ -168,7 +179,11 @@ fn a_front_matter_id_follows_the_note_anywhere_and_is_not_shared() {
     let noted = format!("---\nid: s3-classes\n---\n{S3}");
     write(tmp.path(), "one/s3.md", &noted);
     let mut lib = memory_library();
-    import(&mut lib, &[&tmp.path().join("one")], &ImportOptions::default());
+    import(
+        &mut lib,
+        &[&tmp.path().join("one")],
+        &ImportOptions::default(),
+    );
     let ids = user_cards(&lib);
     let card = ids.iter().next().unwrap().clone();
     lib.answer_card(&card, Rating::Easy, 2_000).unwrap();
@@ -176,7 +191,11 @@ fn a_front_matter_id_follows_the_note_anywhere_and_is_not_shared() {
     // Renamed and put in a deeper folder of a differently named root.
     std::fs::remove_dir_all(tmp.path().join("one")).unwrap();
     write(tmp.path(), "two/deeper/storage-classes.md", &noted);
-    let report = import(&mut lib, &[&tmp.path().join("two")], &ImportOptions::default());
+    let report = import(
+        &mut lib,
+        &[&tmp.path().join("two")],
+        &ImportOptions::default(),
+    );
     assert_eq!(report.totals.failed, 0, "{report:#?}");
     assert_eq!(user_documents(&lib).len(), 1);
     assert_eq!(user_cards(&lib), ids);
@@ -184,7 +203,11 @@ fn a_front_matter_id_follows_the_note_anywhere_and_is_not_shared() {
 
     // A second, present file claiming the same id is refused, saying which file has it.
     write(tmp.path(), "three/copy.md", &noted);
-    let clash = import(&mut lib, &[&tmp.path().join("three")], &ImportOptions::default());
+    let clash = import(
+        &mut lib,
+        &[&tmp.path().join("three")],
+        &ImportOptions::default(),
+    );
     match &clash.files[0].outcome {
         FileOutcome::Failed { message } => {
             assert!(message.contains("s3-classes"), "{message}");
@@ -210,12 +233,20 @@ fn a_single_file_is_known_by_its_name() {
     lib.answer_card(&card, Rating::Hard, 2_000).unwrap();
 
     // The same file imported later with its folder is the same document.
-    let with_folder = import(&mut lib, &[&tmp.path().join("here")], &ImportOptions::default());
+    let with_folder = import(
+        &mut lib,
+        &[&tmp.path().join("here")],
+        &ImportOptions::default(),
+    );
     assert_eq!(with_folder.totals.unchanged, 1, "{with_folder:#?}");
 
     // Moved to another folder and imported alone again: same cards, same history.
     std::fs::create_dir_all(tmp.path().join("there")).unwrap();
-    std::fs::rename(tmp.path().join("here/iam.md"), tmp.path().join("there/iam.md")).unwrap();
+    std::fs::rename(
+        tmp.path().join("here/iam.md"),
+        tmp.path().join("there/iam.md"),
+    )
+    .unwrap();
     import(
         &mut lib,
         &[&tmp.path().join("there/iam.md")],

@@ -42,7 +42,9 @@ fn questions() -> String {
         ));
         for i in 0..4 {
             let mark = if i == 1 { "x" } else { " " };
-            text.push_str(&format!("- [{mark}] Option {i} of {domain}\n  Because {i}.\n"));
+            text.push_str(&format!(
+                "- [{mark}] Option {i} of {domain}\n  Because {i}.\n"
+            ));
         }
         text.push_str(&format!(
             "\nExplanation: In short.\nExam: SAA-C03/{domain}\nTopic: storage\n\n"
@@ -101,15 +103,18 @@ fn study_state(lib: &Library) -> Vec<(CardId, String, Vec<serde_json::Value>)> {
                     v
                 })
                 .collect();
-            (id, format!("{:?} {} / {}", card.status, card.prompt, card.answer), log)
+            (
+                id,
+                format!("{:?} {} / {}", card.status, card.prompt, card.answer),
+                log,
+            )
         })
         .collect()
 }
 
 fn export(lib: &Library, path: &Path) -> serde_json::Value {
     lib.export_progress(path).unwrap();
-    let mut v: serde_json::Value =
-        serde_json::from_slice(&std::fs::read(path).unwrap()).unwrap();
+    let mut v: serde_json::Value = serde_json::from_slice(&std::fs::read(path).unwrap()).unwrap();
     v.as_object_mut().unwrap().remove("exported_at");
     v
 }
@@ -120,7 +125,11 @@ fn two_devices_exchange_progress_both_ways_and_agree() {
     let (mut laptop, laptop_clock) = device(&tmp.path().join("laptop/aws"), 1);
     let (mut desktop, desktop_clock) = device(&tmp.path().join("desktop/study/course"), 2);
     let ids = card_ids(&laptop);
-    assert_eq!(ids, card_ids(&desktop), "the same course has the same cards");
+    assert_eq!(
+        ids,
+        card_ids(&desktop),
+        "the same course has the same cards"
+    );
     assert!(ids.len() >= 6, "{ids:?}");
 
     // The laptop answers two cards and suspends one; a practice exam is submitted with
@@ -186,8 +195,16 @@ fn two_devices_exchange_progress_both_ways_and_agree() {
     // Same cards, logs (with the states each answer led to), statuses and texts.
     let laptop_state = study_state(&laptop);
     assert_eq!(laptop_state, study_state(&desktop));
-    let first = &laptop_state.iter().find(|(id, _, _)| *id == ids[0]).unwrap().2;
-    assert_eq!(first.len(), 2, "the first card holds both devices' answers in time order");
+    let first = &laptop_state
+        .iter()
+        .find(|(id, _, _)| *id == ids[0])
+        .unwrap()
+        .2;
+    assert_eq!(
+        first.len(),
+        2,
+        "the first card holds both devices' answers in time order"
+    );
     assert_eq!(first[0]["rating"], "good");
     assert_eq!(first[1]["rating"], "hard");
     assert_eq!(first[1]["phase_before"], first[0]["phase_after"]);
@@ -256,7 +273,11 @@ fn a_bad_file_changes_nothing_and_says_why() {
         let path = bad_file(tmp.path(), name, text);
         let err = lib.import_progress(&path).unwrap_err();
         assert!(err.to_string().contains(why), "{name}: {err}");
-        assert_eq!(err.kind(), stratus_engine::ErrorKind::InvalidInput, "{name}");
+        assert_eq!(
+            err.kind(),
+            stratus_engine::ErrorKind::InvalidInput,
+            "{name}"
+        );
     }
     assert!(matches!(
         lib.import_progress(tmp.path().join("missing.json")),

@@ -98,7 +98,9 @@ pub(crate) fn documents_of_root(
 ) -> Result<Vec<(DocumentId, String)>> {
     Ok(conn
         .prepare_cached(include_str!("documents_of_root.sql"))?
-        .query_map(params![origin.as_str(), root], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .query_map(params![origin.as_str(), root], |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })?
         .collect::<rusqlite::Result<_>>()?)
 }
 
@@ -132,7 +134,9 @@ fn rename_id(
     }
     // `table` and the columns are the internal constants above, never user text.
     let taken: bool = tx
-        .prepare_cached(&format!("SELECT EXISTS (SELECT 1 FROM {table} WHERE id = ?1)"))?
+        .prepare_cached(&format!(
+            "SELECT EXISTS (SELECT 1 FROM {table} WHERE id = ?1)"
+        ))?
         .query_row([new], |r| r.get(0))?;
     if taken {
         return Ok(false);

@@ -175,9 +175,7 @@ pub(crate) fn finished_attempts(conn: &Connection) -> Result<Vec<AttemptRecord>>
                     question_id: QuestionId(r.get(1)?),
                     domain: r.get(2)?,
                     option_order: parse_json(r.get(3)?),
-                    answer: r
-                        .get::<_, Option<String>>(4)?
-                        .map(|t| parse_json(Some(t))),
+                    answer: r.get::<_, Option<String>>(4)?.map(|t| parse_json(Some(t))),
                     is_flagged: r.get(5)?,
                     time_spent_ms: r.get(6)?,
                     is_correct: r.get(7)?,
