@@ -107,7 +107,10 @@ fn csv_has_one_row_per_card_with_plain_fields_and_tags() {
     assert_eq!(report.cloze_count as usize, cloze_cards);
     assert_eq!(report.basic_count as usize, all.len() - cloze_cards);
     assert_eq!(report.deck, "Stratus");
-    assert_eq!(report.size_bytes, std::fs::metadata(&dest).unwrap().len() as f64);
+    assert_eq!(
+        report.size_bytes,
+        std::fs::metadata(&dest).unwrap().len() as f64
+    );
 
     let by_front = |front: &str| {
         rows.iter()
