@@ -7,6 +7,7 @@ pub mod exam;
 pub mod export;
 pub mod library;
 pub mod notes;
+pub mod pack;
 pub mod progress;
 pub mod review;
 pub mod settings;

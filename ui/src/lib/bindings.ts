@@ -119,6 +119,17 @@ export const commands = {
 	listQuestions: (filter: QuestionFilter_Deserialize) => typedError<Question_Serialize[], AppError>(__TAURI_INVOKE("list_questions", { filter })),
 	/**  The section a question's source link points at, to open it in the reader. */
 	questionSource: (id: QuestionId) => typedError<SourceSection | null, AppError>(__TAURI_INVOKE("question_source", { id })),
+	/**  What the pack file at `path` holds and would add; nothing is written. */
+	inspectPack: (path: string) => typedError<PackInfo_Serialize, AppError>(__TAURI_INVOKE("inspect_pack", { path })),
+	/**
+	 *  Installs (or updates) the pack at `path`; `force` allows a version not newer than the
+	 *  installed one.
+	 */
+	installPack: (path: string, force: boolean) => typedError<PackInstallReport_Serialize, AppError>(__TAURI_INVOKE("install_pack", { path, force })),
+	/**  The installed packs with their documents' ids. */
+	listPacks: () => typedError<PackSummary[], AppError>(__TAURI_INVOKE("list_packs")),
+	/**  Removes an installed pack: its documents and its folder. */
+	removePack: (name: string) => typedError<PackRemoveReport, AppError>(__TAURI_INVOKE("remove_pack", { name })),
 };
 
 /* Types */
@@ -1370,6 +1381,118 @@ export type Origin =
 "user" | 
 /**  An instructor's pack. */
 "pack";
+
+/**  What a pack holds and would add, from [`Library::inspect_pack`]. */
+export type PackInfo = PackInfo_Serialize | PackInfo_Deserialize;
+
+/**  What a pack holds and would add, from [`Library::inspect_pack`]. */
+export type PackInfo_Deserialize = {
+	/**  The pack file inspected. */
+	path: string,
+	name: string,
+	title: string,
+	version: string,
+	author: string,
+	language: Lang,
+	exams: string[],
+	licence: string,
+	/**  Files besides the manifest. */
+	file_count: number,
+	note_count: number,
+	image_count: number,
+	/**  Size of the files once extracted (at most [`MAX_PACK_TOTAL_BYTES`]). */
+	total_bytes: number,
+	/**  Size of the pack file. */
+	archive_bytes: number,
+	/**  The title of each note, in path order. */
+	topics: string[],
+	/**  Cards the notes make (as an import of them would). */
+	card_count: number,
+	/**  Exam-style questions the notes hold. */
+	question_count: number,
+	/**  Version of the same pack already installed, if any. */
+	installed_version?: string | null,
+	/**  Whether installing replaces an older version (or installs a new pack) without `force`. */
+	is_upgrade: boolean,
+};
+
+/**  What a pack holds and would add, from [`Library::inspect_pack`]. */
+export type PackInfo_Serialize = {
+	/**  The pack file inspected. */
+	path: string,
+	name: string,
+	title: string,
+	version: string,
+	author: string,
+	language: Lang,
+	exams: string[],
+	licence: string,
+	/**  Files besides the manifest. */
+	file_count: number,
+	note_count: number,
+	image_count: number,
+	/**  Size of the files once extracted (at most [`MAX_PACK_TOTAL_BYTES`]). */
+	total_bytes: number,
+	/**  Size of the pack file. */
+	archive_bytes: number,
+	/**  The title of each note, in path order. */
+	topics: string[],
+	/**  Cards the notes make (as an import of them would). */
+	card_count: number,
+	/**  Exam-style questions the notes hold. */
+	question_count: number,
+	/**  Version of the same pack already installed, if any. */
+	installed_version: string | null,
+	/**  Whether installing replaces an older version (or installs a new pack) without `force`. */
+	is_upgrade: boolean,
+};
+
+/**  The result of [`Library::install_pack`]. */
+export type PackInstallReport = PackInstallReport_Serialize | PackInstallReport_Deserialize;
+
+/**  The result of [`Library::install_pack`]. */
+export type PackInstallReport_Deserialize = {
+	pack: PackSummary,
+	/**  The version it replaced, if another one was installed. */
+	previous_version?: string | null,
+	/**  The import of the pack's folder, file by file. */
+	import: ImportReport_Deserialize,
+};
+
+/**  The result of [`Library::install_pack`]. */
+export type PackInstallReport_Serialize = {
+	pack: PackSummary,
+	/**  The version it replaced, if another one was installed. */
+	previous_version: string | null,
+	/**  The import of the pack's folder, file by file. */
+	import: ImportReport_Serialize,
+};
+
+/**  The result of [`Library::remove_pack`]. */
+export type PackRemoveReport = {
+	name: string,
+	version: string,
+	documents_removed: number,
+	/**  The pack's folder, now deleted. */
+	folder: string,
+};
+
+/**  An installed pack. */
+export type PackSummary = {
+	name: string,
+	title: string,
+	version: string,
+	author: string,
+	language: Lang,
+	exams: string[],
+	licence: string,
+	/**  When this version was installed, RFC 3339 (UTC). */
+	installed_at: string,
+	/**  The folder its files were extracted to. */
+	folder: string,
+	/**  The documents it brought, by id; read-only while the pack is installed. */
+	document_ids: DocumentId[],
+};
 
 /**  One palette entry. */
 export type PaletteHit = {

@@ -49,7 +49,7 @@ impl PackMeta {
 }
 
 /// What [`build_pack`] wrote.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct PackBuildReport {
     /// The pack file written.
@@ -60,9 +60,9 @@ pub struct PackBuildReport {
     pub note_count: u32,
     pub image_count: u32,
     /// Size of the files before packing.
-    pub total_bytes: u64,
+    pub total_bytes: u32,
     /// Size of the pack file.
-    pub archive_bytes: u64,
+    pub archive_bytes: u32,
 }
 
 /// Packs the notes (`.md`, `.markdown`, `.txt`) and images (PNG, JPEG, WebP, GIF) under `dir`
@@ -179,8 +179,8 @@ pub fn build_pack(dir: &Path, meta: PackMeta, out: &Path) -> Result<PackBuildRep
         file_count: manifest.files.len() as u32,
         note_count,
         image_count,
-        total_bytes,
-        archive_bytes,
+        total_bytes: u32::try_from(total_bytes).unwrap_or(u32::MAX),
+        archive_bytes: u32::try_from(archive_bytes).unwrap_or(u32::MAX),
     })
 }
 

@@ -19,7 +19,6 @@ const MAX_NAME_BYTES: usize = 64;
 
 /// One file of a pack as the manifest lists it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(deny_unknown_fields)]
 pub struct PackFile {
     /// Path inside the pack, `/`-separated.
@@ -32,7 +31,6 @@ pub struct PackFile {
 
 /// A pack's `manifest.json`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(deny_unknown_fields)]
 pub struct PackManifest {
     /// Manifest schema version ([`PACK_SCHEMA_VERSION`]).

@@ -19,7 +19,7 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::AtomicBool;
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use crate::cards::Lang;
 use crate::error::{Error, Result};
@@ -146,7 +146,7 @@ impl PackProblem {
 }
 
 /// What a pack holds and would add, from [`Library::inspect_pack`].
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct PackInfo {
     /// The pack file inspected.
@@ -162,10 +162,10 @@ pub struct PackInfo {
     pub file_count: u32,
     pub note_count: u32,
     pub image_count: u32,
-    /// Size of the files once extracted.
-    pub total_bytes: u64,
+    /// Size of the files once extracted (at most [`MAX_PACK_TOTAL_BYTES`]).
+    pub total_bytes: u32,
     /// Size of the pack file.
-    pub archive_bytes: u64,
+    pub archive_bytes: u32,
     /// The title of each note, in path order.
     pub topics: Vec<String>,
     /// Cards the notes make (as an import of them would).
@@ -179,7 +179,7 @@ pub struct PackInfo {
 }
 
 /// An installed pack.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct PackSummary {
     pub name: String,
@@ -198,7 +198,7 @@ pub struct PackSummary {
 }
 
 /// The result of [`Library::install_pack`].
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct PackInstallReport {
     pub pack: PackSummary,
@@ -209,7 +209,7 @@ pub struct PackInstallReport {
 }
 
 /// The result of [`Library::remove_pack`].
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct PackRemoveReport {
     pub name: String,
@@ -242,9 +242,9 @@ impl Library {
     pub fn inspect_pack(&self, file: impl AsRef<Path>) -> Result<PackInfo> {
         let file = file.as_ref();
         let mut notes = Vec::new();
-        let mut counts = (0u32, 0u32, 0u64);
+        let mut counts = (0u32, 0u32, 0u32);
         let read = archive::read_pack(file, &mut |e| {
-            counts.2 += e.bytes.len() as u64;
+            counts.2 = counts.2.saturating_add(e.bytes.len() as u32);
             match e.kind {
                 entry::FileKind::Note => {
                     counts.0 += 1;
@@ -314,7 +314,7 @@ impl Library {
             note_count,
             image_count,
             total_bytes,
-            archive_bytes: read.archive_bytes,
+            archive_bytes: u32::try_from(read.archive_bytes).unwrap_or(u32::MAX),
             topics,
             card_count,
             question_count,
