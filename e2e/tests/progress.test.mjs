@@ -28,7 +28,9 @@ test("a progress file from another computer is imported in Settings, once", asyn
     await path.setValue(file);
     await (await browser.$('[data-testid="progress-import"]')).click();
     const merged = await waitForText(browser, '[data-testid="progress-status"]', (t) => t.includes("1"));
-    assert.match(merged, /복습 기록 1건/);
+    assert.match(merged, /새 복습 기록 1건을 합치고/);
+    assert.doesNotMatch(merged, /0건|0장|0회/, "counts that are zero are left out");
+    await (await browser.$('[data-testid="progress-transfer"]')).scrollIntoView();
     await screenshot(browser, "settings-progress-import.png");
 
     // The app's library now has the other computer's answer.

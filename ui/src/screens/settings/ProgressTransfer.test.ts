@@ -125,10 +125,19 @@ describe("ProgressTransfer", () => {
     });
     expect(commands.importProgress).toHaveBeenCalledExactlyOnceWith("/media/usb/stratus.json");
     expect(status()).toBe(
-      "Merged 7 new answers and recomputed the schedule of 4 cards; 35 answers were already here. " +
+      "Merged 7 new answers and recomputed the schedule of 4 cards. 35 answers were already here. " +
         "Also added 1 suspended cards, 2 card edits and 1 practice exams. " +
         "Skipped 3 entries about cards or questions this library does not have. Import the same notes first, then this file again.",
     );
+  });
+
+  it("leaves out the counts that are zero", async () => {
+    commands.importProgress.mockResolvedValueOnce(ok(imported({ reviews_added: 1, cards_replayed: 1 })));
+    render(ProgressTransfer);
+    await fireEvent.input(screen.getByTestId("progress-path"), { target: { value: "/tmp/p.json" } });
+    await fireEvent.click(screen.getByTestId("progress-import"));
+    await settle();
+    expect(status()).toBe("Merged 1 new answers and recomputed the schedule of 1 cards.");
   });
 
   it("says so when the file was already merged", async () => {
