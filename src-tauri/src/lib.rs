@@ -66,10 +66,6 @@ pub fn bindings() -> Builder<tauri::Wry> {
         commands::exam::exam_in_progress,
         commands::exam::list_questions,
         commands::exam::question_source,
-        commands::pack::inspect_pack,
-        commands::pack::install_pack,
-        commands::pack::list_packs,
-        commands::pack::remove_pack,
     ])
 }
 
@@ -119,11 +115,39 @@ pub(crate) fn sync_course(library: &mut Library) {
     }
 }
 
+/// Draws the window without GPU compositing (WebKitGTK's hardware acceleration policy
+/// "never"), unless `STRATUS_GPU=1`. Stratus shows text, tables and small charts, which
+/// need no compositing layers; without them the web process does not load the GL stack
+/// (Mesa and LLVM, about 40 MiB) and keeps fewer layer buffers: about 415 → 285 MiB in
+/// total after visiting every screen (BENCHMARKS.md, startup and memory).
+#[cfg(target_os = "linux")]
+fn software_rendering(app: &tauri::App) {
+    use tauri::Manager;
+    use webkit2gtk::{HardwareAccelerationPolicy, SettingsExt, WebViewExt};
+    if std::env::var_os("STRATUS_GPU").is_some_and(|v| v == "1") {
+        return;
+    }
+    for window in app.webview_windows().values() {
+        let _ = window.with_webview(|webview| {
+            if let Some(settings) = WebViewExt::settings(&webview.inner()) {
+                settings.set_hardware_acceleration_policy(HardwareAccelerationPolicy::Never);
+            }
+        });
+    }
+}
+
 /// Runs the desktop app.
 pub fn run() {
     let builder = bindings();
     let state = match database_path() {
-        Ok(path) => state::AppState::new(open_library(&path), Some(path)),
+        Ok(path) => {
+            // Opening (migrations, the course check) runs while the window and its web
+            // process start, instead of before them; the first command waits for it.
+            let state = state::AppState::opening(Some(path.clone()));
+            let opener = state.opener();
+            std::thread::spawn(move || opener.opened(open_library(&path)));
+            state
+        }
         Err(e) => state::AppState::new(Err(e), None),
     };
     tauri::Builder::default()
@@ -132,6 +156,8 @@ pub fn run() {
         .invoke_handler(builder.invoke_handler())
         .setup(move |app| {
             builder.mount_events(app);
+            #[cfg(target_os = "linux")]
+            software_rendering(app);
             Ok(())
         })
         .run(tauri::generate_context!())

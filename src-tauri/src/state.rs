@@ -5,7 +5,7 @@
 use std::ops::{Deref, DerefMut};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::AtomicBool;
-use std::sync::{Mutex, MutexGuard};
+use std::sync::{Arc, Mutex, MutexGuard, OnceLock};
 
 use stratus_engine::Library;
 
@@ -13,13 +13,28 @@ use crate::error::{AppError, AppErrorKind};
 
 /// The library, or the reason it could not be opened.
 pub struct AppState {
-    library: Mutex<Result<Library, AppError>>,
+    /// Set once the library has been opened (or failed to open). The app opens it on a
+    /// thread of its own while the window and its web process start; a command that comes
+    /// first waits here.
+    library: Arc<OnceLock<Mutex<Result<Library, AppError>>>>,
     /// Where the library's database is (or should be); `None` when even the data folder
     /// could not be worked out.
     database_path: Option<PathBuf>,
     /// Set by `cancel_import`; read by a running import between files. Kept outside the
     /// library lock, which the import holds.
     pub cancel_import: AtomicBool,
+}
+
+/// Puts the library opened on another thread into the app state, once.
+pub struct Opener(Arc<OnceLock<Mutex<Result<Library, AppError>>>>);
+
+impl Opener {
+    /// Makes `library` (or the reason it did not open) what every command sees.
+    pub fn opened(self, library: Result<Library, stratus_engine::Error>) {
+        // Only the opener made for this state sets it, once; a second call is a bug that
+        // must not replace a library in use.
+        let _ = self.0.set(Mutex::new(library.map_err(unavailable)));
+    }
 }
 
 /// The open library, locked for one engine call.
@@ -51,17 +66,35 @@ impl AppState {
         library: Result<Library, stratus_engine::Error>,
         database_path: Option<PathBuf>,
     ) -> Self {
+        let state = Self::opening(database_path);
+        state.opened(library);
+        state
+    }
+
+    /// State whose library is still being opened: pass [`AppState::opener`] to the thread
+    /// that opens it. Commands wait until it is done.
+    pub fn opening(database_path: Option<PathBuf>) -> Self {
         Self {
-            library: Mutex::new(library.map_err(unavailable)),
+            library: Arc::new(OnceLock::new()),
             database_path,
             cancel_import: AtomicBool::new(false),
         }
+    }
+
+    /// A handle that puts the opened library (or the reason it did not open) in place.
+    pub fn opener(&self) -> Opener {
+        Opener(Arc::clone(&self.library))
+    }
+
+    fn opened(&self, library: Result<Library, stratus_engine::Error>) {
+        self.opener().opened(library);
     }
 
     fn lock(&self) -> MutexGuard<'_, Result<Library, AppError>> {
         // A panic inside an engine call poisons the lock; the connection itself is still
         // consistent (every write is a transaction), so keep serving.
         self.library
+            .wait()
             .lock()
             .unwrap_or_else(|poisoned| poisoned.into_inner())
     }
@@ -129,6 +162,26 @@ mod tests {
             state.closed_database_path().is_err(),
             "an open library is not repaired"
         );
+    }
+
+    #[test]
+    fn commands_wait_for_the_library_being_opened_on_another_thread() {
+        let state = AppState::opening(None);
+        let opener = state.opener();
+        let opened_first = std::sync::Arc::new(AtomicBool::new(false));
+        let flag = std::sync::Arc::clone(&opened_first);
+        let thread = std::thread::spawn(move || {
+            std::thread::sleep(std::time::Duration::from_millis(50));
+            let mut library = Library::open_in_memory(LibraryOptions::default()).unwrap();
+            library.sync_course().unwrap();
+            flag.store(true, std::sync::atomic::Ordering::SeqCst);
+            opener.opened(Ok(library));
+        });
+        // Asked before the thread is done: waits, then sees the library it opened.
+        let info = state.library().expect("opened").info().unwrap();
+        assert!(opened_first.load(std::sync::atomic::Ordering::SeqCst));
+        assert!(info.counts.documents > 0, "{info:?}");
+        thread.join().unwrap();
     }
 
     #[test]
