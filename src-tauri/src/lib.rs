@@ -66,6 +66,10 @@ pub fn bindings() -> Builder<tauri::Wry> {
         commands::exam::exam_in_progress,
         commands::exam::list_questions,
         commands::exam::question_source,
+        commands::pack::inspect_pack,
+        commands::pack::install_pack,
+        commands::pack::list_packs,
+        commands::pack::remove_pack,
     ])
 }
 
