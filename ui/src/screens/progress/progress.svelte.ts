@@ -3,10 +3,9 @@
 import type { AttemptSummary_Serialize as AttemptSummary, ProgressStats } from "../../lib/bindings";
 import { api, toApiError, type ApiError } from "../../lib/api";
 
-export const EXAMS = ["", "CLF", "SAA", "DVA", "SOA"] as const;
-
 export class ProgressState {
-  exam = $state<(typeof EXAMS)[number]>("");
+  /** An exam's short code (`SAA`), or "" for every exam. */
+  exam = $state("");
   stats = $state<ProgressStats | null>(null);
   error = $state<ApiError | null>(null);
   /** The newest finished timed exam per exam code (`SAA-C03`). */

@@ -4,7 +4,14 @@ import { describe, expect, it, vi } from "vitest";
 import { cleanup, fireEvent, render, screen } from "@testing-library/svelte";
 import { tick } from "svelte";
 
-const commands = vi.hoisted(() => ({ reviewNext: vi.fn() }));
+const commands = vi.hoisted(() => ({
+  reviewNext: vi.fn(),
+  // The scope list comes from the engine's exam guides.
+  examGuides: vi.fn(async () => [
+    { code: "CLF-C02", short: "CLF", name: "Cloud Practitioner", domains: [], question_count: 65, scored_question_count: 50, duration_minutes: 90, passing_score: 700 },
+    { code: "SAA-C03", short: "SAA", name: "Solutions Architect – Associate", domains: [], question_count: 65, scored_question_count: 50, duration_minutes: 130, passing_score: 720 },
+  ]),
+}));
 vi.mock("../../lib/bindings", () => ({ commands }));
 
 import ReviewScreen from "./ReviewScreen.svelte";

@@ -3,11 +3,10 @@
 import type { SearchResults, SearchScope } from "../../lib/bindings";
 import { api, toApiError, type ApiError } from "../../lib/api";
 
-export const EXAM_FILTERS = ["", "CLF", "SAA", "DVA", "SOA"] as const;
-
 export class SearchState {
   text = $state("");
-  exam = $state<(typeof EXAM_FILTERS)[number]>("");
+  /** An exam's short code (`SAA`), or "" for every exam. */
+  exam = $state("");
   scope = $state<SearchScope>("all");
   results = $state<SearchResults | null>(null);
   error = $state<ApiError | null>(null);
