@@ -124,7 +124,9 @@ fn is_gone(path: &str) -> bool {
 /// 1. The document stored at this very path keeps its key while the file's front-matter id
 ///    does not change it (a legacy document without key gets its natural key now).
 /// 2. Else the document holding the natural key is this file when its own file is gone
-///    (the folder was moved or renamed).
+///    (the folder was moved or renamed). A note imported before schema 11 whose file is
+///    gone and whose path ends with the file's relative path (the only such note) is this
+///    file too: its cards are re-keyed with their history.
 /// 3. A key held by another file that still exists: a front-matter id is refused (`Err`
 ///    with why); a path is qualified with the folder's name (`path:<folder>/<relative>`,
 ///    then `path:<folder>~2/<relative>` …) until a free or abandoned key is found.
@@ -194,10 +196,24 @@ fn claim(
             )
         });
         let Some(holder) = store::find_by_key(conn, origin, &doc_key)? else {
+            // A note imported before schema 11 whose folder has moved since: the one gone
+            // note of the library at the same relative path is this file, and its cards
+            // move to the new key with their history.
+            let moved_legacy = match natural {
+                NaturalKey::Path(rel) if n == 0 && own.is_none() => {
+                    let suffix = format!("/{rel}");
+                    let mut gone: Vec<_> = store::legacy_documents(conn, origin)?
+                        .into_iter()
+                        .filter(|d| d.path.ends_with(&suffix) && is_gone(&d.path))
+                        .collect();
+                    if gone.len() == 1 { gone.pop() } else { None }
+                }
+                _ => None,
+            };
             return Ok(Ok(Resolved {
                 doc_key,
-                existing: None,
-                rekey_from: None,
+                existing: moved_legacy.as_ref().map(|d| d.id),
+                rekey_from: moved_legacy.map(|d| d.path),
                 moved_from_root: None,
                 warning,
             }));

@@ -458,4 +458,29 @@ mod tests {
         assert_eq!(history(&lib, &moved_first.id), first_history);
         assert_eq!(lib.documents().unwrap().len(), 1);
     }
+
+    #[test]
+    fn a_version_10_folder_moved_before_its_next_import_keeps_its_history() {
+        let options = crate::storage::LibraryOptions::default();
+        let old = library_at_version_10(&options);
+        let mut lib = crate::storage::Library::open(&old.db, options).unwrap();
+        let first_history = history(&lib, &old.legacy_ids[0]);
+        assert_eq!(first_history.len(), 2);
+
+        // Upgraded and moved in one go: the old document's file is gone, and the moved note
+        // is recognized by its relative path.
+        let moved = old.notes.with_file_name("renamed-notes");
+        std::fs::rename(&old.notes, &moved).unwrap();
+        let report = lib.import_path(&moved).unwrap();
+        assert_eq!(report.totals.updated, 1, "{report:#?}");
+        assert_eq!(lib.documents().unwrap().len(), 1);
+        let carried: Vec<_> = lib
+            .list_cards(&crate::cards::CardFilter::default())
+            .unwrap()
+            .into_iter()
+            .filter(|c| history(&lib, &c.id) == first_history)
+            .collect();
+        assert_eq!(carried.len(), 1, "the answered card kept its two answers");
+        assert!(!old.legacy_ids.contains(&carried[0].id));
+    }
 }

@@ -77,6 +77,14 @@ pub(crate) fn find_by_key(
         .optional()?)
 }
 
+/// The documents of `origin` imported before schema 11 (no key yet).
+pub(crate) fn legacy_documents(conn: &Connection, origin: Origin) -> Result<Vec<StoredDocument>> {
+    Ok(conn
+        .prepare_cached(include_str!("legacy_documents.sql"))?
+        .query_map(params![origin.as_str()], row_to_stored)?
+        .collect::<rusqlite::Result<_>>()?)
+}
+
 /// Gives a document a new path (and root); `false` when another document is at that path.
 pub(crate) fn relocate_document(
     tx: &Transaction<'_>,
