@@ -68,6 +68,15 @@ pub enum Error {
         problem: crate::pack::PackProblem,
     },
 
+    /// A note's image was refused (outside the note's folder, not an allowed type, too
+    /// large, missing); the reader shows it as not loaded.
+    #[error("image {path:?} of document {document} was refused: {problem}")]
+    ImageRefused {
+        document: crate::ids::DocumentId,
+        path: String,
+        problem: crate::images::ImageProblem,
+    },
+
     /// Any other database error.
     #[error("database error: {0}")]
     Db(#[from] rusqlite::Error),
@@ -88,6 +97,7 @@ pub enum ErrorKind {
     NotFound,
     InvalidInput,
     InvalidPack,
+    ImageRefused,
     Db,
 }
 
@@ -104,6 +114,7 @@ impl Error {
             Error::NotFound { .. } => ErrorKind::NotFound,
             Error::InvalidInput(_) => ErrorKind::InvalidInput,
             Error::InvalidPack { .. } => ErrorKind::InvalidPack,
+            Error::ImageRefused { .. } => ErrorKind::ImageRefused,
             Error::Db(_) => ErrorKind::Db,
         }
     }

@@ -11,6 +11,7 @@ mod export;
 #[doc(hidden)]
 pub mod fuzzing;
 mod ids;
+mod images;
 mod import;
 mod pack;
 mod paths;
@@ -35,6 +36,10 @@ pub use exams::{
 };
 pub use export::{AnkiExportOptions, AnkiExportReport, ExportFormat};
 pub use ids::{DocumentId, ReviewId, ReviewUid, SectionId};
+pub use images::{
+    DocumentImage, IMAGE_URL_PREFIX, IMAGE_URL_SCHEME, ImageFormat, ImageProblem, MAX_IMAGE_BYTES,
+    percent_decode,
+};
 pub use import::{
     BUILTIN_FILE_COUNT, DocumentFormat, DocumentSummary, FileOutcome, FileReport, ImportOptions,
     ImportProgress, ImportReport, ImportTotals, Origin, SectionTags, SkipReason,

@@ -3,6 +3,9 @@
 //! handlers, iframes, objects, `javascript:`/`data:` links and remote images never survive.
 //! Cloze markers written for card generation (`==hidden==`, `{{c1::hidden}}`) are shown as
 //! highlighted text (`<mark>`) rather than as markup; inside code they stay literal.
+//! A relative image of an imported note (markdown `![alt](img/x.png)` or an HTML `<img>`)
+//! points at the app's image URL for its document (see `crate::images`); any other image
+//! source, and every image of the built-in course, is dropped.
 
 use std::collections::HashSet;
 
@@ -12,7 +15,7 @@ use serde::{Deserialize, Serialize};
 
 use super::DocumentRef;
 use crate::error::Result;
-use crate::ids::SectionId;
+use crate::ids::{DocumentId, SectionId};
 use crate::import::document::DocumentFormat;
 use crate::import::{Origin, SectionTags};
 use crate::storage::Library;
@@ -86,12 +89,13 @@ fn is_local_relative(url: &str) -> bool {
             .is_none_or(|first| !first.contains(':'))
 }
 
-/// Renders markdown to sanitized HTML.
-pub(crate) fn markdown_to_safe_html(markdown: &str) -> String {
+/// Renders markdown to sanitized HTML. Relative images point at document `images`' image
+/// URLs; with `None` (the built-in course, which has no folder) they are dropped.
+pub(crate) fn markdown_to_safe_html(markdown: &str, images: Option<DocumentId>) -> String {
     let mut raw = String::with_capacity(markdown.len() * 3 / 2);
     let events = TextMergeStream::new(Parser::new_ext(markdown, crate::import::markdown_options()));
     html::push_html(&mut raw, mark_clozes(events).into_iter());
-    sanitize(&raw)
+    sanitize(&raw, images)
 }
 
 const MARK_OPEN: &str = "<mark>";
@@ -328,12 +332,16 @@ fn escape_html(text: &str) -> String {
     out
 }
 
-fn sanitize(raw: &str) -> String {
+fn sanitize(raw: &str, images: Option<DocumentId>) -> String {
     ammonia::Builder::default()
         .url_schemes(HashSet::from(["http", "https", "mailto"]))
-        .attribute_filter(|element, attribute, value| {
-            if element == "img" && attribute == "src" && !is_local_relative(value) {
-                return None;
+        .attribute_filter(move |element, attribute, value| {
+            if element == "img" && attribute == "src" {
+                // Runs after ammonia's own URL checks, so the app URL it writes stays.
+                return images
+                    .filter(|_| is_local_relative(value))
+                    .and_then(|document| crate::images::image_url(document, value))
+                    .map(Into::into);
             }
             Some(value.into())
         })
@@ -506,7 +514,10 @@ impl Library {
     pub fn open_section(&self, id: SectionId) -> Result<SectionView> {
         let row = store::hit_row(self.conn(), id)?;
         let html = match row.format {
-            DocumentFormat::Markdown => markdown_to_safe_html(&row.markdown),
+            DocumentFormat::Markdown => markdown_to_safe_html(
+                &row.markdown,
+                (row.origin != Origin::Builtin).then_some(row.document_id),
+            ),
             DocumentFormat::PlainText => plain_to_safe_html(&row.markdown),
         };
         // Walk back through the outline: each earlier section of a lower level encloses us.
@@ -567,7 +578,7 @@ mod tests {
                   [a](javascript:alert(1)) [b](data:text/html,x) [ok](https://aws.amazon.com)\n\n\
                   <iframe src=\"https://evil\"></iframe><object data=x></object>\n\n\
                   <a href=\"#\" onclick=\"x()\">c</a> <svg onload=alert(1)></svg>\n";
-        let html = markdown_to_safe_html(md);
+        let html = markdown_to_safe_html(md, None);
         for bad in [
             "<script",
             "onerror",
@@ -585,24 +596,55 @@ mod tests {
     }
 
     #[test]
-    fn only_local_relative_images_keep_their_source() {
+    fn only_local_relative_images_keep_a_source_which_is_the_app_url() {
         let html = markdown_to_safe_html(
-            "![r](img/a.png) ![remote](https://tracker.example/p.gif) ![p](//cdn.example/x.png) ![d](data:image/png;base64,AAAA)",
+            "![r](img/a.png) ![remote](https://tracker.example/p.gif) ![p](//cdn.example/x.png) ![d](data:image/png;base64,AAAA) ![f](file:///etc/x.png) ![up](../x.png) ![abs](/etc/x.png)",
+            Some(DocumentId(42)),
         );
-        assert!(html.contains("src=\"img/a.png\""), "{html}");
-        assert!(!html.contains("tracker.example"), "{html}");
-        assert!(!html.contains("cdn.example"), "{html}");
-        assert!(!html.contains("data:image"), "{html}");
+        assert!(
+            html.contains("<img src=\"stratus-img://localhost/42/img/a.png\" alt=\"r\">"),
+            "{html}"
+        );
+        for gone in [
+            "tracker.example",
+            "cdn.example",
+            "data:image",
+            "file:",
+            "x.png",
+        ] {
+            assert!(!html.contains(gone), "{gone}: {html}");
+        }
+        assert_eq!(html.matches("src=").count(), 1, "{html}");
+        assert_eq!(html.matches("<img").count(), 7, "alt text stays: {html}");
+    }
+
+    #[test]
+    fn html_images_are_rewritten_like_markdown_ones_and_builtin_images_dropped() {
+        let md = "<img src=\"pics/a b.png\" alt=\"A\" onerror=\"x()\"> ![b](b%20c.gif)\n";
+        let html = markdown_to_safe_html(md, Some(DocumentId(3)));
+        assert!(
+            html.contains("src=\"stratus-img://localhost/3/pics/a%20b.png\""),
+            "{html}"
+        );
+        assert!(
+            html.contains("src=\"stratus-img://localhost/3/b%20c.gif\""),
+            "{html}"
+        );
+        assert!(!html.contains("onerror"), "{html}");
+        let builtin = markdown_to_safe_html(md, None);
+        assert!(!builtin.contains("src="), "{builtin}");
+        assert!(builtin.contains("alt=\"A\""), "{builtin}");
     }
 
     #[test]
     fn cloze_markers_are_shown_as_highlighted_text() {
-        let html = markdown_to_safe_html("실제로 ==251==개, /28 subnet은 ==11==개만\n");
+        let html = markdown_to_safe_html("실제로 ==251==개, /28 subnet은 ==11==개만\n", None);
         assert_eq!(
             html,
             "<p>실제로 <mark>251</mark>개, /28 subnet은 <mark>11</mark>개만</p>\n"
         );
-        let numbered = markdown_to_safe_html("{{c1::S3::storage}} and {{c2::EBS}} and {{c3::\n");
+        let numbered =
+            markdown_to_safe_html("{{c1::S3::storage}} and {{c2::EBS}} and {{c3::\n", None);
         assert_eq!(
             numbered,
             "<p><mark>S3</mark> and <mark>EBS</mark> and {{c3::</p>\n"
@@ -613,6 +655,7 @@ mod tests {
     fn cloze_markers_in_code_stay_literal() {
         let html = markdown_to_safe_html(
             "Compare `a == b == c` with ==x==.\n\n```\nif a == b and c == d:\n```\n\n`{{c1::k}}`\n",
+            None,
         );
         assert!(html.contains("<code>a == b == c</code>"), "{html}");
         assert!(html.contains("with <mark>x</mark>."), "{html}");
@@ -623,7 +666,7 @@ mod tests {
 
     #[test]
     fn an_unpaired_marker_stays_as_written() {
-        let html = markdown_to_safe_html("==a== and == alone\n\n==b\n\nc==\n\n====\n");
+        let html = markdown_to_safe_html("==a== and == alone\n\n==b\n\nc==\n\n====\n", None);
         assert_eq!(
             html,
             "<p><mark>a</mark> and == alone</p>\n<p>==b</p>\n<p>c==</p>\n<p>====</p>\n"
@@ -634,6 +677,7 @@ mod tests {
     fn clozes_wrap_and_sit_inside_emphasis_headings_and_cells() {
         let html = markdown_to_safe_html(
             "# Limit ==5==\n\n==**bold** text== and *==it==*\n\n| a | b |\n|---|---|\n| ==x== | y |\n",
+            None,
         );
         assert!(html.contains("<h1>Limit <mark>5</mark></h1>"), "{html}");
         assert!(
@@ -648,6 +692,7 @@ mod tests {
     fn marks_do_not_open_a_door_for_other_markup() {
         let html = markdown_to_safe_html(
             "==<script>x()</script>== ==<mark onclick=\"x()\">y</mark>==\n![==alt==](a.png)\n",
+            None,
         );
         assert!(!html.contains("<script"), "{html}");
         assert!(!html.contains("onclick"), "{html}");

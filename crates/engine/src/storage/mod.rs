@@ -5,6 +5,7 @@
 mod backup;
 pub(crate) mod cards;
 pub(crate) mod exams;
+pub(crate) mod images;
 pub(crate) mod import;
 pub(crate) mod kv;
 mod migrations;

@@ -224,7 +224,12 @@ fn unsafe_parts(html: &str) -> Vec<String> {
                 found.push(format!("<{tag} {name}={value:?}> has a dangerous scheme"));
             }
             let is_fetch = name != "href" && is_url;
-            if is_fetch && (v.starts_with("//") || v.starts_with("\\\\") || v.contains("://")) {
+            // The app's own image URL reads a file inside the note's folder, never the network.
+            let app_image = v.starts_with(stratus_engine::IMAGE_URL_PREFIX);
+            if is_fetch
+                && !app_image
+                && (v.starts_with("//") || v.starts_with("\\\\") || v.contains("://"))
+            {
                 found.push(format!("<{tag} {name}={value:?}> loads a remote resource"));
             }
         }
@@ -295,13 +300,14 @@ fn attack_fixtures_render_inert() {
     assert_eq!(report.totals.failed, 0, "{report:?}");
     assert_inert(&views);
 
-    // What is harmless survives: a safe link, local images, the code block as text.
+    // What is harmless survives: a safe link, local images (at the app's image URL), the
+    // code block as text.
     let all: String = views.iter().map(|v| v.html.as_str()).collect();
     assert!(
         all.contains("href=\"https://docs.aws.amazon.com/\""),
         "{all}"
     );
-    assert!(all.contains("src=\"img/diagram.png\""), "{all}");
+    assert!(all.contains("/img/diagram.png\" alt=\"local\""), "{all}");
     assert!(
         all.contains("&lt;script&gt;alert('inside a code block"),
         "{all}"

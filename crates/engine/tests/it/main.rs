@@ -11,6 +11,7 @@ mod exams;
 mod fuzz;
 mod hostile;
 mod identity;
+mod images;
 mod import;
 mod open;
 mod pack;

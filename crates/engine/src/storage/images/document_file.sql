@@ -1,0 +1,1 @@
+SELECT path, origin FROM documents WHERE id = ?1
