@@ -4,6 +4,7 @@
 
 mod commands;
 mod error;
+mod protocol;
 mod state;
 
 use stratus_engine::{DataDir, Library, LibraryOptions};
@@ -157,6 +158,7 @@ pub fn run() {
     tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
         .manage(state)
+        .register_asynchronous_uri_scheme_protocol(protocol::SCHEME, protocol::handle)
         .invoke_handler(builder.invoke_handler())
         .setup(move |app| {
             builder.mount_events(app);

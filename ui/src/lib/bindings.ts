@@ -932,7 +932,7 @@ export type DomainResult = {
  *  Stable, machine-readable error codes, used by the CLI's `--json` errors and the UI's
  *  translated messages. Never renamed once shipped.
  */
-export type ErrorKind = "newer_schema" | "not_a_database" | "foreign_database" | "corrupt" | "io" | "migration" | "not_found" | "invalid_input" | "invalid_pack" | "db";
+export type ErrorKind = "newer_schema" | "not_a_database" | "foreign_database" | "corrupt" | "io" | "migration" | "not_found" | "invalid_input" | "invalid_pack" | "image_refused" | "db";
 
 /**  An attempt as the exam screen shows it. */
 export type ExamAttempt = ExamAttempt_Serialize | ExamAttempt_Deserialize;
