@@ -3,9 +3,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { cleanup, fireEvent, render, screen } from "@testing-library/svelte";
 import { tick } from "svelte";
-import type { AnkiExportReport } from "../../lib/bindings";
+import type { AnkiExportReport, ExamGuide } from "../../lib/bindings";
 
-const commands = vi.hoisted(() => ({ exportAnki: vi.fn() }));
+const commands = vi.hoisted(() => ({ exportAnki: vi.fn(), examGuides: vi.fn() }));
 vi.mock("../../lib/bindings", () => ({ commands }));
 const dialog = vi.hoisted(() => ({ save: vi.fn() }));
 vi.mock("@tauri-apps/plugin-dialog", () => dialog);
@@ -33,6 +33,19 @@ const report = (path: string, format: AnkiExportReport["format"], deck: string):
   size_bytes: 40960,
 });
 
+function guide(code: string, short: string): ExamGuide {
+  return {
+    code,
+    short,
+    name: code,
+    domains: [],
+    question_count: 65,
+    scored_question_count: 50,
+    duration_minutes: 130,
+    passing_score: 720,
+  };
+}
+
 const status = () => screen.getByTestId("anki-status").textContent?.trim() ?? "";
 
 describe("AnkiExport", () => {
@@ -44,6 +57,8 @@ describe("AnkiExport", () => {
   beforeEach(() => {
     setLocale("en");
     commands.exportAnki.mockReset();
+    commands.examGuides.mockReset();
+    commands.examGuides.mockResolvedValue([guide("SAA-C03", "SAA"), guide("DVA-C02", "DVA")]);
     dialog.save.mockReset();
   });
 
@@ -66,6 +81,9 @@ describe("AnkiExport", () => {
     dialog.save.mockResolvedValueOnce("/home/me/stratus-saa-c03-s3.csv");
     commands.exportAnki.mockResolvedValueOnce(ok(report("/home/me/stratus-saa-c03-s3.csv", "csv", "Stratus::SAA-C03::s3")));
     render(AnkiExport);
+    await settle();
+    const choices = [...screen.getByTestId("anki-exam").querySelectorAll("option")].map((o) => o.textContent);
+    expect(choices).toEqual(["All exams", "SAA-C03", "DVA-C02"]);
     await fireEvent.change(screen.getByTestId("anki-exam"), { target: { value: "SAA-C03" } });
     await fireEvent.input(screen.getByTestId("anki-topic"), { target: { value: " s3 " } });
     await fireEvent.click(screen.getByRole("radio", { name: "CSV file" }));

@@ -3,11 +3,9 @@
 import type { AnkiExportReport, ExportFormat } from "../../lib/bindings";
 import { api, toApiError, type ApiError } from "../../lib/api";
 
-/** The exams offered as a filter; "" exports every exam. */
-export const EXPORT_EXAMS = ["", "CLF-C02", "SAA-C03", "DVA-C02", "SOA-C03"] as const;
-
 export class AnkiExportState {
-  exam = $state<(typeof EXPORT_EXAMS)[number]>("");
+  /** An exam's full code (`SAA-C03`), or "" for every exam. */
+  exam = $state("");
   topic = $state("");
   format = $state<ExportFormat>("apkg");
   path = $state("");
