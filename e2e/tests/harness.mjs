@@ -36,13 +36,22 @@ function waitForPort(port, timeoutMs) {
   })();
 }
 
-/** Starts Xvfb (unless a display exists) and tauri-driver, once for the whole file. */
-export async function startDriver() {
+/**
+ * Starts Xvfb (unless a display exists) and tauri-driver, once for the whole file.
+ *
+ * The app draws without GPU compositing on Linux (docs/decisions/0013), and in that mode
+ * WebKitWebDriver's screenshot command never answers. Files that take screenshots therefore
+ * run the app with WebKit's default drawing (`STRATUS_GPU=1`); `rendering.test.mjs` passes
+ * `{ defaultRendering: true }` and checks the app as it ships, without screenshots.
+ */
+export async function startDriver({ defaultRendering = false } = {}) {
   if (!existsSync(appBinary)) {
     throw new Error(`${appBinary} is missing: build it with \`ui/node_modules/.bin/tauri build --debug --no-bundle\``);
   }
   mkdirSync(artifacts, { recursive: true });
   const env = { ...process.env };
+  if (defaultRendering) delete env.STRATUS_GPU;
+  else env.STRATUS_GPU = "1";
   if (!env.DISPLAY) {
     const display = ":97";
     const xvfb = spawn("Xvfb", [display, "-screen", "0", "1280x860x24", "-nolisten", "tcp"], { stdio: "ignore" });
