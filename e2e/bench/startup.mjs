@@ -53,7 +53,7 @@ function processName(pid) {
 
 /** The pid of the app process serving `dataDir`. */
 function appPid(dataDir) {
-  const out = spawnSync("pgrep", ["-n", "-f", `stratus-app.*--data-dir ${dataDir}`], { encoding: "utf8" });
+  const out = spawnSync("pgrep", ["-n", "-f", "--", `--data-dir ${dataDir}`], { encoding: "utf8" });
   const pid = Number(out.stdout.trim());
   if (!pid) throw new Error(`no stratus-app process for ${dataDir}`);
   return pid;
@@ -121,12 +121,32 @@ async function measure(dataDir, label) {
     const pid = appPid(dataDir);
     const startedAt = processStartMs(pid);
     const readyAt = await homeReadyMs(browser);
+    // Where the time went: the page's navigation start (Rust setup, window and web process
+    // up), its script run (DOMContentLoaded), and the rest (preferences, IPC, first paint).
+    const phases = await browser.execute(() => {
+      const nav = performance.getEntriesByType("navigation")[0];
+      return {
+        origin: performance.timeOrigin,
+        response_end: nav ? nav.responseEnd : null,
+        dom_content_loaded: nav ? nav.domContentLoadedEventEnd : null,
+      };
+    });
     await visitEveryScreen(browser);
     const processes = processTree(pid).map((p) => ({ pid: p, name: processName(p), ...memoryOf(p) }));
     const total = processes.reduce((sum, p) => sum + p.pss, 0);
-    const row = { label, startup_ms: Math.round(readyAt - startedAt), pss_total_mib: Math.round(total), processes };
+    const row = {
+      label,
+      startup_ms: Math.round(readyAt - startedAt),
+      page_start_ms: Math.round(phases.origin - startedAt),
+      dom_content_loaded_ms: Math.round(phases.origin + phases.dom_content_loaded - startedAt),
+      pss_total_mib: Math.round(total),
+      processes,
+    };
     const parts = processes.map((p) => `${p.name} ${p.pss.toFixed(0)}`).join(", ");
-    console.log(`${label}: Home with counts ${row.startup_ms} ms after start; PSS ${row.pss_total_mib} MiB (${parts})`);
+    console.log(
+      `${label}: Home with counts ${row.startup_ms} ms after start (page start ${row.page_start_ms} ms, ` +
+        `DOMContentLoaded ${row.dom_content_loaded_ms} ms); PSS ${row.pss_total_mib} MiB (${parts})`,
+    );
     return row;
   } finally {
     await browser.deleteSession();
