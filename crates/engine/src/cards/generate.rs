@@ -186,7 +186,156 @@ pub(crate) fn generate(
         }
         out.stale.extend(stale);
     }
+    settle_repeated_prompts(&mut out, sections);
     out
+}
+
+/// Cards of one document that ask the same question (after normalization) but key different
+/// answers: a learner meeting both would be told two answers to one question. Each is made
+/// distinct by naming its section before the question (`DynamoDB TTL: TTL이란?`); a
+/// generated choice that offers another card's keyed answer of the same question as a
+/// distractor is dropped, since that option is right too; a question still repeated after
+/// naming the sections keeps its first card only.
+fn settle_repeated_prompts(out: &mut Generation, sections: &[SectionSource<'_>]) {
+    use std::collections::HashMap;
+    let mut answers: HashMap<String, HashSet<String>> = HashMap::new();
+    for (_, c) in &out.cards {
+        answers
+            .entry(norm(&c.prompt))
+            .or_default()
+            .insert(norm(&c.answer));
+    }
+    let repeated: HashMap<String, HashSet<String>> =
+        answers.into_iter().filter(|(_, a)| a.len() > 1).collect();
+    if repeated.is_empty() {
+        return;
+    }
+    // How many cards of each section ask each repeated question.
+    let mut in_section: HashMap<(String, usize), usize> = HashMap::new();
+    for (index, c) in &out.cards {
+        let key = norm(&c.prompt);
+        if repeated.contains_key(&key) {
+            *in_section.entry((key, *index)).or_default() += 1;
+        }
+    }
+    let mut kept = Vec::with_capacity(out.cards.len());
+    let mut seen = HashSet::new();
+    for (index, mut card) in std::mem::take(&mut out.cards) {
+        let key = norm(&card.prompt);
+        let Some(keyed) = repeated.get(&key) else {
+            kept.push((index, card));
+            continue;
+        };
+        let is_generated_choice = card.generator != Generator::Explicit && !card.options.is_empty();
+        // One section asking one choice of several rows: the value is not one row's alone,
+        // so every such card has more than one right option.
+        if is_generated_choice
+            && in_section
+                .get(&(key.clone(), index))
+                .is_some_and(|n| *n > 1)
+        {
+            out.skipped.push(SkippedCard {
+                line: card.line,
+                heading_path: card.heading_path.clone(),
+                generator: card.generator,
+                reason: CardSkipReason::DistractorEqualsAnswer,
+                text: card.prompt.clone(),
+                detail: "several rows of the section hold this value".into(),
+            });
+            continue;
+        }
+        let offers_another_key = card
+            .options
+            .iter()
+            .any(|o| !o.is_correct && keyed.contains(&norm(&o.text)));
+        if is_generated_choice && offers_another_key {
+            out.skipped.push(SkippedCard {
+                line: card.line,
+                heading_path: card.heading_path.clone(),
+                generator: card.generator,
+                reason: CardSkipReason::DistractorEqualsAnswer,
+                text: card.prompt.clone(),
+                detail: "another card of the note keys an offered option to the same question"
+                    .into(),
+            });
+            continue;
+        }
+        let path = sections[index].heading_path;
+        let label = match path {
+            [.., parent, last] if seen.contains(&format!("{}|{}", key, norm(last))) => {
+                format!("{parent} › {last}")
+            }
+            [.., last] => last.clone(),
+            [] => String::new(),
+        };
+        let distinct = format!("{}|{}", key, norm(&label));
+        if !label.is_empty() && contains_words(&label, &card.answer) {
+            out.skipped.push(SkippedCard {
+                line: card.line,
+                heading_path: card.heading_path.clone(),
+                generator: card.generator,
+                reason: CardSkipReason::AnswerInPrompt,
+                text: card.prompt.clone(),
+                detail: "the section that tells this card apart names its answer".into(),
+            });
+            continue;
+        }
+        if label.is_empty() || !seen.insert(distinct) {
+            out.skipped.push(SkippedCard {
+                line: card.line,
+                heading_path: card.heading_path.clone(),
+                generator: card.generator,
+                reason: CardSkipReason::Duplicate,
+                text: card.prompt.clone(),
+                detail: "the note asks this question elsewhere with another answer".into(),
+            });
+            continue;
+        }
+        seen.insert(format!(
+            "{}|{}",
+            key,
+            norm(path.last().map_or("", String::as_str))
+        ));
+        card.prompt = format!("{label}: {}", card.prompt);
+        kept.push((index, card));
+    }
+    out.cards = kept;
+}
+
+/// What kind of value an option is, so that a choice offers only options of the answer's
+/// kind: a quantity (`30 days`), a one-word property (`Stateful`, `Regional`) or a name
+/// (`Security group`, `S3 Glacier Deep Archive`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum ValueKind {
+    Quantity,
+    Property,
+    Name,
+}
+
+/// The kind of an option's text (see [`ValueKind`]).
+pub(crate) fn value_kind(text: &str) -> ValueKind {
+    let t = text.trim();
+    if t.chars()
+        .next()
+        .is_some_and(|c| c.is_ascii_digit() || "$€₩≥≤<>~".contains(c))
+    {
+        return ValueKind::Quantity;
+    }
+    let words: Vec<&str> = t.split_whitespace().collect();
+    let is_property_word = |w: &str| {
+        let lower = w.to_lowercase();
+        lower.len() > 4
+            && lower.chars().all(|c| c.is_ascii_alphabetic() || c == '-')
+            && [
+                "ful", "less", "able", "ible", "ive", "ous", "ic", "al", "ent", "ant",
+            ]
+            .iter()
+            .any(|end| lower.ends_with(end))
+    };
+    if words.len() == 1 && is_property_word(words[0]) {
+        return ValueKind::Property;
+    }
+    ValueKind::Name
 }
 
 /// The comment an author writes on the line before a table to keep it out of card generation
@@ -289,6 +438,12 @@ fn gate(d: &Draft, id: &CardId, seed: u64) -> Result<Vec<McqOption>, (CardSkipRe
         ));
     }
     let is_authored_mcq = d.mcq.as_ref().is_some_and(|m| m.is_authored);
+    if d.generator != Generator::Explicit && starts_with_pronoun(prompt) {
+        return Err((
+            CardSkipReason::NeedsContext,
+            "the question opens with a pronoun that points at text before it".into(),
+        ));
+    }
     if !is_authored_mcq && contains_words(prompt, answer) {
         return Err((
             CardSkipReason::AnswerInPrompt,
@@ -300,10 +455,13 @@ fn gate(d: &Draft, id: &CardId, seed: u64) -> Result<Vec<McqOption>, (CardSkipRe
     };
     let correct: HashSet<String> = mcq.correct.iter().map(|c| norm(c)).collect();
     let mut seen = HashSet::new();
+    // A generated choice offers only options of the answer's kind.
+    let answer_kind = value_kind(&mcq.correct[0]);
     let pool: Vec<&String> = mcq
         .distractors
         .iter()
         .filter(|x| !norm(x).is_empty() && !correct.contains(&norm(x)))
+        .filter(|x| mcq.is_authored || value_kind(x) == answer_kind)
         .filter(|x| seen.insert(norm(x)))
         .collect();
     if mcq.is_authored {
@@ -351,6 +509,32 @@ fn gate(d: &Draft, id: &CardId, seed: u64) -> Result<Vec<McqOption>, (CardSkipRe
         explanation: None,
     }));
     Ok(options)
+}
+
+/// Whether a question opens with a word that points back at a term named earlier (`Its`,
+/// `This`, `이것은`): it would not say what it asks about.
+fn starts_with_pronoun(prompt: &str) -> bool {
+    const OPENINGS: &[&str] = &[
+        "it ",
+        "its ",
+        "it's ",
+        "this ",
+        "these ",
+        "those ",
+        "they ",
+        "their ",
+        "them ",
+        "이것",
+        "그것",
+        "이들",
+        "그들",
+        "이는 ",
+        "이 서비스",
+        "이 기능",
+        "해당 ",
+    ];
+    let lower = prompt.trim_start().to_lowercase();
+    OPENINGS.iter().any(|o| lower.starts_with(o))
 }
 
 /// 64 bits of a card id, to seed its random choices.

@@ -191,7 +191,11 @@ fn cells(lang: Lang, t: &Table, out: &mut Yield) {
             out.drafts.push(Draft {
                 generator: G,
                 kind: CardKind::Basic,
-                prompt: templates::table_cell(lang, entity, attribute, false),
+                prompt: if templates::is_value_header(attribute) {
+                    templates::table_value(lang, kind, entity)
+                } else {
+                    templates::table_cell(lang, entity, attribute, false)
+                },
                 answer: value.clone(),
                 prompt_key: format!("cell|{}|{}|{}", norm(kind), norm(entity), norm(attribute)),
                 line,
@@ -212,7 +216,11 @@ fn cells(lang: Lang, t: &Table, out: &mut Yield) {
                 out.drafts.push(Draft {
                     generator: G,
                     kind: CardKind::Mcq,
-                    prompt: templates::table_reverse(lang, kind, attribute, value),
+                    prompt: if templates::is_value_header(attribute) {
+                        templates::table_value_reverse(lang, kind, value)
+                    } else {
+                        templates::table_reverse(lang, kind, attribute, value)
+                    },
                     answer: entity.clone(),
                     prompt_key: format!("value|{}|{}|{}", norm(kind), norm(attribute), norm(value)),
                     line,

@@ -216,8 +216,13 @@ pub(crate) fn josa_ro(word: &str) -> String {
 /// unless the word is an acronym (`AZs`, `SLA`).
 fn mid_sentence(attribute: &str) -> String {
     let mut chars = attribute.chars();
+    // A name with capitals inside its first word (`DynamoDB`, `CloudFront`) keeps its case.
+    let first_word_is_plain = attribute
+        .split_whitespace()
+        .next()
+        .is_some_and(|w| !w.chars().skip(1).any(char::is_uppercase));
     match (chars.next(), chars.next()) {
-        (Some(a), Some(b)) if a.is_uppercase() && b.is_lowercase() => a
+        (Some(a), Some(b)) if a.is_uppercase() && b.is_lowercase() && first_word_is_plain => a
             .to_lowercase()
             .chain(attribute[a.len_utf8()..].chars())
             .collect(),
@@ -319,6 +324,36 @@ pub(crate) fn table_cell(lang: Lang, entity: &str, attribute: &str, is_yes_no: b
             format!("{entity}: {}", attribute.trim())
         }
         Lang::Ko => format!("{}의 {}?", entity, josa(attribute, "은", "는")),
+    }
+}
+
+/// Headers of a column that holds "the value" of the row's property (`Value`, `값`): the row
+/// names the property, so the question names it and the table's subject instead.
+pub(crate) fn is_value_header(attribute: &str) -> bool {
+    matches!(
+        attribute.trim().to_lowercase().as_str(),
+        "value" | "values" | "값" | "수치" | "figure"
+    )
+}
+
+/// A row of a `Setting | Value` table asked by its property: "DynamoDB limit: what is the
+/// maximum item size?", "DynamoDB 한도 — 최대 항목 크기는?".
+pub(crate) fn table_value(lang: Lang, kind: &str, entity: &str) -> String {
+    match lang {
+        Lang::En => format!(
+            "{}: what is the {}?",
+            kind.trim(),
+            mid_sentence(entity.trim())
+        ),
+        Lang::Ko => format!("{} — {}?", kind.trim(), josa(entity.trim(), "은", "는")),
+    }
+}
+
+/// The reverse of [`table_value`]: "Which DynamoDB limit is “400 KB”?".
+pub(crate) fn table_value_reverse(lang: Lang, kind: &str, value: &str) -> String {
+    match lang {
+        Lang::En => format!("Which {} is “{value}”?", mid_sentence(kind.trim())),
+        Lang::Ko => format!("“{value}”인 {}?", josa(kind.trim(), "은", "는")),
     }
 }
 
@@ -559,10 +594,45 @@ mod tests {
     }
 
     #[test]
+    fn value_columns_are_asked_by_the_property_the_row_names() {
+        assert!(is_value_header("Value") && is_value_header(" 값 "));
+        assert!(!is_value_header("Minimum storage duration"));
+        assert_eq!(
+            table_value(Lang::En, "DynamoDB limit", "Maximum item size"),
+            "DynamoDB limit: what is the maximum item size?"
+        );
+        assert_eq!(
+            table_value(Lang::Ko, "DynamoDB 한도", "항목 최대 크기"),
+            "DynamoDB 한도 — 항목 최대 크기는?"
+        );
+        assert_eq!(
+            table_value(Lang::Ko, "API 캐시 설정", "기본 TTL"),
+            "API 캐시 설정 — 기본 TTL은?"
+        );
+        assert_eq!(
+            table_value_reverse(Lang::En, "DynamoDB limit", "400 KB"),
+            "Which DynamoDB limit is “400 KB”?"
+        );
+        assert_eq!(
+            table_value_reverse(Lang::Ko, "DynamoDB 한도", "400 KB"),
+            "“400 KB”인 DynamoDB 한도는?"
+        );
+        for prompt in [
+            table_value(Lang::En, "Quota", "Rules per security group"),
+            table_value(Lang::Ko, "할당량", "보안 그룹당 규칙"),
+        ] {
+            assert!(
+                !prompt.contains("value") && !prompt.contains("값"),
+                "{prompt}"
+            );
+        }
+    }
+
+    #[test]
     fn yes_no_columns_are_asked_after_a_colon() {
         assert_eq!(
             table_cell(Lang::En, "gp3", "Multi-Attach", true),
-            "gp3: multi-Attach?"
+            "gp3: Multi-Attach?"
         );
         assert_eq!(
             table_cell(Lang::En, "gp3", "Boot volume", true),

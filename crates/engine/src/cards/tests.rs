@@ -92,6 +92,120 @@ fn web_notes_make_no_card_of_page_furniture_and_no_bullet_reaches_a_card() {
     assert!(cards > 30, "{cards}");
 }
 
+/// Two sections of one note whose tables key the same reverse question to different rows.
+const REPEATED_EN: &str = "---\nlang: en\n---\n# Pricing\n## Savings Plans\n\n\
+| Option | Maximum discount |\n|---|---|\n| EC2 Instance Savings Plans | 72% |\n\
+| Compute Savings Plans | 66% |\n| SageMaker Savings Plans | 64% |\n| Database Savings Plans | 35% |\n\n\
+## Reserved Instances\n\n| Option | Maximum discount |\n|---|---|\n| Standard RI | 72% |\n\
+| Convertible RI | 54% |\n| Regional RI | 40% |\n| Scheduled RI | 10% |\n";
+
+#[test]
+fn a_question_asked_twice_with_different_answers_is_told_apart_by_its_section() {
+    let file = lint(REPEATED_EN);
+    let asked: Vec<(&str, &str)> = file
+        .cards
+        .iter()
+        .filter(|c| c.prompt.contains("“72%”"))
+        .map(|c| (c.prompt.as_str(), c.answer.as_str()))
+        .collect();
+    assert_eq!(asked.len(), 2, "{asked:?}");
+    assert_ne!(asked[0].0, asked[1].0, "{asked:?}");
+    for (prompt, answer) in &asked {
+        let section = if answer.contains("Savings") {
+            "Savings Plans: "
+        } else {
+            "Reserved Instances: "
+        };
+        assert!(prompt.starts_with(section), "{prompt} => {answer}");
+    }
+    // Every question of the note has one answer.
+    let mut answers: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    for c in &file.cards {
+        answers
+            .entry(norm_text(&c.prompt))
+            .or_default()
+            .insert(norm_text(&c.answer));
+    }
+    assert!(answers.values().all(|a| a.len() == 1), "{answers:?}");
+}
+
+/// Terms of one list, one of which is a property rather than a name.
+const MIXED_KINDS_EN: &str = "---\nlang: en\n---\n# VPC\n## Firewalls\n\n\
+- **Security group**: a firewall attached to network interfaces that remembers connections.\n\
+- **Network ACL**: a firewall attached to subnets that checks each packet on its own.\n\
+- **Stateful**: return traffic is allowed without a rule of its own.\n\
+- **AWS Network Firewall**: a managed firewall for VPCs with deep packet inspection.\n\
+- **AWS WAF**: a firewall for web requests to CloudFront, ALB and API Gateway.\n";
+
+#[test]
+fn choices_offer_only_options_of_the_answers_kind() {
+    let file = lint(MIXED_KINDS_EN);
+    let choices: Vec<&GeneratedCard> = file
+        .cards
+        .iter()
+        .filter(|c| !c.options.is_empty())
+        .collect();
+    assert!(!choices.is_empty(), "{:#?}", file.cards);
+    for c in &choices {
+        let answer = c.options.iter().find(|o| o.is_correct).unwrap();
+        assert_ne!(answer.text, "Stateful", "{c:#?}");
+        assert!(
+            c.options.iter().all(|o| o.text != "Stateful"),
+            "a property offered among names: {c:#?}"
+        );
+        assert!(c.options.len() >= 4, "{c:#?}");
+    }
+    assert!(
+        file.skipped
+            .iter()
+            .any(|s| s.reason == CardSkipReason::TooFewDistractors),
+        "{:#?}",
+        file.skipped
+    );
+}
+
+#[test]
+fn a_question_never_opens_with_a_pronoun() {
+    let file = lint(
+        "---\nlang: en\n---\n# Lambda\n## Limits\n\n\
+| Limit | Maximum |\n|---|---|\n| Its timeout | 15 minutes |\n| Memory | 10,240 MB |\n",
+    );
+    assert!(
+        file.cards
+            .iter()
+            .all(|c| !c.prompt.to_lowercase().starts_with("its ")),
+        "{:#?}",
+        file.cards
+    );
+    assert!(file.cards.iter().any(|c| c.answer == "10,240 MB"));
+}
+
+#[test]
+fn value_tables_name_the_property_in_the_question() {
+    for (text, want) in [
+        (
+            "---\nlang: en\n---\n# DynamoDB\n## Limits\n\n| DynamoDB limit | Value |\n|---|---|\n\
+| Maximum item size | 400 KB |\n| Items per transaction | 100 |\n",
+            "DynamoDB limit: what is the maximum item size?",
+        ),
+        (
+            "---\nlang: ko\n---\n# DynamoDB\n## 한도\n\n| DynamoDB 한도 | 값 |\n|---|---|\n\
+| 항목 최대 크기 | 400 KB |\n| 트랜잭션당 항목 수 | 100개 |\n",
+            "DynamoDB 한도 — 항목 최대 크기는?",
+        ),
+    ] {
+        let file = lint(text);
+        let prompts: Vec<&str> = file.cards.iter().map(|c| c.prompt.as_str()).collect();
+        assert!(prompts.contains(&want), "{prompts:?}");
+        assert!(
+            prompts
+                .iter()
+                .all(|p| !p.contains("value of") && !p.contains("의 값")),
+            "{prompts:?}"
+        );
+    }
+}
+
 const TABLE_EN: &str = "---\nlang: en\n---\n# S3\n## Classes [SAA]\n\n\
 | Storage class | Minimum storage duration | AZs |\n|---|---|---|\n\
 | S3 Standard | None | ≥ 3 |\n| S3 Standard-IA | 30 days | ≥ 3 |\n\

@@ -119,6 +119,35 @@ fn every_topic_exists_in_both_languages() {
 }
 
 #[test]
+fn a_new_learner_meets_cards_of_many_sections_first() {
+    let mut lib = Library::open_in_memory(LibraryOptions::default()).unwrap();
+    lib.sync_builtin().unwrap();
+    let mut sections = std::collections::BTreeSet::new();
+    let mut documents = std::collections::BTreeSet::new();
+    let mut previous = None;
+    for _ in 0..10 {
+        let next = lib
+            .review_next(&stratus_engine::ReviewScope::All)
+            .unwrap()
+            .card
+            .expect("a new card");
+        let card = lib.card(&next.card_id).unwrap();
+        let section = (card.document_id, card.heading_path.clone());
+        assert_ne!(
+            previous.as_ref(),
+            Some(&section),
+            "two new cards of one section in a row"
+        );
+        sections.insert(section.clone());
+        documents.insert(card.document_id);
+        previous = Some(section);
+        lib.bury_card(&next.card_id).unwrap();
+    }
+    assert!(sections.len() >= 5, "{sections:#?}");
+    assert!(documents.len() >= 3, "{documents:?}");
+}
+
+#[test]
 fn built_in_course_imports_cleanly_and_core_topics_are_found_by_name() {
     let mut lib = Library::open_in_memory(LibraryOptions::default()).unwrap();
     let report = lib.sync_builtin().unwrap();

@@ -410,7 +410,11 @@ impl Queue {
     fn order(self) -> &'static str {
         match self {
             // Ties broken by rowid, which the due index holds, so no sort is needed.
-            Queue::Learning | Queue::Review | Queue::New => "ORDER BY s.due_at_ms, s.rowid",
+            Queue::Learning | Queue::Review => "ORDER BY s.due_at_ms, s.rowid",
+            // New cards are introduced in turns across sections: the first card of every
+            // section, then the second of every section, and so on; within a turn sections
+            // follow their key (a content hash, so the order is stable and mixes documents).
+            Queue::New => include_str!("new_cards_order.sql"),
             Queue::Weakest { .. } => {
                 "ORDER BY (:now - s.last_review_at_ms) / s.stability DESC, s.rowid"
             }
@@ -429,7 +433,12 @@ fn queue_sql(queue: Queue, filter: &Filter, count: bool) -> String {
     sql.push_str("SELECT s.card_id\nFROM card_states s\n");
     // `card_states` mirrors the card's status; `cards` is read only for a scope's tags or
     // document.
-    if filter.exam.is_some() || filter.topic.is_some() || filter.document_id.is_some() {
+    let is_interleaved = queue == Queue::New && !count;
+    if is_interleaved
+        || filter.exam.is_some()
+        || filter.topic.is_some()
+        || filter.document_id.is_some()
+    {
         sql.push_str("JOIN cards c ON c.id = s.card_id\n");
     }
     sql.push_str(queue.head());

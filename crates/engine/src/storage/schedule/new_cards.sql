@@ -1,2 +1,2 @@
--- New cards, taken in the order their notes were imported (rowid).
+-- New cards; `new_cards_order.sql` takes them in turns across sections.
 WHERE s.phase = 'new' AND s.is_active = 1 AND s.due_at_ms <= :until
