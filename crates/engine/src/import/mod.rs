@@ -243,6 +243,10 @@ struct ParseJob {
     rekey_from: Option<String>,
     /// The folder the document was imported from before, when it was found moved.
     moved_from_root: Option<String>,
+    /// What the file says about its identity; `None` for a source whose path is its key.
+    natural: Option<identity::NaturalKey>,
+    /// How many warnings there were before parsing (a file parsed again drops the rest).
+    warnings_before_parse: usize,
     hash: String,
     size_bytes: i64,
     is_markdown_name: bool,
@@ -285,7 +289,11 @@ fn pair_ids(old: &crate::cards::DocumentYield, new: &crate::cards::DocumentYield
         )
     };
     let question_key = |q: &crate::cards::QuestionRow| (q.question.line, q.question.stem.clone());
-    let old_cards: HashMap<_, _> = old.cards.iter().map(|c| (card_key(c), &c.card.id)).collect();
+    let old_cards: HashMap<_, _> = old
+        .cards
+        .iter()
+        .map(|c| (card_key(c), &c.card.id))
+        .collect();
     let old_questions: HashMap<_, _> = old
         .questions
         .iter()
@@ -314,8 +322,10 @@ fn pair_ids(old: &crate::cards::DocumentYield, new: &crate::cards::DocumentYield
 impl ParseJob {
     /// The pure part of an import: sections, search terms and cards. Runs on any thread.
     fn parse(mut self, card_seed: u64) -> ParsedFile {
-        let text = std::mem::take(&mut self.text);
-        let parsed = document::parse_document(&text, self.is_markdown_name, &self.stem);
+        self.warnings.truncate(self.warnings_before_parse);
+        // The text stays with the job: a file whose key another process took meanwhile is
+        // parsed again under its new key.
+        let parsed = document::parse_document(&self.text, self.is_markdown_name, &self.stem);
         self.warnings.extend(parsed.warnings.iter().cloned());
         let rows = |doc_key: &str| match self.origin {
             Origin::Builtin => crate::cards::rows_for_document_keyed(
@@ -364,7 +374,7 @@ impl ParseJob {
 enum Step {
     /// Nothing to parse: unchanged, or skipped.
     Done(FileOutcome, Option<DocumentId>, Vec<String>),
-    Parse(ParseJob),
+    Parse(Box<ParseJob>),
 }
 
 /// A file of an import in walk order: its report, or the parse it waits for.
@@ -429,23 +439,20 @@ impl Library {
                             path,
                             size_bytes,
                             root,
-                        } => {
-                            match self.look_at_file(&path, &root, size_bytes, options)? {
-                                Ok(job) => {
-                                    if let (Some(from), Some(to)) =
-                                        (&job.moved_from_root, &job.root)
-                                        && from != to
-                                    {
-                                        moved_roots.insert(from.clone(), to.clone());
-                                    }
-                                    let shown = job.path.clone();
-                                    job_tx.send(job).expect("the parser thread runs");
-                                    parsing += 1;
-                                    Entry::Parsing(shown)
+                        } => match self.look_at_file(&path, &root, size_bytes, options)? {
+                            Ok(job) => {
+                                if let (Some(from), Some(to)) = (&job.moved_from_root, &job.root)
+                                    && from != to
+                                {
+                                    moved_roots.insert(from.clone(), to.clone());
                                 }
-                                Err(done) => Entry::Done(done),
+                                let shown = job.path.clone();
+                                job_tx.send(job).expect("the parser thread runs");
+                                parsing += 1;
+                                Entry::Parsing(shown)
                             }
-                        }
+                            Err(done) => Entry::Done(done),
+                        },
                     };
                     queue.push_back(entry);
                 }
@@ -590,7 +597,7 @@ impl Library {
                 .unwrap_or_default(),
         };
         Ok(match self.look_at_source(&source, Some(root))? {
-            Step::Parse(job) => Ok(job),
+            Step::Parse(job) => Ok(*job),
             Step::Done(outcome, id, warnings) => Err(report(outcome, id, warnings)),
         })
     }
@@ -625,6 +632,7 @@ impl Library {
             }
         };
         let mut warnings: Vec<String> = warning.into_iter().collect();
+        let mut natural = None;
         let resolved = match root {
             None => identity::Resolved {
                 doc_key: source.path.clone(),
@@ -638,8 +646,11 @@ impl Library {
                     .is_markdown_name
                     .then(|| front_matter_id(&text))
                     .flatten();
-                let natural = identity::natural_key(id, root, Path::new(&source.path));
-                match identity::resolve(self.conn(), source.origin, &source.path, root, &natural)? {
+                let key = identity::natural_key(id, root, Path::new(&source.path));
+                let resolved =
+                    identity::resolve(self.conn(), source.origin, &source.path, root, &key)?;
+                natural = Some(key);
+                match resolved {
                     Ok(resolved) => resolved,
                     Err(message) => {
                         return Ok(Step::Done(
@@ -652,7 +663,7 @@ impl Library {
             }
         };
         warnings.extend(resolved.warning);
-        Ok(Step::Parse(ParseJob {
+        Ok(Step::Parse(Box::new(ParseJob {
             origin: source.origin,
             path: source.path.clone(),
             doc_key: resolved.doc_key,
@@ -660,13 +671,15 @@ impl Library {
             existing: resolved.existing,
             rekey_from: resolved.rekey_from,
             moved_from_root: resolved.moved_from_root,
+            natural,
+            warnings_before_parse: warnings.len(),
             hash,
             size_bytes: source.bytes.len() as i64,
             is_markdown_name: source.is_markdown_name,
             stem: source.stem.clone(),
             text,
             warnings,
-        }))
+        })))
     }
 
     /// Imports one source: unchanged by hash, skipped if undecodable, else parsed and written
@@ -684,11 +697,53 @@ impl Library {
         }
     }
 
-    /// Writes a parsed file: its document, sections and cards in one transaction.
+    /// Writes a parsed file: its document, sections and cards in one transaction. When
+    /// another process took the file's key between resolving and writing (two folders with
+    /// the same relative path imported at once), the key is resolved again and the file
+    /// generated again under it.
     fn write_parsed(
         &mut self,
-        file: ParsedFile,
+        mut file: ParsedFile,
     ) -> Result<(FileOutcome, Option<DocumentId>, Vec<String>)> {
+        const ATTEMPTS: usize = 3;
+        for _ in 0..ATTEMPTS {
+            if let Some((outcome, id)) = self.write_parsed_once(&file)? {
+                return Ok((outcome, Some(id), file.job.warnings));
+            }
+            let mut job = file.job;
+            let (Some(natural), Some(root)) = (job.natural.clone(), job.root.clone()) else {
+                unreachable!("only a file resolved under a folder finds its key taken")
+            };
+            match identity::resolve(
+                self.conn(),
+                job.origin,
+                &job.path,
+                Path::new(&root),
+                &natural,
+            )? {
+                Ok(resolved) => {
+                    job.doc_key = resolved.doc_key;
+                    job.existing = resolved.existing;
+                    job.rekey_from = resolved.rekey_from;
+                    job.warnings.truncate(job.warnings_before_parse);
+                    job.warnings.extend(resolved.warning);
+                    job.warnings_before_parse = job.warnings.len();
+                }
+                Err(message) => {
+                    return Ok((FileOutcome::Failed { message }, None, job.warnings));
+                }
+            }
+            file = job.parse(self.card_seed());
+        }
+        let message = "other imports kept taking this note's identity; import it again".into();
+        Ok((FileOutcome::Failed { message }, None, file.job.warnings))
+    }
+
+    /// One try of `write_parsed`: `None` when the key was taken by another file meanwhile.
+    fn write_parsed_once(
+        &mut self,
+        file: &ParsedFile,
+    ) -> Result<Option<(FileOutcome, DocumentId)>> {
         let ParsedFile {
             job,
             parsed,
@@ -706,13 +761,21 @@ impl Library {
             hash: &job.hash,
             size_bytes: job.size_bytes,
             now_ms,
-            document: &parsed,
+            document: parsed,
         };
         // The document is looked up again inside the write transaction, which holds the write
         // lock: another process importing the same folder (or the same name met twice) may
         // have written it since it was first looked at. Same content: nothing to write.
         let written = self.transact(|tx| {
             let current = store::find_by_key(tx, job.origin, &job.doc_key)?;
+            if let Some(doc) = &current
+                && doc.path != job.path
+                && Some(doc.id) != job.existing
+                && job.natural.is_some()
+                && Path::new(&doc.path).exists()
+            {
+                return Ok(None);
+            }
             if let Some(doc) = &current
                 && doc.hash == job.hash
                 && job.rekey_from.is_none()
@@ -721,7 +784,7 @@ impl Library {
                 if doc.path != job.path {
                     store::relocate_document(tx, doc.id, &job.path, job.root.as_deref())?;
                 }
-                return Ok((doc.id, None));
+                return Ok(Some((doc.id, None)));
             }
             let existing_id = current.map(|d| d.id).or(job.existing);
             for (old, new) in &rekeyed.cards {
@@ -731,23 +794,22 @@ impl Library {
                 store::rename_question(tx, old, new)?;
             }
             let id = store::write_document(tx, existing_id, &written)?;
-            store::replace_sections(tx, id, &parsed.sections, &term_counts)?;
-            crate::storage::cards::write_document_cards(tx, id, &cards, now_ms)?;
-            crate::storage::questions::write_document_questions(tx, id, &questions, now_ms)?;
-            Ok((id, Some(existing_id.is_some())))
+            store::replace_sections(tx, id, &parsed.sections, term_counts)?;
+            crate::storage::cards::write_document_cards(tx, id, cards, now_ms)?;
+            crate::storage::questions::write_document_questions(tx, id, questions, now_ms)?;
+            Ok(Some((id, Some(existing_id.is_some()))))
         })?;
-        let (id, outcome) = match written {
-            (id, None) => (id, FileOutcome::Unchanged),
-            (id, Some(is_update)) => (
-                id,
-                FileOutcome::Imported {
+        Ok(written.map(|(id, update)| {
+            let outcome = match update {
+                None => FileOutcome::Unchanged,
+                Some(is_update) => FileOutcome::Imported {
                     section_count: parsed.sections.len() as u32,
                     is_update,
                     format: parsed.format,
                 },
-            ),
-        };
-        Ok((outcome, Some(id), job.warnings))
+            };
+            (outcome, id)
+        }))
     }
 
     /// Documents of a folder found moved that this import did not meet (their files were
