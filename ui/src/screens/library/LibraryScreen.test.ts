@@ -39,12 +39,12 @@ describe("LibraryScreen", () => {
     render(LibraryScreen);
     for (let i = 0; i < 5; i++) await tick();
     await new Promise((r) => setTimeout(r, 0));
-    expect((await screen.findAllByTestId("card-count")).at(-1)!.textContent).toMatch(/1,234/);
-    await fireEvent.click((await screen.findAllByTestId("rename-document")).at(-1)!);
-    const input = (await screen.findAllByTestId("rename-input")).at(-1) as HTMLInputElement;
+    expect((await screen.findAllByTestId("card-count")).slice(-1)[0]!.textContent).toMatch(/1,234/);
+    await fireEvent.click((await screen.findAllByTestId("rename-document")).slice(-1)[0]!);
+    const input = (await screen.findAllByTestId("rename-input")).slice(-1)[0] as HTMLInputElement;
     expect(input.value).toBe("VPC notes");
     await fireEvent.input(input, { target: { value: "VPC 정리" } });
-    await fireEvent.click((await screen.findAllByTestId("rename-save")).at(-1)!);
+    await fireEvent.click((await screen.findAllByTestId("rename-save")).slice(-1)[0]!);
     for (let i = 0; i < 5; i++) await tick();
     expect(commands.renameDocument).toHaveBeenCalledWith(7, "VPC 정리");
     expect((await screen.findAllByTestId("document-title")).map((e) => e.textContent)).toContain("VPC 정리");
