@@ -156,17 +156,24 @@ pub(crate) fn is_boilerplate(line: &str) -> bool {
     if lower.contains("all rights reserved") {
         return true;
     }
-    let is_cookie_notice = (lower.contains("cookie")
-        && [
-            "we use",
-            "uses cookies",
-            "accept",
-            "consent",
-            "cookie policy",
-        ]
-        .iter()
-        .any(|w| lower.contains(w)))
-        || (t.contains("쿠키") && ["동의", "사용합니다", "허용"].iter().any(|w| t.contains(w)));
+    // A cookie notice, in the words sites use for one; a note about signed cookies is kept.
+    let is_cookie_notice = [
+        "we use cookies",
+        "uses cookies",
+        "use of cookies",
+        "accept all cookies",
+        "accept cookies",
+        "cookie policy",
+        "cookie settings",
+        "cookie preferences",
+        "쿠키를 사용합니다",
+        "쿠키를 사용하고",
+        "쿠키 사용에 동의",
+        "쿠키 설정",
+        "쿠키 정책",
+    ]
+    .iter()
+    .any(|w| lower.contains(w));
     is_cookie_notice && t.chars().count() <= 240
 }
 
@@ -209,6 +216,8 @@ mod tests {
             "Share a snapshot with another account by adding its account id.",
             "Subscribe an SQS queue to the topic",
             "RI 할인이 다른 계정과 공유됨",
+            "  오답: 서명된 쿠키(signed cookie)는 여러 파일에 접근을 허용한다.",
+            "Signed cookies accept a custom policy for many files.",
             "S3 Search",
             "3 AZ",
             "1,000 requests per second",
