@@ -244,3 +244,46 @@ fn the_reader_points_relative_images_at_the_app_url_and_drops_the_rest() {
         std::fs::read(dir.join("img/square.png")).expect("fixture")
     );
 }
+
+#[test]
+fn images_travel_in_a_pack_and_are_served_from_the_installed_folder() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let src = dir.path().join("course");
+    std::fs::create_dir_all(src.join("img")).expect("source");
+    std::fs::write(
+        src.join("vpc.md"),
+        "# VPC basics\n\nWhat is the default VPC's CIDR block? :: 172.31.0.0/16\n\n![VPC](img/vpc.png)\n",
+    )
+    .expect("note");
+    std::fs::write(src.join("img/vpc.png"), PNG).expect("image");
+    std::fs::write(
+        src.join("pack.json"),
+        r#"{"name": "img-course", "title": "Images", "author": "Kim", "version": "1.0.0",
+            "language": "en", "exams": ["saa-c03"], "licence": "CC BY 4.0"}"#,
+    )
+    .expect("pack.json");
+    let file = dir.path().join("img-course.stratus");
+    let built = stratus_engine::build_pack(&src, stratus_engine::PackMeta::default(), &file)
+        .expect("build");
+    assert_eq!(built.image_count, 1);
+    std::fs::remove_dir_all(&src).expect("the source is gone");
+
+    let mut lib = Library::open(
+        dir.path().join("data").join("stratus.sqlite3"),
+        stratus_engine::LibraryOptions::default(),
+    )
+    .expect("library");
+    let report = lib.install_pack(&file, false).expect("install");
+    let id = report.pack.document_ids[0];
+    let image = lib
+        .document_image(id, "img/vpc.png")
+        .expect("served from the pack");
+    assert_eq!(
+        (image.bytes.as_slice(), image.format),
+        (PNG, ImageFormat::Png)
+    );
+    assert_eq!(
+        problem(lib.document_image(id, "../img-course.stratus")),
+        ImageProblem::ParentTraversal
+    );
+}
