@@ -37,6 +37,20 @@ impl Opener {
     }
 }
 
+impl Drop for Opener {
+    /// An opener dropped unused — its thread panicked while opening — still answers every
+    /// waiting command (with the reason) instead of leaving them waiting forever; the
+    /// repair commands then work as for a library that did not open.
+    fn drop(&mut self) {
+        if self.0.get().is_none() {
+            let _ = self.0.set(Mutex::new(Err(AppError {
+                kind: AppErrorKind::LibraryUnavailable,
+                message: "opening the library stopped with an internal error".into(),
+            })));
+        }
+    }
+}
+
 /// The open library, locked for one engine call.
 pub struct LibraryGuard<'a>(MutexGuard<'a, Result<Library, AppError>>);
 
@@ -182,6 +196,24 @@ mod tests {
         assert!(opened_first.load(std::sync::atomic::Ordering::SeqCst));
         assert!(info.counts.documents > 0, "{info:?}");
         thread.join().unwrap();
+    }
+
+    #[test]
+    fn a_panic_while_opening_answers_commands_with_an_error_instead_of_a_hang() {
+        let state = AppState::opening(Some(PathBuf::from("/nonexistent/stratus.sqlite3")));
+        let opener = state.opener();
+        let thread = std::thread::spawn(move || {
+            let _opener = opener;
+            panic!("a bug while opening");
+        });
+        assert!(thread.join().is_err(), "the opening thread panicked");
+        let error = state.library().err().expect("no library");
+        assert_eq!(error.kind, AppErrorKind::LibraryUnavailable);
+        assert_eq!(
+            state.closed_database_path().unwrap(),
+            Path::new("/nonexistent/stratus.sqlite3"),
+            "the repair commands see a library that did not open"
+        );
     }
 
     #[test]
