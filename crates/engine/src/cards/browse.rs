@@ -179,7 +179,15 @@ impl Library {
         let exam = match query.exam.as_deref().map(str::trim) {
             None | Some("") => None,
             Some(raw) => Some(normalize_exam_code(raw).ok_or_else(|| {
-                Error::InvalidInput(format!("unknown exam code: {raw} (try SAA, DVA, SOA, CLF)"))
+                let known: Vec<&str> = crate::exams::exam_guides()
+                    .exams
+                    .iter()
+                    .map(|g| g.short.as_str())
+                    .collect();
+                Error::InvalidInput(format!(
+                    "unknown exam code: {raw} (try {})",
+                    known.join(", ")
+                ))
             })?),
         };
         let non_empty = |s: &Option<String>| {
