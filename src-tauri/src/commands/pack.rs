@@ -22,7 +22,10 @@ pub fn install_pack(
     path: String,
     force: bool,
 ) -> Result<PackInstallReport, AppError> {
-    Ok(state.library()?.install_pack(&path, force)?)
+    // A handle of its own: the app's library stays free for every screen while the pack's
+    // notes are imported.
+    let mut library = state.import_library()?;
+    Ok(library.install_pack(&path, force)?)
 }
 
 /// The installed packs with their documents' ids.
