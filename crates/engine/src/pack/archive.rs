@@ -246,8 +246,11 @@ fn survey<R: Read + Seek>(archive: &zip::ZipArchive<R>) -> Result<Survey, PackPr
                 limit: MAX_COMPRESSION_RATIO,
             });
         }
-        total = total.saturating_add(e.size());
-        if total > MAX_PACK_TOTAL_BYTES + MAX_MANIFEST_BYTES {
+        // The manifest is held to its own limit above; the total counts the pack's files.
+        if name != MANIFEST_NAME {
+            total = total.saturating_add(e.size());
+        }
+        if total > MAX_PACK_TOTAL_BYTES {
             return Err(PackProblem::TooLarge {
                 bytes: total,
                 limit: MAX_PACK_TOTAL_BYTES,

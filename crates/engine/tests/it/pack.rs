@@ -548,9 +548,23 @@ fn the_fuzz_entry_reads_packs_in_memory_and_its_seed_passes() {
     let bytes = std::fs::read(&pack).unwrap();
     let (manifest, sizes) = stratus_engine::fuzzing::read_pack(&bytes).unwrap();
     assert_eq!(manifest.files.len(), 3);
+    // Each size as the fixture's own file has it on disk, not as the manifest says.
+    let src = f.root.join("src-1.0.0");
+    let on_disk: Vec<(String, u64)> = manifest
+        .files
+        .iter()
+        .map(|m| {
+            let len = std::fs::metadata(src.join(&m.path)).unwrap().len();
+            (m.path.clone(), len)
+        })
+        .collect();
+    let mut paths: Vec<&str> = on_disk.iter().map(|(p, _)| p.as_str()).collect();
+    paths.sort_unstable();
+    assert_eq!(paths, ["ec2/purchasing.md", "img/classes.png", "s3.md"]);
+    assert_eq!(sizes, on_disk.iter().map(|(_, n)| *n).collect::<Vec<_>>());
     assert_eq!(
-        sizes,
-        manifest.files.iter().map(|f| f.size).collect::<Vec<_>>()
+        sizes.iter().sum::<u64>(),
+        (NOTE_A.len() + NOTE_B.len() + PNG.len()) as u64
     );
     for cut in [0, 10, bytes.len() / 2, bytes.len() - 1] {
         assert!(stratus_engine::fuzzing::read_pack(&bytes[..cut]).is_err());
