@@ -45,15 +45,15 @@ pub use import::{
     ImportProgress, ImportReport, ImportTotals, Origin, SectionTags, SkipReason,
     normalize_exam_code,
 };
-pub use paths::{
-    APP_IDENTIFIER, DATA_DIR_ENV, DATABASE_FILE_NAME, DataDir, LEGACY_APP_IDENTIFIER, LegacyDataDir,
-    move_legacy_data_dir,
-};
 pub use pack::{
     MAX_COMPRESSION_RATIO, MAX_MANIFEST_BYTES, MAX_PACK_ENTRIES, MAX_PACK_FILE_BYTES,
     MAX_PACK_TOTAL_BYTES, PACK_META_FILE, PACK_SCHEMA_VERSION, PACKS_DIR_NAME, PackBuildReport,
     PackFile, PackInfo, PackInstallReport, PackManifest, PackMeta, PackProblem, PackRemoveReport,
     PackSummary, RATIO_FLOOR_BYTES, build_pack,
+};
+pub use paths::{
+    APP_IDENTIFIER, DATA_DIR_ENV, DATABASE_FILE_NAME, DataDir, LEGACY_APP_IDENTIFIER,
+    LegacyDataDir, move_legacy_data_dir,
 };
 pub use progress::{
     Activity, ActivityDay, DomainProgress, ExamProgress, ForecastDay, MAX_PROGRESS_FILE_BYTES,

@@ -306,7 +306,9 @@ impl Library {
                     root
                 };
                 let natural = crate::import::natural_key(
-                    is_md.then(|| crate::import::front_matter_id(&text)).flatten(),
+                    is_md
+                        .then(|| crate::import::front_matter_id(&text))
+                        .flatten(),
                     &canonical(folder),
                     &canonical(&file),
                 );
