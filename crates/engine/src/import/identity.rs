@@ -8,6 +8,7 @@ use std::path::{Component, Path};
 
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 use rusqlite::Connection;
+use unicode_normalization::UnicodeNormalization;
 
 use super::Origin;
 use super::frontmatter::parse_front_matter;
@@ -40,14 +41,16 @@ impl NaturalKey {
     }
 }
 
-/// The path of `file` relative to `root`, `/`-separated, each part as `path_key` writes it;
+/// The path of `file` relative to `root`, `/`-separated, each part as `path_key` writes it
+/// in Unicode NFC (a name stored decomposed, as some file systems do, gives the same key);
 /// the file name alone when `file` is not under `root`.
 pub(crate) fn relative_path(root: &Path, file: &Path) -> String {
+    let nfc = |part: &Path| path_key(part).nfc().collect::<String>();
     let parts: Vec<String> = match file.strip_prefix(root) {
         Ok(rel) => rel
             .components()
             .filter_map(|c| match c {
-                Component::Normal(part) => Some(path_key(Path::new(part))),
+                Component::Normal(part) => Some(nfc(Path::new(part))),
                 _ => None,
             })
             .collect(),
@@ -56,8 +59,8 @@ pub(crate) fn relative_path(root: &Path, file: &Path) -> String {
     if parts.is_empty() {
         return file
             .file_name()
-            .map(|n| path_key(Path::new(n)))
-            .unwrap_or_else(|| path_key(file));
+            .map(|n| nfc(Path::new(n)))
+            .unwrap_or_else(|| nfc(file));
     }
     parts.join("/")
 }
@@ -112,6 +115,20 @@ pub(crate) struct Resolved {
     pub moved_from_root: Option<String>,
     /// Why the key differs from the file's natural key, for the import report.
     pub warning: Option<String>,
+}
+
+/// Whether the stored path `path` ends with the `/`-separated relative path `rel`, part by
+/// part (a stored name decomposed or composed alike).
+fn ends_with(path: &str, rel: &str) -> bool {
+    let parts: Vec<String> = Path::new(path)
+        .components()
+        .filter_map(|c| match c {
+            Component::Normal(part) => Some(part.to_string_lossy().nfc().collect()),
+            _ => None,
+        })
+        .collect();
+    let wanted: Vec<String> = rel.split('/').map(str::to_string).collect();
+    parts.len() > wanted.len() && parts.ends_with(&wanted)
 }
 
 /// A stored document another file may claim.
@@ -201,10 +218,10 @@ fn claim(
             // move to the new key with their history.
             let moved_legacy = match natural {
                 NaturalKey::Path(rel) if n == 0 && own.is_none() => {
-                    let suffix = format!("/{rel}");
+                    // Compared part by part, so a path stored with `\` separators (Windows) matches.
                     let mut gone: Vec<_> = store::legacy_documents(conn, origin)?
                         .into_iter()
-                        .filter(|d| d.path.ends_with(&suffix) && is_gone(&d.path))
+                        .filter(|d| ends_with(&d.path, rel) && is_gone(&d.path))
                         .collect();
                     if gone.len() == 1 { gone.pop() } else { None }
                 }
@@ -263,6 +280,31 @@ mod tests {
             relative_path(Path::new("/elsewhere"), Path::new("/n/aws/iam.md")),
             "iam.md"
         );
+    }
+
+    #[test]
+    fn decomposed_and_composed_names_give_the_same_key() {
+        let composed: String = "요금.md".nfc().collect();
+        let decomposed: String = "요금.md".nfd().collect();
+        assert_ne!(composed, decomposed);
+        let root = Path::new("/n/aws");
+        let from_nfd = relative_path(root, &root.join("s3").join(&decomposed));
+        let from_nfc = relative_path(root, &root.join("s3").join(&composed));
+        assert_eq!(from_nfd, from_nfc);
+        assert_eq!(from_nfc, format!("s3/{composed}"));
+        assert_eq!(
+            relative_path(Path::new("/elsewhere"), Path::new(&decomposed)),
+            composed
+        );
+    }
+
+    #[test]
+    fn a_stored_path_ends_with_a_relative_path_part_by_part() {
+        assert!(ends_with("/old/aws/s3/iam.md", "s3/iam.md"));
+        assert!(!ends_with("/old/aws/xs3/iam.md", "s3/iam.md"));
+        assert!(!ends_with("s3/iam.md", "s3/iam.md"));
+        let decomposed: String = "/old/요금.md".nfd().collect();
+        assert!(ends_with(&decomposed, "요금.md"));
     }
 
     #[test]
