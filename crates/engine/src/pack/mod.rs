@@ -376,10 +376,42 @@ impl Library {
             )));
         }
         let folder = root.join(&manifest.name);
-        swap_in(staging, &folder, &root)?;
+        // The old version stays aside until the new one is imported and recorded; on any
+        // failure it is put back (and imported again) and the pack stays as it was.
+        let swapped = swap_in(staging, &folder, &root)?;
+        match self.import_and_record(&folder, &manifest) {
+            Ok((import, pack)) => {
+                drop(swapped);
+                Ok(PackInstallReport {
+                    pack,
+                    previous_version,
+                    import,
+                })
+            }
+            Err(e) => {
+                let restored = self.roll_back(swapped, &folder, &manifest.name);
+                match (e, restored, previous_version) {
+                    (Error::InvalidInput(why), Ok(()), Some(old)) => Err(Error::InvalidInput(
+                        format!("{why}; version {old} stays installed"),
+                    )),
+                    (e, Ok(()), _) => Err(e),
+                    (e, Err(back), _) => Err(Error::InvalidInput(format!(
+                        "{e}; and the version installed before could not be put back: {back}"
+                    ))),
+                }
+            }
+        }
+    }
 
+    /// Imports an installed pack's folder and records the pack with its documents; refused
+    /// (before recording) when any of its files failed to import.
+    fn import_and_record(
+        &mut self,
+        folder: &Path,
+        manifest: &PackManifest,
+    ) -> Result<(ImportReport, PackSummary)> {
         let import = self.import_paths(
-            &[&folder],
+            &[folder],
             &ImportOptions {
                 prune: true,
                 ..ImportOptions::default()
@@ -387,6 +419,22 @@ impl Library {
             &mut |_| {},
             &AtomicBool::new(false),
         )?;
+        let failed: Vec<String> = import
+            .files
+            .iter()
+            .filter_map(|f| match &f.outcome {
+                FileOutcome::Failed { message } => Some(format!("{}: {message}", f.path)),
+                _ => None,
+            })
+            .collect();
+        if !failed.is_empty() {
+            return Err(Error::InvalidInput(format!(
+                "pack {} {} was not installed, because its notes did not all import ({})",
+                manifest.name,
+                manifest.version,
+                failed.join("; ")
+            )));
+        }
         let documents: Vec<DocumentId> = import
             .files
             .iter()
@@ -416,11 +464,49 @@ impl Library {
                 what: "pack",
                 id: manifest.name.clone(),
             })?;
-        Ok(PackInstallReport {
-            pack,
-            previous_version,
-            import,
-        })
+        Ok((import, pack))
+    }
+
+    /// Undoes an install that failed after its folder was swapped in: the old folder goes
+    /// back and is imported again (so its documents are as they were, and the pack record
+    /// lists them); without an old version, the new folder and its documents are removed.
+    fn roll_back(&mut self, swapped: Swapped, folder: &Path, name: &str) -> Result<()> {
+        let had_old = swapped.put_back(folder)?;
+        if !had_old {
+            let written =
+                crate::storage::import::documents_under(self.conn(), Origin::User, folder)?;
+            self.transact(|tx| {
+                for (id, _) in &written {
+                    crate::storage::import::delete_document(tx, *id)?;
+                }
+                Ok(())
+            })?;
+            self.invalidate_caches();
+            return Ok(());
+        }
+        let import = self.import_paths(
+            &[folder],
+            &ImportOptions {
+                prune: true,
+                ..ImportOptions::default()
+            },
+            &mut |_| {},
+            &AtomicBool::new(false),
+        )?;
+        let documents: Vec<DocumentId> = import
+            .files
+            .iter()
+            .filter(|f| !matches!(f.outcome, FileOutcome::Pruned))
+            .filter_map(|f| f.document_id)
+            .collect();
+        let recorded = store::list_packs(self.conn())?
+            .iter()
+            .any(|p| p.name == name);
+        if recorded {
+            self.transact(|tx| store::set_pack_documents(tx, name, &documents))?;
+        }
+        self.invalidate_caches();
+        Ok(())
     }
 
     /// The installed packs, by name.
@@ -481,9 +567,34 @@ impl Library {
     }
 }
 
+/// A pack folder swapped in, with the version it replaced kept aside until the install is
+/// done: dropping it deletes the old version, [`Swapped::put_back`] restores it.
+struct Swapped {
+    /// The folder holding the old version (as `pack`), deleted with it.
+    aside: tempfile::TempDir,
+    /// Whether there was an old version.
+    had_old: bool,
+}
+
+impl Swapped {
+    /// Deletes the new folder and moves the old one (if any) back; whether there was one.
+    fn put_back(self, folder: &Path) -> Result<bool> {
+        match std::fs::remove_dir_all(folder) {
+            Ok(()) => {}
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+            Err(e) => return Err(Error::io(folder, e)),
+        }
+        if self.had_old {
+            let old = self.aside.path().join("pack");
+            std::fs::rename(&old, folder).map_err(|e| Error::io(folder, e))?;
+        }
+        Ok(self.had_old)
+    }
+}
+
 /// Renames the complete staging folder to `folder`. An existing folder is first moved aside
-/// (and deleted after the swap); if the swap fails it is moved back.
-fn swap_in(staging: tempfile::TempDir, folder: &Path, root: &Path) -> Result<()> {
+/// (and kept there, see [`Swapped`]); if the swap fails it is moved back.
+fn swap_in(staging: tempfile::TempDir, folder: &Path, root: &Path) -> Result<Swapped> {
     let aside = tempfile::Builder::new()
         .prefix(".replaced-")
         .tempdir_in(root)
@@ -502,9 +613,7 @@ fn swap_in(staging: tempfile::TempDir, folder: &Path, root: &Path) -> Result<()>
         let _ = std::fs::remove_dir_all(&staged);
         return Err(Error::io(folder, e));
     }
-    // `aside` (with the old version inside) is deleted when it goes out of scope.
-    drop(aside);
-    Ok(())
+    Ok(Swapped { aside, had_old })
 }
 
 /// Whether `offered` is newer than `installed` (or nothing is installed).

@@ -578,3 +578,76 @@ fn the_fuzz_entry_reads_packs_in_memory_and_its_seed_passes() {
     assert_eq!(manifest[0] & 1, 1);
     assert!(stratus_engine::fuzzing::parse_pack_manifest(&manifest[1..]).is_ok());
 }
+
+/// A newer version whose notes do not all import (two of them claim the same front-matter
+/// id) is refused with why, and the version installed before stays: its folder, its record,
+/// its documents, cards and history.
+#[test]
+fn a_version_whose_note_fails_to_import_leaves_the_old_one_installed() {
+    let mut f = Fixture::new();
+    let v1 = f.build("1.0.0", NOTE_B);
+    let first = f.lib.install_pack(&v1, false).unwrap();
+    let mut docs_before = first.pack.document_ids.clone();
+    docs_before.sort_unstable();
+    let cards = |lib: &Library, docs: &[stratus_engine::DocumentId]| {
+        let mut ids: Vec<_> = docs
+            .iter()
+            .flat_map(|d| cards_of(lib, *d))
+            .map(|c| c.id)
+            .collect();
+        ids.sort_unstable();
+        ids
+    };
+    let cards_before = cards(&f.lib, &docs_before);
+    let answered = cards_before[0].clone();
+    f.lib.answer_card(&answered, Rating::Easy, 2_000).unwrap();
+
+    let src = f.source("2.0.0", &format!("---\nid: shared\n---\n{NOTE_B}"));
+    std::fs::write(src.join("s3.md"), format!("---\nid: shared\n---\n{NOTE_A}")).unwrap();
+    let v2 = f.root.join("aws-basics-2.0.0.stratus");
+    build_pack(&src, PackMeta::default(), &v2).unwrap();
+    let err = f.lib.install_pack(&v2, false).unwrap_err();
+    let Error::InvalidInput(message) = err else {
+        panic!("not refused as invalid input: {err:?}")
+    };
+    assert!(message.contains("2.0.0 was not installed"), "{message}");
+    assert!(message.contains("\"shared\""), "{message}");
+    assert!(
+        message.contains("version 1.0.0 stays installed"),
+        "{message}"
+    );
+
+    let listed = f.lib.list_packs().unwrap();
+    assert_eq!(listed.len(), 1);
+    assert_eq!(listed[0].version, "1.0.0");
+    let mut docs_after = listed[0].document_ids.clone();
+    docs_after.sort_unstable();
+    assert_eq!(docs_after, docs_before);
+    assert_eq!(cards(&f.lib, &docs_after), cards_before);
+    let log: Vec<Rating> = f
+        .lib
+        .card_review_log(&answered)
+        .unwrap()
+        .into_iter()
+        .map(|r| r.rating)
+        .collect();
+    assert_eq!(log, vec![Rating::Easy]);
+    let folder = f.root.join("data/packs/aws-basics");
+    assert_eq!(
+        std::fs::read_to_string(folder.join("s3.md")).unwrap(),
+        NOTE_A
+    );
+    assert_eq!(
+        std::fs::read_to_string(folder.join("ec2/purchasing.md")).unwrap(),
+        NOTE_B
+    );
+    let left: Vec<_> = std::fs::read_dir(f.root.join("data/packs"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(left, vec![std::ffi::OsString::from("aws-basics")]);
+    // Still usable: the old version's documents are all there, and installing it again
+    // with --force works.
+    assert_eq!(f.lib.documents().unwrap().len(), docs_before.len());
+    f.lib.install_pack(&v1, true).unwrap();
+}
