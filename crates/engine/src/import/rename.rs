@@ -14,8 +14,8 @@ pub(crate) const MAX_TITLE_CHARS: usize = 200;
 
 impl Library {
     /// Gives an imported document the title `title` (trimmed, inner runs of spaces kept as
-    /// one). The title is kept across re-imports of the file. Built-in documents are
-    /// read-only; an empty or overlong title is refused and nothing changes.
+    /// one). The title is kept across re-imports of the file. Built-in documents and a
+    /// course pack's are read-only; an empty or overlong title is refused and nothing changes.
     pub fn rename_document(&mut self, id: DocumentId, title: &str) -> Result<DocumentSummary> {
         let title = title.split_whitespace().collect::<Vec<_>>().join(" ");
         if title.is_empty() {
@@ -42,6 +42,12 @@ impl Library {
         if doc.is_builtin {
             return Err(Error::InvalidInput(format!(
                 "{} is part of the built-in course and cannot be renamed",
+                doc.title
+            )));
+        }
+        if let Some(pack) = crate::storage::pack::pack_of_document(self.conn(), id)? {
+            return Err(Error::InvalidInput(format!(
+                "{} belongs to the course pack {pack}, whose documents are read-only; it cannot be renamed",
                 doc.title
             )));
         }

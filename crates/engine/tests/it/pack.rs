@@ -165,6 +165,22 @@ fn build_inspect_install_list_remove() {
         Err(Error::InvalidInput(m)) if m.contains("aws-basics")
     ));
 
+    // Nor renamed: they are read-only.
+    let title = f
+        .lib
+        .documents()
+        .unwrap()
+        .into_iter()
+        .find(|d| d.id == doc)
+        .unwrap()
+        .title;
+    assert!(matches!(
+        f.lib.rename_document(doc, "My own title"),
+        Err(Error::InvalidInput(m)) if m.contains("aws-basics") && m.contains("read-only")
+    ));
+    let after = f.lib.documents().unwrap();
+    assert_eq!(after.iter().find(|d| d.id == doc).unwrap().title, title);
+
     let removed = f.lib.remove_pack("aws-basics").unwrap();
     assert_eq!(removed.documents_removed, 2);
     assert!(f.lib.list_packs().unwrap().is_empty());
