@@ -326,7 +326,9 @@ impl Library {
     /// Installs the pack at `file`: checks all of it, extracts it beside the installed packs
     /// and swaps the folder in by renaming (an installed older version is replaced only once
     /// the new one is complete), then imports the folder and records the pack. A version not
-    /// newer than the installed one is refused unless `force`. A refused pack changes nothing.
+    /// newer than the installed one is refused unless `force`. A refused pack changes nothing;
+    /// a pack with a note that fails to import is not recorded, and the version installed
+    /// before (if any) is put back.
     pub fn install_pack(
         &mut self,
         file: impl AsRef<Path>,
