@@ -160,7 +160,8 @@ const median = (xs) => {
 };
 
 console.log(`binary: ${appBinary}${cold ? " (page cache dropped before each run)" : ""}`);
-await startDriver();
+// The app as it ships (no STRATUS_GPU): what learners run.
+await startDriver({ defaultRendering: true });
 try {
   const dataDir = freshDataDir("bench");
   const first = await measure(dataDir, "first launch (imports the built-in course)");
