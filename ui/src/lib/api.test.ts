@@ -1,9 +1,13 @@
 import { describe, expect, it, vi } from "vitest";
 
-vi.mock("./bindings", () => ({ commands: {} }));
+const commands = vi.hoisted(() => ({
+  renameDocument: vi.fn(),
+  examGuides: vi.fn(),
+}));
+vi.mock("./bindings", () => ({ commands }));
 
-import type { AppError } from "./bindings";
-import { ApiError, toApiError, unwrap } from "./api";
+import type { AppError, AppErrorKind, ExamGuide } from "./bindings";
+import { ApiError, api, toApiError, unwrap } from "./api";
 import { setLocale } from "./i18n/index.svelte";
 
 describe("unwrap", () => {
@@ -32,7 +36,8 @@ describe("unwrap", () => {
   });
 
   it("falls back to a generic message for an unknown kind", () => {
-    const err = new ApiError("no_such_kind", "detail");
+    // A kind from a newer engine that this UI has no message for.
+    const err = new ApiError("no_such_kind" as AppErrorKind, "detail");
     setLocale("en");
     expect(err.localized).toBe("An unexpected error occurred.");
     setLocale("ko");
@@ -46,5 +51,46 @@ describe("toApiError", () => {
     const wrapped = toApiError(new Error("socket closed"));
     expect(wrapped.kind).toBe("unknown");
     expect(wrapped.detail).toBe("Error: socket closed");
+  });
+});
+
+describe("api", () => {
+  it("resolves a fallible command to its data and passes the arguments through", async () => {
+    commands.renameDocument.mockResolvedValueOnce({ status: "ok", data: null });
+    await expect(api.renameDocument(7, "S3 요약")).resolves.toBeNull();
+    expect(commands.renameDocument).toHaveBeenCalledWith(7, "S3 요약");
+  });
+
+  it("throws an ApiError that keeps the engine's error kind", async () => {
+    commands.renameDocument.mockResolvedValueOnce({
+      status: "error",
+      error: { kind: "not_found", message: "no document 7" } satisfies AppError,
+    });
+    const caught = await api.renameDocument(7, "x").catch((e: unknown) => e);
+    expect(caught).toBeInstanceOf(ApiError);
+    expect((caught as ApiError).kind).toBe("not_found");
+    expect((caught as ApiError).detail).toBe("no document 7");
+  });
+
+  it("returns an infallible command's value as it is", async () => {
+    const guides = [
+      {
+        code: "SAA-C03",
+        short: "SAA",
+        name: "Solutions Architect",
+        domains: [],
+        question_count: 65,
+        scored_question_count: 50,
+        duration_minutes: 130,
+        passing_score: 720,
+      },
+    ] satisfies ExamGuide[];
+    commands.examGuides.mockResolvedValueOnce(guides);
+    await expect(api.examGuides()).resolves.toEqual(guides);
+  });
+
+  it("rejects a command the backend does not have", async () => {
+    const missing = (api as unknown as Record<string, () => Promise<unknown>>).noSuchCommand!;
+    await expect(missing()).rejects.toBeInstanceOf(ApiError);
   });
 });
