@@ -865,12 +865,6 @@ impl Library {
                 doc.title
             )));
         }
-        if let Some(pack) = crate::storage::pack::pack_of_document(self.conn(), id)? {
-            return Err(crate::Error::InvalidInput(format!(
-                "{} belongs to the course pack {pack}; remove the pack instead",
-                doc.title
-            )));
-        }
         self.transact(|tx| store::delete_document(tx, id))?;
         self.invalidate_caches();
         Ok(())
