@@ -29,6 +29,10 @@ pub(crate) enum NaturalKey {
     Id(String),
     /// The path relative to the imported folder, `/`-separated.
     Path(String),
+    /// A document of the course pack named first: its front-matter id (`<pack>#<id>`) or its
+    /// path in the pack (`<pack>/<relative path>`). Pack keys never meet user keys, so a pack
+    /// never takes a user's document (and its history) nor gives one away.
+    Pack(String),
 }
 
 impl NaturalKey {
@@ -37,6 +41,7 @@ impl NaturalKey {
         match self {
             NaturalKey::Id(id) => format!("id:{id}"),
             NaturalKey::Path(rel) => format!("path:{rel}"),
+            NaturalKey::Pack(key) => format!("pack:{key}"),
         }
     }
 }
@@ -88,10 +93,28 @@ pub(crate) fn front_matter_id(text: &str) -> Option<String> {
 
 /// The key of a file: its front-matter id if it has one, else its path under `root`.
 pub(crate) fn natural_key(id: Option<String>, root: &Path, file: &Path) -> NaturalKey {
-    match id {
-        Some(id) => NaturalKey::Id(id),
-        None => NaturalKey::Path(relative_path(root, file)),
+    natural_key_in(id, root, file, None)
+}
+
+/// The key of a file as [`natural_key`] gives it; inside the folder of the course pack
+/// `pack`, the same within the pack's own key space.
+pub(crate) fn natural_key_in(
+    id: Option<String>,
+    root: &Path,
+    file: &Path,
+    pack: Option<&str>,
+) -> NaturalKey {
+    match (pack, id) {
+        (Some(pack), Some(id)) => NaturalKey::Pack(format!("{pack}#{id}")),
+        (Some(pack), None) => NaturalKey::Pack(format!("{pack}/{}", relative_path(root, file))),
+        (None, Some(id)) => NaturalKey::Id(id),
+        (None, None) => NaturalKey::Path(relative_path(root, file)),
     }
+}
+
+/// Whether a stored key is in a pack's key space.
+fn is_pack_key(doc_key: Option<&str>) -> bool {
+    doc_key.is_some_and(|k| k.starts_with("pack:"))
 }
 
 /// The document key that card and question ids are derived from: origin and library key
@@ -157,10 +180,14 @@ pub(crate) fn resolve(
     let wanted = natural.key();
     if let Some(here) = store::find_by_path(conn, origin, path)? {
         let keep = match (&here.doc_key, natural) {
-            (Some(stored), NaturalKey::Path(_)) if !stored.starts_with("id:") => {
+            (Some(stored), NaturalKey::Path(_))
+                if !stored.starts_with("id:") && !is_pack_key(Some(stored)) =>
+            {
                 Some(stored.clone())
             }
-            (Some(stored), NaturalKey::Id(_)) if *stored == wanted => Some(stored.clone()),
+            (Some(stored), NaturalKey::Id(_) | NaturalKey::Pack(_)) if *stored == wanted => {
+                Some(stored.clone())
+            }
             _ => None,
         };
         if let Some(doc_key) = keep {
@@ -203,7 +230,9 @@ fn claim(
             (_, 0) => natural.key(),
             (NaturalKey::Path(rel), 1) => format!("path:{folder}/{rel}"),
             (NaturalKey::Path(rel), n) => format!("path:{folder}~{n}/{rel}"),
-            (NaturalKey::Id(_), _) => unreachable!("an id is never qualified"),
+            (NaturalKey::Id(_) | NaturalKey::Pack(_), _) => {
+                unreachable!("an id or a pack's key is never qualified")
+            }
         };
         let warning = (n > 0).then(|| {
             format!(
@@ -244,7 +273,13 @@ fn claim(
                 warning,
             }));
         }
-        if is_gone(&holder.path) && own.is_none() {
+        // A document whose file is gone (its folder moved, or on a drive not mounted now) is
+        // claimed only from its own key space: a pack never takes a user's document, nor a
+        // user's note a pack's.
+        let holder_is_pack = is_pack_key(holder.doc_key.as_deref())
+            || crate::storage::pack::pack_of_document(conn, holder.id)?.is_some();
+        let same_space = holder_is_pack == matches!(natural, NaturalKey::Pack(_));
+        if same_space && is_gone(&holder.path) && own.is_none() {
             return Ok(Ok(Resolved {
                 doc_key,
                 existing: Some(holder.id),
@@ -253,11 +288,20 @@ fn claim(
                 warning,
             }));
         }
-        if let NaturalKey::Id(id) = natural {
-            return Ok(Err(format!(
-                "the front-matter id {id:?} is already the id of {}; give one of them another id",
-                holder.path
-            )));
+        match natural {
+            NaturalKey::Id(id) => {
+                return Ok(Err(format!(
+                    "the front-matter id {id:?} is already the id of {}; give one of them another id",
+                    holder.path
+                )));
+            }
+            NaturalKey::Pack(key) => {
+                return Ok(Err(format!(
+                    "the pack's key {key:?} is already held by {}; give one of the notes another front-matter id",
+                    holder.path
+                )));
+            }
+            NaturalKey::Path(_) => {}
         }
     }
     Ok(Err(format!(

@@ -399,6 +399,20 @@ impl Library {
         progress: &mut dyn FnMut(ImportProgress),
         cancel: &AtomicBool,
     ) -> Result<ImportReport> {
+        self.import_folders(paths, options, None, progress, cancel)
+    }
+
+    /// [`Library::import_paths`] for the folder of the course pack `pack` (when given): its
+    /// files are keyed in the pack's own key space (decision 0011), so they never take a
+    /// learner's document nor give theirs away.
+    pub(crate) fn import_folders<P: AsRef<Path>>(
+        &mut self,
+        paths: &[P],
+        options: &ImportOptions,
+        pack: Option<&str>,
+        progress: &mut dyn FnMut(ImportProgress),
+        cancel: &AtomicBool,
+    ) -> Result<ImportReport> {
         let roots: Vec<PathBuf> = paths.iter().map(|p| p.as_ref().to_path_buf()).collect();
         let walk = walk::walk(&roots);
         let files_total = walk.found.len() as u32;
@@ -439,7 +453,7 @@ impl Library {
                             path,
                             size_bytes,
                             root,
-                        } => match self.look_at_file(&path, &root, size_bytes, options)? {
+                        } => match self.look_at_file(&path, &root, size_bytes, options, pack)? {
                             Ok(job) => {
                                 if let (Some(from), Some(to)) = (&job.moved_from_root, &job.root)
                                     && from != to
@@ -493,7 +507,10 @@ impl Library {
         });
         let ended = self.end_bulk_writes();
         written.and(ended)?;
-        if !report.is_cancelled {
+        // An import that prunes does not make the rest of a moved folder follow it: it would
+        // delete at once what it did not meet (and a folder on a drive not mounted only looks
+        // moved).
+        if !report.is_cancelled && !options.prune {
             self.follow_moved_roots(&moved_roots)?;
         }
         if options.prune && !report.is_cancelled {
@@ -539,6 +556,7 @@ impl Library {
         root: &Path,
         size: u64,
         options: &ImportOptions,
+        pack: Option<&str>,
     ) -> Result<std::result::Result<ParseJob, FileReport>> {
         let shown = walk::path_key(path);
         let report = |outcome, document_id, warnings| FileReport {
@@ -596,7 +614,7 @@ impl Library {
                 .map(|s| s.to_string_lossy().into_owned())
                 .unwrap_or_default(),
         };
-        Ok(match self.look_at_source(&source, Some(root))? {
+        Ok(match self.look_at_source(&source, Some(root), pack)? {
             Step::Parse(job) => Ok(*job),
             Step::Done(outcome, id, warnings) => Err(report(outcome, id, warnings)),
         })
@@ -605,7 +623,12 @@ impl Library {
     /// Unchanged by hash, skipped if undecodable, else a parse to run. A file found under
     /// the folder `root` is identified as decision 0011 says (front-matter id, else its path
     /// under `root`); without a root (the built-in course) its path is its key.
-    fn look_at_source(&self, source: &Source<'_>, root: Option<&Path>) -> Result<Step> {
+    fn look_at_source(
+        &self,
+        source: &Source<'_>,
+        root: Option<&Path>,
+        pack: Option<&str>,
+    ) -> Result<Step> {
         let hash = content_hash(source.bytes);
         let here = store::find_by_path(self.conn(), source.origin, &source.path)?;
         if let Some(doc) = &here
@@ -646,7 +669,7 @@ impl Library {
                     .is_markdown_name
                     .then(|| front_matter_id(&text))
                     .flatten();
-                let key = identity::natural_key(id, root, Path::new(&source.path));
+                let key = identity::natural_key_in(id, root, Path::new(&source.path), pack);
                 let resolved =
                     identity::resolve(self.conn(), source.origin, &source.path, root, &key)?;
                 natural = Some(key);
@@ -688,7 +711,7 @@ impl Library {
         &mut self,
         source: &Source<'_>,
     ) -> Result<(FileOutcome, Option<DocumentId>, Vec<String>)> {
-        match self.look_at_source(source, None)? {
+        match self.look_at_source(source, None, None)? {
             Step::Done(outcome, id, warnings) => Ok((outcome, id, warnings)),
             Step::Parse(job) => {
                 let file = job.parse(self.card_seed());

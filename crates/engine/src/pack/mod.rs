@@ -412,12 +412,13 @@ impl Library {
         folder: &Path,
         manifest: &PackManifest,
     ) -> Result<(ImportReport, PackSummary)> {
-        let import = self.import_paths(
+        let import = self.import_folders(
             &[folder],
             &ImportOptions {
                 prune: true,
                 ..ImportOptions::default()
             },
+            Some(&manifest.name),
             &mut |_| {},
             &AtomicBool::new(false),
         )?;
@@ -486,12 +487,13 @@ impl Library {
             self.invalidate_caches();
             return Ok(());
         }
-        let import = self.import_paths(
+        let import = self.import_folders(
             &[folder],
             &ImportOptions {
                 prune: true,
                 ..ImportOptions::default()
             },
+            Some(name),
             &mut |_| {},
             &AtomicBool::new(false),
         )?;

@@ -595,6 +595,82 @@ fn the_fuzz_entry_reads_packs_in_memory_and_its_seed_passes() {
     assert!(stratus_engine::fuzzing::parse_pack_manifest(&manifest[1..]).is_ok());
 }
 
+/// The user's notes on a drive that is not mounted when a pack holding a note at the same
+/// relative path is installed: the pack takes neither the note nor its history, moves and
+/// prunes nothing of the user's, and removing the pack leaves the user's cards alone.
+#[test]
+fn a_pack_never_takes_the_notes_of_a_drive_that_is_not_mounted() {
+    let mut f = Fixture::new();
+    let notes = f.root.join("usb").join("notes");
+    std::fs::create_dir_all(&notes).unwrap();
+    std::fs::write(notes.join("s3.md"), NOTE_A).unwrap();
+    std::fs::write(notes.join("ec2.md"), NOTE_B).unwrap();
+    f.lib.import_path(&notes).unwrap();
+    let doc_at = |lib: &Library, name: &str| {
+        let docs = lib.documents().unwrap();
+        let found: Vec<_> = docs
+            .iter()
+            .filter(|d| Path::new(&d.path) == notes.join(name))
+            .map(|d| d.id)
+            .collect();
+        assert_eq!(found.len(), 1, "{name} in {docs:?}");
+        found[0]
+    };
+    let card_ids = |lib: &Library, doc| -> Vec<stratus_engine::CardId> {
+        cards_of(lib, doc).into_iter().map(|c| c.id).collect()
+    };
+    let s3 = doc_at(&f.lib, "s3.md");
+    let ec2 = doc_at(&f.lib, "ec2.md");
+    let s3_cards = card_ids(&f.lib, s3);
+    let ec2_cards = card_ids(&f.lib, ec2);
+    assert!(!s3_cards.is_empty() && !ec2_cards.is_empty());
+    let answered = s3_cards[0].clone();
+    f.lib.answer_card(&answered, Rating::Good, 3_000).unwrap();
+
+    // The drive is unmounted, and a pack with its own s3.md is installed.
+    std::fs::rename(f.root.join("usb"), f.root.join("usb-unmounted")).unwrap();
+    let pack = f.build("1.0.0", NOTE_B);
+    let installed = f.lib.install_pack(&pack, false).unwrap();
+    assert_eq!(installed.pack.document_ids.len(), 2);
+    assert!(!installed.pack.document_ids.contains(&s3));
+    assert!(!installed.pack.document_ids.contains(&ec2));
+    let pack_folder = f.root.join("data/packs/aws-basics");
+    for d in f.lib.documents().unwrap() {
+        let in_pack = Path::new(&d.path).starts_with(&pack_folder);
+        assert_eq!(
+            in_pack,
+            installed.pack.document_ids.contains(&d.id),
+            "{d:?}"
+        );
+    }
+
+    // Mounted again and imported again: the same documents, cards and history.
+    std::fs::rename(f.root.join("usb-unmounted"), f.root.join("usb")).unwrap();
+    f.lib.import_path(&notes).unwrap();
+    assert_eq!(doc_at(&f.lib, "s3.md"), s3);
+    assert_eq!(doc_at(&f.lib, "ec2.md"), ec2);
+    assert_eq!(card_ids(&f.lib, s3), s3_cards);
+    assert_eq!(card_ids(&f.lib, ec2), ec2_cards);
+    let log: Vec<Rating> = f
+        .lib
+        .card_review_log(&answered)
+        .unwrap()
+        .into_iter()
+        .map(|r| r.rating)
+        .collect();
+    assert_eq!(log, vec![Rating::Good]);
+
+    // Removing the pack removes only its own documents.
+    let removed = f.lib.remove_pack("aws-basics").unwrap();
+    assert_eq!(removed.documents_removed, 2);
+    assert_eq!(card_ids(&f.lib, s3), s3_cards);
+    assert_eq!(card_ids(&f.lib, ec2), ec2_cards);
+    assert_eq!(
+        f.lib.card(&answered).unwrap().status,
+        stratus_engine::CardStatus::Active
+    );
+}
+
 /// A newer version whose notes do not all import (two of them claim the same front-matter
 /// id) is refused with why, and the version installed before stays: its folder, its record,
 /// its documents, cards and history.
@@ -627,7 +703,8 @@ fn a_version_whose_note_fails_to_import_leaves_the_old_one_installed() {
         panic!("not refused as invalid input: {err:?}")
     };
     assert!(message.contains("2.0.0 was not installed"), "{message}");
-    assert!(message.contains("\"shared\""), "{message}");
+    assert!(message.contains("shared\""), "{message}");
+    assert!(message.contains("front-matter id"), "{message}");
     assert!(
         message.contains("version 1.0.0 stays installed"),
         "{message}"
