@@ -88,6 +88,9 @@ export async function launchApp(dataDir) {
       "tauri:options": { application: appBinary, args: ["--data-dir", dataDir] },
     },
   });
+  // The shell is drawn once the saved preferences are read, while the library opens beside
+  // the window; wait for it so that a test's first click finds the sidebar.
+  await (await browser.$('[data-testid="nav-home"]')).waitForExist({ timeout: 30_000 });
   return browser;
 }
 

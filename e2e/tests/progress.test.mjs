@@ -22,7 +22,10 @@ test("a progress file from another computer is imported in Settings, once", asyn
   const dataDir = freshDataDir("progress");
   const browser = await launchApp(dataDir);
   try {
-    await (await browser.$('[data-testid="nav-settings"]')).click();
+    // The shell draws once the saved preferences are read (the library opens meanwhile).
+    const settings = await browser.$('[data-testid="nav-settings"]');
+    await settings.waitForExist({ timeout: 30_000 });
+    await settings.click();
     const path = await browser.$('[data-testid="progress-path"]');
     await path.waitForExist({ timeout: 15_000 });
     await path.setValue(file);
