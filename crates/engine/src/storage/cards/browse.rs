@@ -2,12 +2,26 @@
 //! scheduling state, the user's edits and their documents, and its count. The ORDER BY is
 //! picked from `CardSort`; every value is a bound parameter.
 
-use rusqlite::{Connection, Row, named_params};
+use rusqlite::{Connection, Row, ToSql};
 
 use super::json_or_default;
 use crate::cards::{BrowseFilter, CardId, CardKind, CardListItem, CardSort, CardState, CardStatus};
 use crate::error::Result;
 use crate::import::SectionTags;
+
+/// The named parameters of `browse_where.sql`, shared by the count and the page.
+fn filter_params(filter: &BrowseFilter) -> Vec<(&'static str, &dyn ToSql)> {
+    vec![
+        (":today", &filter.today),
+        (":exam", &filter.exam),
+        (":topic", &filter.topic),
+        (":document_id", &filter.document_id),
+        (":states", &filter.states_json),
+        (":due_before_ms", &filter.due_before_ms),
+        (":min_lapses", &filter.min_lapses),
+        (":text", &filter.text),
+    ]
+}
 
 /// How many cards match `filter`.
 pub(crate) fn count_browsed(conn: &Connection, filter: &BrowseFilter) -> Result<u32> {
@@ -16,19 +30,9 @@ pub(crate) fn count_browsed(conn: &Connection, filter: &BrowseFilter) -> Result<
         "SELECT count(*)\n",
         include_str!("browse_where.sql")
     );
-    let total: i64 = conn.prepare_cached(sql)?.query_row(
-        named_params! {
-            ":today": filter.today,
-            ":exam": filter.exam,
-            ":topic": filter.topic,
-            ":document_id": filter.document_id,
-            ":states": filter.states_json,
-            ":due_before_ms": filter.due_before_ms,
-            ":min_lapses": filter.min_lapses,
-            ":text": filter.text,
-        },
-        |r| r.get(0),
-    )?;
+    let total: i64 = conn
+        .prepare_cached(sql)?
+        .query_row(filter_params(filter).as_slice(), |r| r.get(0))?;
     Ok(u32::try_from(total).unwrap_or(u32::MAX))
 }
 
@@ -65,23 +69,13 @@ pub(crate) fn browse_cards(
         include_str!("browse_where.sql"),
         order_by(sort, is_descending),
     );
+    let limit = limit.map_or(-1, i64::from);
+    let offset = i64::from(offset);
+    let mut params = filter_params(filter);
+    params.extend([(":limit", &limit as &dyn ToSql), (":offset", &offset)]);
     let cards = conn
         .prepare_cached(&sql)?
-        .query_map(
-            named_params! {
-                ":today": filter.today,
-                ":exam": filter.exam,
-                ":topic": filter.topic,
-                ":document_id": filter.document_id,
-                ":states": filter.states_json,
-                ":due_before_ms": filter.due_before_ms,
-                ":min_lapses": filter.min_lapses,
-                ":text": filter.text,
-                ":limit": limit.map_or(-1, i64::from),
-                ":offset": i64::from(offset),
-            },
-            row_to_item,
-        )?
+        .query_map(params.as_slice(), row_to_item)?
         .collect::<rusqlite::Result<_>>()?;
     Ok(cards)
 }
