@@ -10,7 +10,7 @@ use std::path::{Component, Path, PathBuf};
 
 use crate::error::{Error, Result};
 use crate::ids::DocumentId;
-use crate::import::Origin;
+use crate::model::Origin;
 use crate::storage::Library;
 use crate::storage::images as store;
 

@@ -13,6 +13,8 @@ pub mod fuzzing;
 mod ids;
 mod images;
 mod import;
+mod model;
+mod out_file;
 mod pack;
 mod paths;
 mod progress;
@@ -21,6 +23,7 @@ mod schedule;
 mod search;
 mod settings;
 mod storage;
+mod text;
 
 pub use cards::{BROWSE_TEXT_CHARS, CardListItem, CardPage, CardQuery, CardSort, CardState};
 pub use cards::{
@@ -41,10 +44,10 @@ pub use images::{
     percent_decode,
 };
 pub use import::{
-    BUILTIN_FILE_COUNT, DocumentFormat, DocumentSummary, FileOutcome, FileReport, ImportOptions,
-    ImportProgress, ImportReport, ImportTotals, Origin, SectionTags, SkipReason,
-    normalize_exam_code,
+    BUILTIN_FILE_COUNT, FileOutcome, FileReport, ImportOptions, ImportProgress, ImportReport,
+    ImportTotals, SkipReason, normalize_exam_code,
 };
+pub use model::{DocumentFormat, DocumentSummary, Origin, SectionTags};
 pub use pack::{
     MAX_COMPRESSION_RATIO, MAX_MANIFEST_BYTES, MAX_PACK_ENTRIES, MAX_PACK_FILE_BYTES,
     MAX_PACK_TOTAL_BYTES, PACK_META_FILE, PACK_SCHEMA_VERSION, PACKS_DIR_NAME, PackBuildReport,

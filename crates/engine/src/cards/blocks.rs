@@ -6,7 +6,7 @@ use std::ops::Range;
 
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 
-use crate::import::document::LineIndex;
+use crate::text::LineIndex;
 
 /// Inline text of a paragraph, list item or table cell, markup removed.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

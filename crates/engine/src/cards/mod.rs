@@ -38,8 +38,9 @@ pub(crate) use text::norm as norm_text;
 
 use crate::error::{Error, Result};
 use crate::ids::SectionId;
-use crate::import::document::{ParsedDocument, parse_document};
-use crate::import::{Origin, SectionTags, normalize_exam_code};
+use crate::import::document::parse_document;
+use crate::import::normalize_exam_code;
+use crate::model::{Origin, ParsedDocument, SectionTags};
 use crate::questions::{
     AnchorSource, DiskAnchors, DocumentQuestions, GeneratedQuestion, QuestionProblem,
     QuestionSection,

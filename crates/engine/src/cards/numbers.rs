@@ -7,7 +7,7 @@ use super::explicit::{is_explicit, is_task_list};
 use super::model::{CardSkipReason, Draft, Generator, Yield};
 use super::templates::BLANK;
 use super::text::{chars, needs_context, reads_as_sentence, sentences};
-use crate::search::tokenize::is_alphanumeric;
+use crate::text::tokenize::is_alphanumeric;
 
 const G: Generator = Generator::Number;
 

@@ -2,7 +2,7 @@
 //! sentence splitting, term masking. They work on plain text that pulldown-cmark already
 //! stripped of markup; none of them looks at markdown structure.
 
-use crate::search::tokenize;
+use crate::text::tokenize;
 
 /// NFC, lower case, words of letters and digits joined by single spaces: the form in which
 /// prompts are hashed and answers compared, so spacing, case and punctuation do not matter.

@@ -3,8 +3,9 @@
 //! [`Library::sync_builtin`] runs at every start and does nothing when the embedded set is
 //! the one already imported, so it costs one settings lookup.
 
-use super::{FileOutcome, FileReport, ImportReport, Origin, Source, content_hash};
+use super::{FileOutcome, FileReport, ImportReport, Source, content_hash};
 use crate::error::Result;
+use crate::model::Origin;
 use crate::storage::import as store;
 use crate::storage::{Library, kv};
 

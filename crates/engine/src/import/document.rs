@@ -1,93 +1,10 @@
 //! The pure half of import: bytes in, a parsed document out — decoding, format detection,
 //! sections, tags, keys and search terms. Nothing here touches the database or the disk.
 
-use serde::{Deserialize, Serialize};
-
 use super::frontmatter::FrontMatter;
-use super::tags::SectionTags;
 use super::{markdown, plaintext};
-use crate::search::tokenize;
-
-/// How a document's text is read.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "specta", derive(specta::Type))]
-#[serde(rename_all = "snake_case")]
-pub enum DocumentFormat {
-    Markdown,
-    PlainText,
-}
-
-impl DocumentFormat {
-    pub(crate) fn as_str(self) -> &'static str {
-        match self {
-            DocumentFormat::Markdown => "markdown",
-            DocumentFormat::PlainText => "plain_text",
-        }
-    }
-
-    pub(crate) fn from_db(s: &str) -> Self {
-        if s == "plain_text" {
-            DocumentFormat::PlainText
-        } else {
-            DocumentFormat::Markdown
-        }
-    }
-}
-
-/// A section as parsed, before it has keys and search terms.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct SectionDraft {
-    /// 1–6 for headings, 0 for text before the first heading.
-    pub level: u8,
-    pub heading: String,
-    pub heading_path: Vec<String>,
-    /// Plain text of the section's own content (emphasis, links and markup removed).
-    pub body: String,
-    /// The section's source, heading line included.
-    pub markdown: String,
-    pub tags: SectionTags,
-    pub line_start: u32,
-    pub line_end: u32,
-}
-
-/// A section ready to store.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct PreparedSection {
-    pub draft: SectionDraft,
-    pub section_key: String,
-    pub heading_key: String,
-    pub heading_terms: String,
-    pub body_terms: String,
-}
-
-/// A whole parsed file.
-#[derive(Debug, Clone)]
-pub(crate) struct ParsedDocument {
-    pub title: String,
-    pub lang: String,
-    pub format: DocumentFormat,
-    pub sections: Vec<PreparedSection>,
-    pub warnings: Vec<String>,
-    pub meta_json: String,
-}
-
-/// Maps byte offsets to 1-based line numbers.
-pub(crate) struct LineIndex {
-    starts: Vec<usize>,
-}
-
-impl LineIndex {
-    pub(crate) fn new(text: &str) -> Self {
-        let mut starts = vec![0];
-        starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
-        Self { starts }
-    }
-
-    pub(crate) fn line_of(&self, byte: usize) -> u32 {
-        let idx = self.starts.partition_point(|&s| s <= byte);
-        idx.max(1) as u32
-    }
-}
+use crate::model::{DocumentFormat, ParsedDocument, PreparedSection, SectionDraft, SectionTags};
+use crate::text::tokenize;
 
 /// Why bytes could not become text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -308,15 +225,6 @@ fn occurrence_key(seen: &mut std::collections::HashMap<String, u32>, parts: &[&s
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn line_index_is_one_based() {
-        let idx = LineIndex::new("a\nbc\n\nd");
-        assert_eq!(idx.line_of(0), 1);
-        assert_eq!(idx.line_of(2), 2);
-        assert_eq!(idx.line_of(5), 3);
-        assert_eq!(idx.line_of(6), 4);
-    }
 
     #[test]
     fn decoding_handles_bom_utf16_binary_empty_and_bad_utf8() {

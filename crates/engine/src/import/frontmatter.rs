@@ -9,7 +9,8 @@
 
 use serde_yaml_ng::Value;
 
-use super::tags::{SectionTags, normalize_exam_code};
+use super::tags::normalize_exam_code;
+use crate::model::SectionTags;
 
 /// What the engine uses from a document's front matter.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

@@ -10,11 +10,11 @@ use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 use rusqlite::Connection;
 use unicode_normalization::UnicodeNormalization;
 
-use super::Origin;
 use super::frontmatter::parse_front_matter;
 use super::walk::path_key;
 use crate::error::Result;
 use crate::ids::DocumentId;
+use crate::model::Origin;
 use crate::storage::import as store;
 
 /// The longest front-matter `id` taken as a document's identity, in characters.
@@ -76,7 +76,7 @@ pub(crate) fn relative_path(root: &Path, file: &Path) -> String {
 pub(crate) fn front_matter_id(text: &str) -> Option<String> {
     let mut in_metadata = false;
     let mut yaml = String::new();
-    for event in Parser::new_ext(text, super::markdown_options()) {
+    for event in Parser::new_ext(text, crate::text::markdown_options()) {
         match event {
             Event::Start(Tag::MetadataBlock(_)) => in_metadata = true,
             Event::Text(t) if in_metadata => yaml.push_str(&t),

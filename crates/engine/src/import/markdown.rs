@@ -3,11 +3,12 @@
 //! its children's text. Fenced code is body text (its `#` lines are not headings), and a
 //! section made only of links to anchors in the same file — a table of contents — is dropped.
 
-use pulldown_cmark::{Event, MetadataBlockKind, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{Event, MetadataBlockKind, Parser, Tag, TagEnd};
 
-use super::document::{LineIndex, SectionDraft};
 use super::frontmatter::{FrontMatter, parse_front_matter};
-use super::tags::{SectionTags, split_heading_tags};
+use super::tags::split_heading_tags;
+use crate::model::{SectionDraft, SectionTags};
+use crate::text::{LineIndex, markdown_options};
 
 /// The sections of a markdown text, its front matter, and warnings about it.
 pub(crate) struct MarkdownParse {
@@ -27,14 +28,6 @@ struct Open {
     body: String,
     anchor_links: usize,
     other_text_chars: usize,
-}
-
-pub(crate) fn options() -> Options {
-    Options::ENABLE_TABLES
-        | Options::ENABLE_STRIKETHROUGH
-        | Options::ENABLE_TASKLISTS
-        | Options::ENABLE_FOOTNOTES
-        | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS
 }
 
 /// The deepest nesting of list items and block quotes kept, together. Notes nest a handful
@@ -160,7 +153,7 @@ fn too_many_markers_on_a_line(text: &str) -> Vec<usize> {
 fn too_deep_markers(text: &str) -> Vec<usize> {
     let mut depth = 0usize;
     let mut cuts = Vec::new();
-    for (event, range) in Parser::new_ext(text, options()).into_offset_iter() {
+    for (event, range) in Parser::new_ext(text, markdown_options()).into_offset_iter() {
         match event {
             Event::Start(Tag::Item | Tag::BlockQuote(_)) => {
                 depth += 1;
@@ -218,7 +211,7 @@ pub(crate) fn parse(text: &str, fallback_title: &str) -> MarkdownParse {
     let mut link_depth_anchor = 0usize;
     let mut link_depth = 0usize;
 
-    for (event, range) in Parser::new_ext(text, options()).into_offset_iter() {
+    for (event, range) in Parser::new_ext(text, markdown_options()).into_offset_iter() {
         match event {
             Event::Start(Tag::MetadataBlock(MetadataBlockKind::YamlStyle)) => in_metadata = true,
             Event::Start(Tag::MetadataBlock(_)) => in_metadata = true,
@@ -483,7 +476,7 @@ mod tests {
 
     fn depth(text: &str) -> usize {
         let (mut depth, mut deepest) = (0usize, 0usize);
-        for event in Parser::new_ext(text, options()) {
+        for event in Parser::new_ext(text, markdown_options()) {
             match event {
                 Event::Start(Tag::Item | Tag::BlockQuote(_)) => {
                     depth += 1;

@@ -23,48 +23,20 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::Result;
 use crate::ids::DocumentId;
+use crate::model::{DocumentFormat, DocumentSummary, Origin, ParsedDocument};
 use crate::storage::Library;
 use crate::storage::import as store;
 
+/// Also named here by the question parser and the exporters.
+pub(crate) use crate::model::SectionTags;
+/// Kept for the card generators, which name it here.
+pub(crate) use crate::text::markdown_options;
 pub use builtin::BUILTIN_FILE_COUNT;
-pub use document::DocumentFormat;
 pub(crate) use identity::{front_matter_id, id_key, natural_key};
-pub(crate) use markdown::options as markdown_options;
-pub use tags::{SectionTags, normalize_exam_code};
+pub use tags::normalize_exam_code;
 
 /// Bump when parsing changes, so that unchanged files are parsed again by the new rules.
 const PARSER_VERSION: &[u8] = b"stratus-import-4";
-
-/// Where a document came from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "specta", derive(specta::Type))]
-#[serde(rename_all = "snake_case")]
-pub enum Origin {
-    /// The course shipped inside Stratus; read-only.
-    Builtin,
-    /// Notes the user imported from disk.
-    User,
-    /// An instructor's pack.
-    Pack,
-}
-
-impl Origin {
-    pub(crate) fn as_str(self) -> &'static str {
-        match self {
-            Origin::Builtin => "builtin",
-            Origin::User => "user",
-            Origin::Pack => "pack",
-        }
-    }
-
-    pub(crate) fn from_db(s: &str) -> Self {
-        match s {
-            "builtin" => Origin::Builtin,
-            "pack" => Origin::Pack,
-            _ => Origin::User,
-        }
-    }
-}
 
 /// How to import.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -189,24 +161,6 @@ pub struct ImportProgress {
     pub current_path: String,
 }
 
-/// A document of the library, for lists and filters.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "specta", derive(specta::Type))]
-pub struct DocumentSummary {
-    pub id: DocumentId,
-    pub title: String,
-    /// File path (user notes) or path inside `content/` (built-in course).
-    pub path: String,
-    pub origin: Origin,
-    pub is_builtin: bool,
-    pub format: DocumentFormat,
-    pub lang: String,
-    pub section_count: u32,
-    /// Cards made from it that are studied or suspended (retired ones are not counted).
-    pub card_count: u32,
-    pub size_bytes: u32,
-}
-
 /// Source bytes plus how to name and read them.
 pub(crate) struct Source<'a> {
     pub origin: Origin,
@@ -258,7 +212,7 @@ struct ParseJob {
 /// A parsed file with its cards, ready to be written in one transaction.
 struct ParsedFile {
     job: ParseJob,
-    parsed: document::ParsedDocument,
+    parsed: ParsedDocument,
     cards: Vec<crate::cards::CardRow>,
     questions: Vec<crate::cards::QuestionRow>,
     /// Search-term counts of all sections (`store::term_counts`).

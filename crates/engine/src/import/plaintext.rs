@@ -4,8 +4,7 @@
 //! cut again at its blank-line blocks, using a short single-line block (often a bullet) that
 //! introduces a longer one as the sub-heading, so a hit points into the text, not at 50 KB.
 
-use super::document::SectionDraft;
-use super::tags::SectionTags;
+use crate::model::{SectionDraft, SectionTags};
 
 /// Sections larger than this (in bytes of text) are split at their blocks.
 const SPLIT_ABOVE_BYTES: usize = 3000;

@@ -4,10 +4,9 @@
 
 use crate::error::{Error, Result};
 use crate::ids::DocumentId;
+use crate::model::DocumentSummary;
 use crate::storage::Library;
 use crate::storage::import as store;
-
-use super::DocumentSummary;
 
 /// The longest title accepted, in characters.
 pub(crate) const MAX_TITLE_CHARS: usize = 200;

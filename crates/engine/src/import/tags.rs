@@ -1,40 +1,6 @@
 //! Exam tags: the `[CCP/SAA/DVA]` prefix of a heading and the `exam` list of front matter,
 //! normalized to one short code per exam so that `--exam saa-c03`, `[SAA]` and `SAA-C03` meet.
 
-use serde::{Deserialize, Serialize};
-
-/// The structured tags of a section: its own heading tags plus those inherited from parent
-/// headings and the document's front matter. Lists are sorted and free of duplicates.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "specta", derive(specta::Type))]
-#[serde(default)]
-pub struct SectionTags {
-    /// Exam codes such as `SAA`, `DVA`, `SOA`, `CLF` (the practitioner exam, also written `CCP`).
-    pub exams: Vec<String>,
-    /// Exam-guide domains from front matter, as `SAA: 1. Design Secure Architectures`.
-    pub domains: Vec<String>,
-    /// AWS services from front matter.
-    pub services: Vec<String>,
-    /// Free topic tags from front matter.
-    pub topics: Vec<String>,
-}
-
-impl SectionTags {
-    /// Adds every tag of `other`, keeping the lists sorted and unique.
-    pub(crate) fn merge(&mut self, other: &SectionTags) {
-        for (mine, theirs) in [
-            (&mut self.exams, &other.exams),
-            (&mut self.domains, &other.domains),
-            (&mut self.services, &other.services),
-            (&mut self.topics, &other.topics),
-        ] {
-            mine.extend(theirs.iter().cloned());
-            mine.sort();
-            mine.dedup();
-        }
-    }
-}
-
 /// Exam code prefixes AWS uses, and the nicknames people write for them.
 const EXAMS: &[(&str, &str)] = &[
     ("CLF", "CLF"),

@@ -24,7 +24,8 @@ use serde::Serialize;
 use crate::cards::Lang;
 use crate::error::{Error, Result};
 use crate::ids::DocumentId;
-use crate::import::{FileOutcome, ImportOptions, ImportReport, Origin};
+use crate::import::{FileOutcome, ImportOptions, ImportReport};
+use crate::model::Origin;
 use crate::storage::Library;
 use crate::storage::pack as store;
 

@@ -8,7 +8,7 @@
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
-use super::tokenize::{Segment, segments};
+use crate::text::tokenize::{Segment, segments};
 
 /// The glossary data: `korean<TAB>english` lines, `#` comments.
 const DATA: &str = include_str!("glossary.tsv");
@@ -169,7 +169,7 @@ mod tests {
     use std::collections::{HashMap, HashSet};
 
     use super::*;
-    use crate::search::tokenize::is_hangul_syllable;
+    use crate::text::tokenize::is_hangul_syllable;
 
     fn has_hangul(s: &str) -> bool {
         s.chars().any(is_hangul_syllable)

@@ -10,7 +10,6 @@ mod plan;
 pub(crate) mod rank;
 mod render;
 mod snippet;
-pub(crate) mod tokenize;
 mod typo;
 mod writer;
 
@@ -23,7 +22,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::Result;
 use crate::ids::{DocumentId, SectionId};
-use crate::import::{Origin, normalize_exam_code};
+use crate::import::normalize_exam_code;
+use crate::model::Origin;
 use crate::storage::Library;
 use crate::storage::search::{self as store, terms};
 
@@ -31,8 +31,8 @@ pub use palette::PaletteHit;
 pub use render::{Breadcrumb, CardSource, SectionView, SourceCell};
 pub use snippet::SnippetSpan;
 
+use crate::text::tokenize::{self, Segment};
 use snippet::Needle;
-use tokenize::Segment;
 use writer::{Join, Unit};
 
 /// The most results one search returns.

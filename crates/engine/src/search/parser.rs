@@ -3,7 +3,7 @@
 //! `^`, parentheses, `NEAR`, `AND`, `OR`, `NOT`, a lone quote — is either a separator or an
 //! ordinary word, so no input can change the meaning of the query the writer produces.
 
-use super::tokenize::{Segment, segments};
+use crate::text::tokenize::{Segment, segments};
 
 /// One thing the results must contain.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -5,8 +5,8 @@
 
 use super::glossary;
 use super::parser::{Clause, ParsedQuery};
-use super::tokenize::{Segment, segments};
 use super::writer::{self, Unit};
+use crate::text::tokenize::{Segment, segments};
 
 /// The most characters of a query that are searched; the rest is left out and the result
 /// says so. Longer text is a pasted paragraph, not a search, and its cost grows with it

@@ -16,8 +16,7 @@ use serde::{Deserialize, Serialize};
 use super::DocumentRef;
 use crate::error::Result;
 use crate::ids::{DocumentId, SectionId};
-use crate::import::document::DocumentFormat;
-use crate::import::{Origin, SectionTags};
+use crate::model::{DocumentFormat, Origin, SectionTags};
 use crate::storage::Library;
 use crate::storage::search as store;
 
@@ -93,7 +92,7 @@ fn is_local_relative(url: &str) -> bool {
 /// URLs; with `None` (the built-in course, which has no folder) they are dropped.
 pub(crate) fn markdown_to_safe_html(markdown: &str, images: Option<DocumentId>) -> String {
     let mut raw = String::with_capacity(markdown.len() * 3 / 2);
-    let events = TextMergeStream::new(Parser::new_ext(markdown, crate::import::markdown_options()));
+    let events = TextMergeStream::new(Parser::new_ext(markdown, crate::text::markdown_options()));
     html::push_html(&mut raw, mark_clozes(events).into_iter());
     sanitize(&raw, images)
 }
@@ -456,7 +455,7 @@ pub(crate) fn source_excerpt(
         .find('\n')
         .map_or(markdown.len(), |n| line_from + n);
     let events: Vec<(Event, std::ops::Range<usize>)> =
-        Parser::new_ext(markdown, crate::import::markdown_options())
+        Parser::new_ext(markdown, crate::text::markdown_options())
             .into_offset_iter()
             .collect();
     let Some(at) = source_block(&events, line_from..line_to.max(line_from + 1)) else {

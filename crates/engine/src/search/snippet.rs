@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::tokenize::{bigrams, is_hangul_syllable};
+use crate::text::tokenize::{bigrams, is_hangul_syllable};
 
 /// A piece of a snippet; `is_match` pieces are the query's words.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

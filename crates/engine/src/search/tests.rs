@@ -1,7 +1,8 @@
 //! Search behaviour over small in-memory libraries.
 
 use super::*;
-use crate::import::{Origin, Source};
+use crate::import::Source;
+use crate::model::Origin;
 use crate::storage::LibraryOptions;
 use rusqlite::OptionalExtension;
 

@@ -3,7 +3,7 @@
 //! The expression itself is then bound as a parameter of the MATCH.
 
 use super::parser::{Clause, ParsedQuery};
-use super::tokenize::{Segment, bigrams, segment_tokens};
+use crate::text::tokenize::{Segment, bigrams, segment_tokens};
 
 /// One matchable unit of a query.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -285,7 +285,7 @@ mod tests {
 ";
 
     fn library_at_version_10(options: &crate::storage::LibraryOptions) -> Version10 {
-        use crate::import::Origin;
+        use crate::model::Origin;
         let dir = tempfile::tempdir().unwrap();
         let notes = dir.path().join("notes");
         std::fs::create_dir_all(&notes).unwrap();

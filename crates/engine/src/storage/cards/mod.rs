@@ -14,7 +14,7 @@ use crate::cards::{
 };
 use crate::error::Result;
 use crate::ids::{DocumentId, SectionId};
-use crate::import::SectionTags;
+use crate::model::SectionTags;
 
 pub(crate) use browse::{browse_cards, card_status, count_browsed};
 

@@ -4,7 +4,7 @@ use rusqlite::{Connection, OptionalExtension};
 
 use crate::error::Result;
 use crate::ids::DocumentId;
-use crate::import::Origin;
+use crate::model::Origin;
 
 /// The stored path of document `id` and its origin, or `None` when there is no such document.
 pub(crate) fn document_file(conn: &Connection, id: DocumentId) -> Result<Option<(String, Origin)>> {

@@ -9,8 +9,7 @@ use rusqlite::{Connection, OptionalExtension, Transaction, named_params, params}
 use crate::cards::CardId;
 use crate::error::Result;
 use crate::ids::DocumentId;
-use crate::import::document::{DocumentFormat, ParsedDocument, PreparedSection};
-use crate::import::{DocumentSummary, Origin};
+use crate::model::{DocumentFormat, DocumentSummary, Origin, ParsedDocument, PreparedSection};
 use crate::questions::QuestionId;
 use crate::storage::search::terms::{self, TermCounts};
 

@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use rusqlite::{Connection, named_params};
 
 use crate::error::Result;
-use crate::import::SectionTags;
+use crate::model::SectionTags;
 
 /// Length of a bucket of [`review_buckets`], in milliseconds.
 pub(crate) const BUCKET_MS: i64 = 900_000;

@@ -9,8 +9,7 @@ use rusqlite::{Connection, OptionalExtension, named_params};
 
 use crate::error::{Error, Result};
 use crate::ids::{DocumentId, SectionId};
-use crate::import::document::DocumentFormat;
-use crate::import::{Origin, SectionTags};
+use crate::model::{DocumentFormat, Origin, SectionTags};
 use crate::search::rank::{Scorer, Totals};
 
 /// Restrictions on a search.

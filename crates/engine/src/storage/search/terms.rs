@@ -18,7 +18,7 @@ pub(crate) struct TermCounts<'a> {
 
 impl<'a> TermCounts<'a> {
     /// Counts one section from its two search-term strings (space-separated terms, as
-    /// written by `search::tokenize::index_terms`).
+    /// written by `text::tokenize::index_terms`).
     pub fn add_section(&mut self, heading_terms: &'a str, body_terms: &'a str) {
         self.seen.clear();
         for term in heading_terms

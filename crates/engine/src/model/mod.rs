@@ -1,0 +1,10 @@
+//! The vocabulary of documents and sections shared by import, storage, search, cards and
+//! the rest: plain data types with no behaviour beyond naming their stored form. A leaf
+//! module: it imports only `ids` and other leaves, never a domain (decision 0014).
+
+mod document;
+mod tags;
+
+pub use document::{DocumentFormat, DocumentSummary, Origin};
+pub(crate) use document::{ParsedDocument, PreparedSection, SectionDraft};
+pub use tags::SectionTags;
