@@ -421,9 +421,12 @@ pub enum ExportCommand {
         /// path contains it.
         #[arg(long)]
         topic: Option<String>,
-        /// The file to write (replaced if it exists).
+        /// The file to write; an existing file is kept unless --force is given.
         #[arg(short, long, value_name = "FILE")]
         output: PathBuf,
+        /// Replace the file if it exists.
+        #[arg(long)]
+        force: bool,
         /// Write a plain CSV file instead (guid, card_id, note_type, front, back, source,
         /// deck, tags).
         #[arg(long)]

@@ -204,6 +204,10 @@ fn report(err: &anyhow::Error, json: bool) {
     // An engine error's message already holds its cause; the alternate form of the chain
     // would print the cause a second time.
     let message = match engine {
+        // The engine leaves the way to ask for a replacement to its caller.
+        Some(e @ stratus_engine::Error::AlreadyExists { .. }) => {
+            format!("{e}; add --force to replace it")
+        }
         Some(e) => e.to_string(),
         None => format!("{err:#}"),
     };

@@ -83,7 +83,17 @@ fn progress_travels_between_two_data_folders() {
         "{}",
         String::from_utf8_lossy(&again.stdout)
     );
-    let back = json(&stratus(&b, &["--json", "progress", "export", "-o", file]));
+    let kept = stratus(&b, &["progress", "export", "-o", file]);
+    assert_eq!(kept.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&kept.stderr).contains("--force"),
+        "{}",
+        String::from_utf8_lossy(&kept.stderr)
+    );
+    let back = json(&stratus(
+        &b,
+        &["--json", "progress", "export", "-o", file, "--force"],
+    ));
     assert_eq!(back["reviews"], 1);
 
     let bad = tmp.path().join("bad.json");

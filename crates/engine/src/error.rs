@@ -77,6 +77,11 @@ pub enum Error {
         problem: crate::images::ImageProblem,
     },
 
+    /// The file to write is already there and replacing it was not asked for; it was
+    /// left as it was.
+    #[error("{path} already exists; it was left as it was and nothing was written")]
+    AlreadyExists { path: PathBuf },
+
     /// Any other database error.
     #[error("database error: {0}")]
     Db(#[from] rusqlite::Error),
@@ -98,6 +103,7 @@ pub enum ErrorKind {
     InvalidInput,
     InvalidPack,
     ImageRefused,
+    AlreadyExists,
     Db,
 }
 
@@ -115,6 +121,7 @@ impl Error {
             Error::InvalidInput(_) => ErrorKind::InvalidInput,
             Error::InvalidPack { .. } => ErrorKind::InvalidPack,
             Error::ImageRefused { .. } => ErrorKind::ImageRefused,
+            Error::AlreadyExists { .. } => ErrorKind::AlreadyExists,
             Error::Db(_) => ErrorKind::Db,
         }
     }

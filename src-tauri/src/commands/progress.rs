@@ -20,14 +20,18 @@ pub fn progress_stats(
 }
 
 /// Writes the review log, suspended and buried cards, card edits and finished practice exams
-/// to `path` as a progress file.
+/// to `path` as a progress file. A file already there is replaced only with `replace`;
+/// otherwise the error is `already_exists` and the UI asks.
 #[tauri::command(async)]
 #[specta::specta]
 pub fn export_progress(
     state: State<'_, AppState>,
     path: String,
+    replace: bool,
 ) -> Result<ProgressExportReport, AppError> {
-    Ok(state.library()?.export_progress(Path::new(&path))?)
+    Ok(state
+        .library()?
+        .export_progress(Path::new(&path), replace)?)
 }
 
 /// Merges the progress file at `path` (checked in full first; a bad one changes nothing).

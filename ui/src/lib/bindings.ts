@@ -65,13 +65,18 @@ export const commands = {
 	progressStats: (exam: string | null) => typedError<ProgressStats_Serialize, AppError>(__TAURI_INVOKE("progress_stats", { exam })),
 	/**
 	 *  Writes the review log, suspended and buried cards, card edits and finished practice exams
-	 *  to `path` as a progress file.
+	 *  to `path` as a progress file. A file already there is replaced only with `replace`;
+	 *  otherwise the error is `already_exists` and the UI asks.
 	 */
-	exportProgress: (path: string) => typedError<ProgressExportReport, AppError>(__TAURI_INVOKE("export_progress", { path })),
+	exportProgress: (path: string, replace: boolean) => typedError<ProgressExportReport, AppError>(__TAURI_INVOKE("export_progress", { path, replace })),
 	/**  Merges the progress file at `path` (checked in full first; a bad one changes nothing). */
 	importProgress: (path: string) => typedError<ProgressImportReport, AppError>(__TAURI_INVOKE("import_progress", { path })),
-	/**  Writes the active cards matching `options` to `path` as an Anki package or a CSV file. */
-	exportAnki: (options: AnkiExportOptions_Deserialize, path: string) => typedError<AnkiExportReport, AppError>(__TAURI_INVOKE("export_anki", { options, path })),
+	/**
+	 *  Writes the active cards matching `options` to `path` as an Anki package or a CSV file. A
+	 *  file already there is replaced only with `replace`; otherwise the error is
+	 *  `already_exists` and the UI asks.
+	 */
+	exportAnki: (options: AnkiExportOptions_Deserialize, path: string, replace: boolean) => typedError<AnkiExportReport, AppError>(__TAURI_INVOKE("export_anki", { options, path, replace })),
 	/**  The backups of the library, newest first; also when the library does not open. */
 	listBackups: () => typedError<BackupInfo[], AppError>(__TAURI_INVOKE("list_backups")),
 	/**  Writes a backup now. */
@@ -932,7 +937,7 @@ export type DomainResult = {
  *  Stable, machine-readable error codes, used by the CLI's `--json` errors and the UI's
  *  translated messages. Never renamed once shipped.
  */
-export type ErrorKind = "newer_schema" | "not_a_database" | "foreign_database" | "corrupt" | "io" | "migration" | "not_found" | "invalid_input" | "invalid_pack" | "image_refused" | "db";
+export type ErrorKind = "newer_schema" | "not_a_database" | "foreign_database" | "corrupt" | "io" | "migration" | "not_found" | "invalid_input" | "invalid_pack" | "image_refused" | "already_exists" | "db";
 
 /**  An attempt as the exam screen shows it. */
 export type ExamAttempt = ExamAttempt_Serialize | ExamAttempt_Deserialize;

@@ -14,6 +14,7 @@ pub fn run(library: &Library, out: &mut Output, command: ExportCommand) -> anyho
             exam,
             topic,
             output,
+            force,
             csv,
         } => {
             let options = AnkiExportOptions {
@@ -25,7 +26,7 @@ pub fn run(library: &Library, out: &mut Output, command: ExportCommand) -> anyho
                     ExportFormat::Apkg
                 },
             };
-            let report = library.export_anki(&options, &output)?;
+            let report = library.export_anki(&options, &output, force)?;
             out.render(&report, render)
         }
     }

@@ -19,9 +19,13 @@ pub enum PackCommand {
     Build {
         #[arg(value_name = "DIR")]
         dir: PathBuf,
-        /// The pack file to write (NAME.stratus).
+        /// The pack file to write (NAME.stratus); an existing file is kept unless --force
+        /// is given.
         #[arg(short, long, value_name = "FILE")]
         output: PathBuf,
+        /// Replace the pack file if it exists.
+        #[arg(long)]
+        force: bool,
         /// The pack's name: a slug such as `saa-networking`.
         #[arg(long)]
         name: Option<String>,
@@ -68,6 +72,7 @@ pub fn build(command: &PackCommand, out: &mut Output) -> anyhow::Result<()> {
     let PackCommand::Build {
         dir,
         output,
+        force,
         name,
         title,
         author,
@@ -88,7 +93,7 @@ pub fn build(command: &PackCommand, out: &mut Output) -> anyhow::Result<()> {
         exams: (!exams.is_empty()).then(|| exams.clone()),
         licence: licence.clone(),
     };
-    let report = stratus_engine::build_pack(dir, meta, output)?;
+    let report = stratus_engine::build_pack(dir, meta, output, *force)?;
     out.render(&report, render_build)
 }
 

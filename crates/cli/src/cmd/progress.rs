@@ -15,9 +15,12 @@ pub enum ProgressCommand {
     /// Write the review log, suspended and buried cards, card edits and finished practice
     /// exams to a file, for `progress import` on another computer.
     Export {
-        /// The file to write (replaced if it exists).
+        /// The file to write; an existing file is kept unless --force is given.
         #[arg(short = 'o', long = "output", value_name = "FILE")]
         output: PathBuf,
+        /// Replace the file if it exists.
+        #[arg(long)]
+        force: bool,
     },
     /// Merge a file written by `progress export` into this library; importing it again
     /// changes nothing.
@@ -35,8 +38,8 @@ pub fn run(
     command: ProgressCommand,
 ) -> anyhow::Result<()> {
     match command {
-        ProgressCommand::Export { output } => {
-            let report = library.export_progress(&output)?;
+        ProgressCommand::Export { output, force } => {
+            let report = library.export_progress(&output, force)?;
             out.render(&report, render_export)
         }
         ProgressCommand::Import { file } => {

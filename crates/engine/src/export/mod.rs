@@ -13,14 +13,14 @@ mod csv;
 mod tests;
 
 use std::collections::HashMap;
-use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
 use crate::exams::exam_guide;
 use crate::import::SectionTags;
+use crate::out_file;
 use crate::{Card, CardFilter, CardKind, Library};
 
 /// The gap card generation leaves in a cloze card's prompt where its answer was (the
@@ -98,13 +98,15 @@ pub(crate) struct ExportNote {
 }
 
 impl Library {
-    /// Writes the active cards matching `options` to `dest` as an Anki package or a CSV file
-    /// (replacing a file already there, only once the new one is complete). Fails with
-    /// `invalid_input`, writing nothing, when no card matches.
+    /// Writes the active cards matching `options` to `dest` as an Anki package or a CSV file.
+    /// A file already at `dest` is replaced (only once the new one is complete) when
+    /// `replace` is set; otherwise the export fails with `already_exists` and leaves it as it
+    /// was. Fails with `invalid_input`, writing nothing, when no card matches.
     pub fn export_anki(
         &self,
         options: &AnkiExportOptions,
         dest: &Path,
+        replace: bool,
     ) -> Result<AnkiExportReport> {
         let filter = CardFilter {
             exam: options.exam.clone(),
@@ -124,6 +126,7 @@ impl Library {
                 dest.display()
             )));
         }
+        out_file::check_free(dest, replace)?;
         let domains = self.card_domains()?;
         let notes: Vec<ExportNote> = cards
             .iter()
@@ -135,7 +138,7 @@ impl Library {
             ExportFormat::Apkg => anki::package(&notes, &deck, now)?,
             ExportFormat::Csv => csv::write(&notes, &deck)?,
         };
-        write_replacing(dest, &bytes)?;
+        out_file::write(dest, &bytes, replace, ".stratus-export-")?;
         let count = |f: &dyn Fn(&ExportNote) -> bool| notes.iter().filter(|n| f(n)).count() as u32;
         Ok(AnkiExportReport {
             path: dest.display().to_string(),
@@ -403,28 +406,4 @@ pub(crate) fn html(text: &str) -> String {
 /// start a hint).
 fn no_braces(escaped: &str) -> String {
     escaped.replace('{', "&#123;").replace('}', "&#125;")
-}
-
-/// Writes `bytes` to a new file beside `dest`, then renames it over `dest`, so a failed
-/// export leaves any earlier file as it was.
-fn write_replacing(dest: &Path, bytes: &[u8]) -> Result<()> {
-    let io = |path: &Path| {
-        let path: PathBuf = path.to_path_buf();
-        move |source: std::io::Error| Error::Io { path, source }
-    };
-    let dir = match dest.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".stratus-export-")
-        .tempfile_in(&dir)
-        .map_err(io(&dir))?;
-    tmp.write_all(bytes).map_err(io(dest))?;
-    tmp.as_file().sync_all().map_err(io(dest))?;
-    tmp.persist(dest).map_err(|e| Error::Io {
-        path: dest.to_path_buf(),
-        source: e.error,
-    })?;
-    Ok(())
 }

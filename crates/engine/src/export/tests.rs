@@ -97,7 +97,9 @@ fn csv_has_one_row_per_card_with_plain_fields_and_tags() {
     let dir = tempfile::tempdir().unwrap();
     let lib = library(dir.path());
     let dest = dir.path().join("deck.csv");
-    let report = lib.export_anki(&options(ExportFormat::Csv), &dest).unwrap();
+    let report = lib
+        .export_anki(&options(ExportFormat::Csv), &dest, false)
+        .unwrap();
     let all = cards(&lib);
     let (header, rows) = csv_rows(&dest);
     assert_eq!(header, COLUMNS);
@@ -160,7 +162,7 @@ fn package_holds_a_schema_11_collection_with_escaped_fields() {
     let lib = library(dir.path());
     let dest = dir.path().join("deck.apkg");
     let report = lib
-        .export_anki(&options(ExportFormat::Apkg), &dest)
+        .export_anki(&options(ExportFormat::Apkg), &dest, false)
         .unwrap();
     let all = cards(&lib);
     let (db, media) = open_package(&dest, dir.path());
@@ -249,9 +251,9 @@ fn exporting_again_keeps_every_guid() {
     let lib = library(dir.path());
     let first = dir.path().join("first.apkg");
     let second = dir.path().join("second.apkg");
-    lib.export_anki(&options(ExportFormat::Apkg), &first)
+    lib.export_anki(&options(ExportFormat::Apkg), &first, false)
         .unwrap();
-    lib.export_anki(&options(ExportFormat::Apkg), &second)
+    lib.export_anki(&options(ExportFormat::Apkg), &second, false)
         .unwrap();
     let guids = |path: &Path, name: &str| -> BTreeSet<(String, String)> {
         let sub = dir.path().join(name);
@@ -278,7 +280,7 @@ fn a_filter_names_the_deck_and_no_match_writes_nothing() {
         exam: Some("saa".into()),
         ..AnkiExportOptions::default()
     };
-    let report = lib.export_anki(&saa, &dest).unwrap();
+    let report = lib.export_anki(&saa, &dest, false).unwrap();
     assert_eq!(report.deck, "Stratus::SAA-C03");
     assert_eq!(report.note_count as usize, cards(&lib).len());
 
@@ -287,7 +289,7 @@ fn a_filter_names_the_deck_and_no_match_writes_nothing() {
         exam: Some("DVA".into()),
         ..AnkiExportOptions::default()
     };
-    let err = lib.export_anki(&dva, &dest).unwrap_err();
+    let err = lib.export_anki(&dva, &dest, false).unwrap_err();
     assert_eq!(err.kind(), crate::ErrorKind::InvalidInput);
     assert!(err.to_string().contains("--exam DVA"), "{err}");
     assert_eq!(std::fs::read_to_string(&dest).unwrap(), "earlier export");
@@ -298,7 +300,7 @@ fn a_filter_names_the_deck_and_no_match_writes_nothing() {
         ..AnkiExportOptions::default()
     };
     let missing = dir.path().join("none.csv");
-    assert!(lib.export_anki(&topic, &missing).is_err());
+    assert!(lib.export_anki(&topic, &missing, false).is_err());
     assert!(!missing.exists());
     let leftovers = std::fs::read_dir(dir.path())
         .unwrap()
@@ -313,11 +315,40 @@ fn a_filter_names_the_deck_and_no_match_writes_nothing() {
 }
 
 #[test]
+fn an_existing_file_is_replaced_only_when_asked() {
+    let dir = tempfile::tempdir().unwrap();
+    let lib = library(dir.path());
+    for format in [ExportFormat::Apkg, ExportFormat::Csv] {
+        let dest = dir.path().join(format!("mine-{format:?}"));
+        std::fs::write(&dest, "the learner's own file").unwrap();
+        let err = lib.export_anki(&options(format), &dest, false).unwrap_err();
+        assert_eq!(err.kind(), crate::ErrorKind::AlreadyExists);
+        assert!(err.to_string().contains(&*dest.to_string_lossy()), "{err}");
+        assert_eq!(
+            std::fs::read_to_string(&dest).unwrap(),
+            "the learner's own file"
+        );
+
+        let report = lib.export_anki(&options(format), &dest, true).unwrap();
+        assert!(report.note_count > 0);
+        let written = std::fs::read(&dest).unwrap();
+        assert_eq!(written.len() as f64, report.size_bytes);
+        assert_ne!(written, b"the learner's own file");
+    }
+    let leftovers = std::fs::read_dir(dir.path())
+        .unwrap()
+        .flatten()
+        .filter(|e| e.file_name().to_string_lossy().starts_with('.'))
+        .count();
+    assert_eq!(leftovers, 0);
+}
+
+#[test]
 fn a_folder_as_destination_is_refused() {
     let dir = tempfile::tempdir().unwrap();
     let lib = library(dir.path());
     let err = lib
-        .export_anki(&options(ExportFormat::Apkg), dir.path())
+        .export_anki(&options(ExportFormat::Apkg), dir.path(), false)
         .unwrap_err();
     assert_eq!(err.kind(), crate::ErrorKind::InvalidInput);
 }

@@ -13,6 +13,7 @@ use super::entry::{self, FileKind, MANIFEST_NAME};
 use super::manifest::{self, PACK_SCHEMA_VERSION, PackFile, PackManifest};
 use crate::cards::Lang;
 use crate::error::{Error, Result};
+use crate::out_file;
 
 /// The file in a pack's source folder that holds its metadata; not packed itself.
 pub const PACK_META_FILE: &str = "pack.json";
@@ -68,9 +69,15 @@ pub struct PackBuildReport {
 /// Packs the notes (`.md`, `.markdown`, `.txt`) and images (PNG, JPEG, WebP, GIF) under `dir`
 /// into the pack file `out`, with `meta` over the folder's `pack.json`. Hidden files and
 /// folders (names starting with `.`) are left out; any other file type, a symbolic link or a
-/// name a pack may not hold is an error naming the file. `out` is replaced only when the
-/// whole pack was written.
-pub fn build_pack(dir: &Path, meta: PackMeta, out: &Path) -> Result<PackBuildReport> {
+/// name a pack may not hold is an error naming the file. A file already at `out` is replaced
+/// (only once the whole pack was written) when `replace` is set; otherwise the build fails
+/// with `already_exists` and leaves it as it was.
+pub fn build_pack(
+    dir: &Path,
+    meta: PackMeta,
+    out: &Path,
+    replace: bool,
+) -> Result<PackBuildReport> {
     if !dir.is_dir() {
         return Err(Error::NotFound {
             what: "folder",
@@ -108,14 +115,8 @@ pub fn build_pack(dir: &Path, meta: PackMeta, out: &Path) -> Result<PackBuildRep
     manifest::check(&manifest).map_err(Error::InvalidInput)?;
 
     let files = collect(dir)?;
-    let out_dir = match out.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    let temp = tempfile::Builder::new()
-        .prefix(".pack-")
-        .tempfile_in(&out_dir)
-        .map_err(|e| Error::io(&out_dir, e))?;
+    out_file::check_free(out, replace)?;
+    let temp = out_file::temp_beside(out, ".pack-")?;
     let mut zip = zip::ZipWriter::new(temp.as_file());
     let zip_err = |e: zip::result::ZipError| Error::io(out, std::io::Error::other(e));
     let (mut note_count, mut image_count, mut total_bytes) = (0u32, 0u32, 0u64);
@@ -169,8 +170,7 @@ pub fn build_pack(dir: &Path, meta: PackMeta, out: &Path) -> Result<PackBuildRep
     zip.write_all(&manifest_json)
         .map_err(|e| Error::io(out, e))?;
     zip.finish().map_err(zip_err)?;
-    temp.as_file().sync_all().map_err(|e| Error::io(out, e))?;
-    temp.persist(out).map_err(|e| Error::io(out, e.error))?;
+    out_file::persist(temp, out, replace)?;
     let archive_bytes = std::fs::metadata(out).map_err(|e| Error::io(out, e))?.len();
     Ok(PackBuildReport {
         path: out.display().to_string(),

@@ -10,7 +10,7 @@
 //! error says why. This module never reads notes and never touches documents.
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::io::{Read, Write};
+use std::io::Read;
 use std::path::Path;
 
 use chrono::DateTime;
@@ -19,6 +19,7 @@ use serde::{Deserialize, Serialize};
 use crate::cards::CardId;
 use crate::error::{Error, Result};
 use crate::ids::ReviewUid;
+use crate::out_file;
 use crate::questions::QuestionId;
 use crate::schedule::Rating;
 use crate::storage::Library;
@@ -352,22 +353,20 @@ impl Library {
     }
 
     /// Writes the review log, suspended and buried cards, card edits and finished practice
-    /// exams to `path` as a progress file (JSON), replacing it. The file is written beside
-    /// its place first and renamed, so a failed export leaves no half file.
-    pub fn export_progress(&self, path: impl AsRef<Path>) -> Result<ProgressExportReport> {
+    /// exams to `path` as a progress file (JSON). The file is written beside its place first
+    /// and renamed, so a failed export leaves no half file. A file already at `path` is
+    /// replaced when `replace` is set; otherwise the export fails with `already_exists` and
+    /// leaves it as it was.
+    pub fn export_progress(
+        &self,
+        path: impl AsRef<Path>,
+        replace: bool,
+    ) -> Result<ProgressExportReport> {
         let path = path.as_ref();
+        out_file::check_free(path, replace)?;
         let file = self.progress_file()?;
         let bytes = serde_json::to_vec(&file).expect("progress files serialize");
-        let mut partial = path.as_os_str().to_owned();
-        partial.push(".partial");
-        let partial = std::path::PathBuf::from(partial);
-        let written = std::fs::File::create(&partial)
-            .and_then(|mut f| f.write_all(&bytes).and_then(|()| f.sync_all()))
-            .and_then(|()| std::fs::rename(&partial, path));
-        if let Err(e) = written {
-            let _ = std::fs::remove_file(&partial);
-            return Err(Error::io(path, e));
-        }
+        out_file::write(path, &bytes, replace, ".stratus-progress-")?;
         let count = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
         Ok(ProgressExportReport {
             path: path.display().to_string(),

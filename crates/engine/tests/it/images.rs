@@ -263,7 +263,7 @@ fn images_travel_in_a_pack_and_are_served_from_the_installed_folder() {
     )
     .expect("pack.json");
     let file = dir.path().join("img-course.stratus");
-    let built = stratus_engine::build_pack(&src, stratus_engine::PackMeta::default(), &file)
+    let built = stratus_engine::build_pack(&src, stratus_engine::PackMeta::default(), &file, false)
         .expect("build");
     assert_eq!(built.image_count, 1);
     std::fs::remove_dir_all(&src).expect("the source is gone");

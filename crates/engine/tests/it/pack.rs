@@ -74,7 +74,13 @@ impl Fixture {
 
     fn build(&self, version: &str, note_b: &str) -> PathBuf {
         let out = self.root.join(format!("aws-basics-{version}.stratus"));
-        build_pack(&self.source(version, note_b), PackMeta::default(), &out).unwrap();
+        build_pack(
+            &self.source(version, note_b),
+            PackMeta::default(),
+            &out,
+            true,
+        )
+        .unwrap();
         out
     }
 
@@ -106,7 +112,7 @@ fn build_inspect_install_list_remove() {
     let mut f = Fixture::new();
     let src = f.source("1.0.0", NOTE_B);
     let out = f.root.join("aws-basics.stratus");
-    let built = build_pack(&src, PackMeta::default(), &out).unwrap();
+    let built = build_pack(&src, PackMeta::default(), &out, false).unwrap();
     assert_eq!(
         (built.file_count, built.note_count, built.image_count),
         (3, 2, 1)
@@ -286,13 +292,13 @@ fn build_refuses_what_a_pack_may_not_hold() {
     let src = f.source("1.0.0", NOTE_B);
     let out = f.root.join("x.stratus");
     std::fs::write(src.join("diagram.svg"), "<svg/>").unwrap();
-    match build_pack(&src, PackMeta::default(), &out) {
+    match build_pack(&src, PackMeta::default(), &out, false) {
         Err(Error::InvalidInput(m)) => assert!(m.contains("diagram.svg"), "{m}"),
         other => panic!("{other:?}"),
     }
     std::fs::remove_file(src.join("diagram.svg")).unwrap();
     std::fs::remove_file(src.join("pack.json")).unwrap();
-    match build_pack(&src, PackMeta::default(), &out) {
+    match build_pack(&src, PackMeta::default(), &out, false) {
         Err(Error::InvalidInput(m)) => assert!(m.contains("name"), "{m}"),
         other => panic!("{other:?}"),
     }
@@ -306,8 +312,27 @@ fn build_refuses_what_a_pack_may_not_hold() {
         exams: None,
         licence: Some("All rights reserved".into()),
     };
-    let built = build_pack(&src, meta, &out).unwrap();
+    let built = build_pack(&src, meta, &out, false).unwrap();
     assert_eq!(built.name, "flags");
+}
+
+#[test]
+fn build_replaces_an_existing_file_only_when_asked() {
+    let f = Fixture::new();
+    let src = f.source("1.0.0", NOTE_B);
+    let out = f.root.join("mine.stratus");
+    std::fs::write(&out, "not a pack, the learner's own file").unwrap();
+    match build_pack(&src, PackMeta::default(), &out, false) {
+        Err(Error::AlreadyExists { path }) => assert_eq!(path, out),
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(
+        std::fs::read_to_string(&out).unwrap(),
+        "not a pack, the learner's own file"
+    );
+    let built = build_pack(&src, PackMeta::default(), &out, true).unwrap();
+    assert_eq!(built.name, "aws-basics");
+    assert_eq!(f.lib.inspect_pack(&out).unwrap().version, "1.0.0");
 }
 
 // ---- hostile packs -------------------------------------------------------------------
@@ -697,7 +722,7 @@ fn a_version_whose_note_fails_to_import_leaves_the_old_one_installed() {
     let src = f.source("2.0.0", &format!("---\nid: shared\n---\n{NOTE_B}"));
     std::fs::write(src.join("s3.md"), format!("---\nid: shared\n---\n{NOTE_A}")).unwrap();
     let v2 = f.root.join("aws-basics-2.0.0.stratus");
-    build_pack(&src, PackMeta::default(), &v2).unwrap();
+    build_pack(&src, PackMeta::default(), &v2, false).unwrap();
     let err = f.lib.install_pack(&v2, false).unwrap_err();
     let Error::InvalidInput(message) = err else {
         panic!("not refused as invalid input: {err:?}")

@@ -113,7 +113,7 @@ fn study_state(lib: &Library) -> Vec<(CardId, String, Vec<serde_json::Value>)> {
 }
 
 fn export(lib: &Library, path: &Path) -> serde_json::Value {
-    lib.export_progress(path).unwrap();
+    lib.export_progress(path, false).unwrap();
     let mut v: serde_json::Value = serde_json::from_slice(&std::fs::read(path).unwrap()).unwrap();
     v.as_object_mut().unwrap().remove("exported_at");
     v
@@ -174,13 +174,13 @@ fn two_devices_exchange_progress_both_ways_and_agree() {
 
     let from_laptop = tmp.path().join("laptop.json");
     let from_desktop = tmp.path().join("desktop.json");
-    let sent = laptop.export_progress(&from_laptop).unwrap();
+    let sent = laptop.export_progress(&from_laptop, false).unwrap();
     let report = laptop.exam_report(attempt.id).unwrap();
     let missed = report.total - report.correct;
     assert!(missed >= 1);
     assert_eq!(sent.reviews, 2 + missed, "{sent:?}");
     assert_eq!(sent.exam_attempts, 1);
-    desktop.export_progress(&from_desktop).unwrap();
+    desktop.export_progress(&from_desktop, false).unwrap();
 
     let on_desktop = desktop.import_progress(&from_laptop).unwrap();
     assert_eq!(on_desktop.reviews_added, sent.reviews, "{on_desktop:?}");
@@ -284,4 +284,34 @@ fn a_bad_file_changes_nothing_and_says_why() {
         Err(stratus_engine::Error::Io { .. })
     ));
     assert_eq!(before, export(&lib, &tmp.path().join("after.json")));
+}
+
+#[test]
+fn an_export_replaces_a_file_only_when_asked() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (mut lib, _) = device(&tmp.path().join("notes"), 1);
+    let ids = card_ids(&lib);
+    lib.answer_card(&ids[0], Rating::Good, 1_000).unwrap();
+    let path = tmp.path().join("progress.json");
+    std::fs::write(&path, "the learner's own notes").unwrap();
+
+    let err = lib.export_progress(&path, false).unwrap_err();
+    assert_eq!(err.kind(), stratus_engine::ErrorKind::AlreadyExists);
+    assert!(matches!(&err, stratus_engine::Error::AlreadyExists { path: p } if p == &path));
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap(),
+        "the learner's own notes"
+    );
+
+    let report = lib.export_progress(&path, true).unwrap();
+    assert_eq!(report.reviews, 1);
+    let written: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap();
+    assert_eq!(written["format"], "stratus-progress");
+    let names: Vec<String> = std::fs::read_dir(tmp.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with('.'))
+        .collect();
+    assert!(names.is_empty(), "temporary files left: {names:?}");
 }

@@ -3,7 +3,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { cleanup, fireEvent, render, screen } from "@testing-library/svelte";
 import { tick } from "svelte";
-import type { AnkiExportReport, ExamGuide } from "../../lib/bindings";
+import type { AnkiExportReport, AppError, ExamGuide } from "../../lib/bindings";
 
 const commands = vi.hoisted(() => ({ exportAnki: vi.fn(), examGuides: vi.fn() }));
 vi.mock("../../lib/bindings", () => ({ commands }));
@@ -15,6 +15,7 @@ import { AnkiExportState } from "./anki-export.svelte";
 import { setLocale } from "../../lib/i18n/index.svelte";
 
 const ok = <T>(data: T) => ({ status: "ok" as const, data });
+const failed = (error: AppError) => ({ status: "error" as const, error });
 
 async function settle() {
   for (let i = 0; i < 6; i++) await tick();
@@ -73,6 +74,7 @@ describe("AnkiExport", () => {
     expect(commands.exportAnki).toHaveBeenCalledExactlyOnceWith(
       { exam: null, topic: null, format: "apkg" },
       "/home/me/deck.apkg",
+      false,
     );
     expect(status()).toBe("Saved 120 notes to /home/me/deck.apkg: deck Stratus, 20 cloze, 30 multiple choice.");
   });
@@ -99,6 +101,7 @@ describe("AnkiExport", () => {
     expect(commands.exportAnki).toHaveBeenCalledExactlyOnceWith(
       { exam: "SAA-C03", topic: "s3", format: "csv" },
       "/home/me/stratus-saa-c03-s3.csv",
+      false,
     );
   });
 
@@ -112,10 +115,9 @@ describe("AnkiExport", () => {
   });
 
   it("shows the engine's reason when nothing matches", async () => {
-    commands.exportAnki.mockResolvedValueOnce({
-      status: "error",
-      error: { kind: "invalid_input", message: "no active card matches for --topic zzz; nothing was written" },
-    });
+    commands.exportAnki.mockResolvedValueOnce(
+      failed({ kind: "invalid_input", message: "no active card matches for --topic zzz; nothing was written" }),
+    );
     render(AnkiExport);
     await fireEvent.input(screen.getByTestId("anki-topic"), { target: { value: "zzz" } });
     await fireEvent.input(screen.getByTestId("anki-path"), { target: { value: "/tmp/zzz.apkg" } });
@@ -124,6 +126,67 @@ describe("AnkiExport", () => {
     expect(status()).toBe(
       "The input is not valid. no active card matches for --topic zzz; nothing was written",
     );
+  });
+
+  it("asks before replacing an existing file and replaces it only on Replace", async () => {
+    const exists = failed({
+      kind: "already_exists",
+      message: "/home/me/deck.apkg already exists; it was left as it was and nothing was written",
+    });
+    commands.exportAnki.mockResolvedValueOnce(exists);
+    commands.exportAnki.mockResolvedValueOnce(ok(report("/home/me/deck.apkg", "apkg", "Stratus")));
+    setLocale("ko");
+    render(AnkiExport);
+    await fireEvent.input(screen.getByTestId("anki-path"), { target: { value: "/home/me/deck.apkg" } });
+    await fireEvent.click(screen.getByTestId("anki-run"));
+    await settle();
+    expect(commands.exportAnki).toHaveBeenCalledExactlyOnceWith({ exam: null, topic: null, format: "apkg" }, "/home/me/deck.apkg", false);
+    const ask = screen.getByTestId("anki-replace");
+    expect(ask.querySelector("p")?.textContent).toBe("이미 같은 이름의 파일이 있습니다: /home/me/deck.apkg. 새 파일로 바꿀까요?");
+    expect(status()).toBe("");
+    await fireEvent.click(screen.getByRole("button", { name: "바꾸기" }));
+    await settle();
+    expect(commands.exportAnki).toHaveBeenCalledTimes(2);
+    expect(commands.exportAnki).toHaveBeenLastCalledWith({ exam: null, topic: null, format: "apkg" }, "/home/me/deck.apkg", true);
+    expect(screen.queryByTestId("anki-replace")).toBeNull();
+    expect(status()).toContain("/home/me/deck.apkg");
+  });
+
+  it("writes nothing when replacing is cancelled, and asks again on the next export", async () => {
+    const exists = failed({ kind: "already_exists", message: "/tmp/a.csv already exists" });
+    commands.exportAnki.mockResolvedValue(exists);
+    render(AnkiExport);
+    await fireEvent.input(screen.getByTestId("anki-path"), { target: { value: "/tmp/a.csv" } });
+    await fireEvent.click(screen.getByTestId("anki-run"));
+    await settle();
+    expect(screen.getByTestId("anki-replace").textContent).toContain(
+      "A file with that name already exists: /tmp/a.csv. Replace it with the new one?",
+    );
+    await fireEvent.click(screen.getByRole("button", { name: "Cancel" }));
+    await settle();
+    expect(screen.queryByTestId("anki-replace")).toBeNull();
+    expect(commands.exportAnki).toHaveBeenCalledOnce();
+    expect(status()).toBe("");
+    await fireEvent.click(screen.getByTestId("anki-run"));
+    await settle();
+    expect(commands.exportAnki).toHaveBeenCalledTimes(2);
+    expect(commands.exportAnki).toHaveBeenLastCalledWith({ exam: null, topic: null, format: "apkg" }, "/tmp/a.csv", false);
+    expect(screen.getByTestId("anki-replace")).toBeTruthy();
+  });
+
+  it("shows the reason when replacing fails, instead of asking again", async () => {
+    const state = new AnkiExportState();
+    state.path = "/ro/deck.apkg";
+    commands.exportAnki.mockResolvedValueOnce(failed({ kind: "already_exists", message: "/ro/deck.apkg already exists" }));
+    await state.run();
+    expect(state.confirming).toBe("/ro/deck.apkg");
+    expect(state.error).toBeNull();
+    commands.exportAnki.mockResolvedValueOnce(failed({ kind: "io", message: "/ro/deck.apkg: permission denied" }));
+    await state.replaceExisting();
+    expect(commands.exportAnki).toHaveBeenLastCalledWith({ exam: null, topic: null, format: "apkg" }, "/ro/deck.apkg", true);
+    expect(state.confirming).toBeNull();
+    expect(state.error?.kind).toBe("io");
+    expect(state.report).toBeNull();
   });
 
   it("gives a path typed earlier the extension of a newly chosen format", () => {

@@ -4,7 +4,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { cleanup, fireEvent, render, screen } from "@testing-library/svelte";
 import { tick } from "svelte";
-import type { ProgressExportReport, ProgressImportReport } from "../../lib/bindings";
+import type { AppError, ProgressExportReport, ProgressImportReport } from "../../lib/bindings";
 
 const commands = vi.hoisted(() => ({ exportProgress: vi.fn(), importProgress: vi.fn() }));
 vi.mock("../../lib/bindings", () => ({ commands }));
@@ -16,6 +16,7 @@ import { ProgressTransferState } from "./progress-transfer.svelte";
 import { setLocale } from "../../lib/i18n/index.svelte";
 
 const ok = <T>(data: T) => ({ status: "ok" as const, data });
+const failed = (error: AppError) => ({ status: "error" as const, error });
 
 async function settle() {
   for (let i = 0; i < 6; i++) await tick();
@@ -71,7 +72,7 @@ describe("ProgressTransfer", () => {
     await fireEvent.click(screen.getByTestId("progress-export"));
     await settle();
     expect(dialog.save).not.toHaveBeenCalled();
-    expect(commands.exportProgress).toHaveBeenCalledExactlyOnceWith("/home/me/progress.json");
+    expect(commands.exportProgress).toHaveBeenCalledExactlyOnceWith("/home/me/progress.json", false);
     expect(status()).toBe("Saved 42 answers and 3 practice exams to /home/me/progress.json.");
   });
 
@@ -85,7 +86,7 @@ describe("ProgressTransfer", () => {
     const options = dialog.save.mock.calls[0]?.[0];
     expect(options?.defaultPath).toMatch(/^stratus-progress-\d{4}-\d{2}-\d{2}\.json$/);
     expect(options?.filters).toEqual([{ name: "Stratus progress", extensions: ["json"] }]);
-    expect(commands.exportProgress).toHaveBeenCalledExactlyOnceWith("/media/usb/stratus.json");
+    expect(commands.exportProgress).toHaveBeenCalledExactlyOnceWith("/media/usb/stratus.json", false);
   });
 
   it("does nothing when a dialog is closed", async () => {
@@ -151,16 +152,76 @@ describe("ProgressTransfer", () => {
 
   it("shows the engine's reason for a refused file, in Korean by default", async () => {
     setLocale("ko");
-    commands.importProgress.mockResolvedValueOnce({
-      status: "error",
-      error: { kind: "invalid_input", message: "not a usable progress file: it was written by a newer Stratus" },
-    });
+    commands.importProgress.mockResolvedValueOnce(
+      failed({ kind: "invalid_input", message: "not a usable progress file: it was written by a newer Stratus" }),
+    );
     render(ProgressTransfer);
     expect(screen.getByTestId("progress-import").textContent?.trim()).toBe("학습 기록 가져오기…");
     await fireEvent.input(screen.getByTestId("progress-path"), { target: { value: "/tmp/new.json" } });
     await fireEvent.click(screen.getByTestId("progress-import"));
     await settle();
     expect(status()).toContain("not a usable progress file: it was written by a newer Stratus");
+  });
+
+  it("asks before replacing an existing file, in Korean, and replaces it only on 바꾸기", async () => {
+    setLocale("ko");
+    dialog.save.mockResolvedValueOnce("/media/usb/stratus.json");
+    commands.exportProgress.mockResolvedValueOnce(
+      failed({ kind: "already_exists", message: "/media/usb/stratus.json already exists; it was left as it was" }),
+    );
+    commands.exportProgress.mockResolvedValueOnce(ok(exported("/media/usb/stratus.json")));
+    render(ProgressTransfer);
+    await fireEvent.click(screen.getByTestId("progress-export"));
+    await settle();
+    expect(commands.exportProgress).toHaveBeenCalledExactlyOnceWith("/media/usb/stratus.json", false);
+    expect(screen.getByTestId("progress-replace").querySelector("p")?.textContent).toBe(
+      "이미 같은 이름의 파일이 있습니다: /media/usb/stratus.json. 새 파일로 바꿀까요?",
+    );
+    expect(status()).toBe("");
+    await fireEvent.click(screen.getByRole("button", { name: "바꾸기" }));
+    await settle();
+    expect(dialog.save).toHaveBeenCalledOnce();
+    expect(commands.exportProgress).toHaveBeenCalledTimes(2);
+    expect(commands.exportProgress).toHaveBeenLastCalledWith("/media/usb/stratus.json", true);
+    expect(screen.queryByTestId("progress-replace")).toBeNull();
+    expect(status()).toBe("복습 기록 42건과 모의고사 3회를 /media/usb/stratus.json에 저장했습니다.");
+  });
+
+  it("writes nothing when replacing is cancelled", async () => {
+    commands.exportProgress.mockResolvedValueOnce(failed({ kind: "already_exists", message: "/tmp/p.json already exists" }));
+    render(ProgressTransfer);
+    await fireEvent.input(screen.getByTestId("progress-path"), { target: { value: "/tmp/p.json" } });
+    await fireEvent.click(screen.getByTestId("progress-export"));
+    await settle();
+    expect(screen.getByTestId("progress-replace").textContent).toContain(
+      "A file with that name already exists: /tmp/p.json. Replace it with the new one?",
+    );
+    await fireEvent.click(screen.getByRole("button", { name: "Cancel" }));
+    await settle();
+    expect(screen.queryByTestId("progress-replace")).toBeNull();
+    expect(commands.exportProgress).toHaveBeenCalledOnce();
+    expect(status()).toBe("");
+  });
+
+  it("shows the reason when replacing fails, and an import clears the question", async () => {
+    const state = new ProgressTransferState();
+    commands.exportProgress.mockResolvedValueOnce(failed({ kind: "already_exists", message: "/ro/p.json already exists" }));
+    await state.exportTo("/ro/p.json");
+    expect(state.confirming).toBe("/ro/p.json");
+    expect(state.error).toBeNull();
+    commands.exportProgress.mockResolvedValueOnce(failed({ kind: "io", message: "/ro/p.json: permission denied" }));
+    await state.replaceExisting();
+    expect(commands.exportProgress).toHaveBeenLastCalledWith("/ro/p.json", true);
+    expect(state.confirming).toBeNull();
+    expect(state.error?.kind).toBe("io");
+
+    commands.exportProgress.mockResolvedValueOnce(failed({ kind: "already_exists", message: "/ro/p.json already exists" }));
+    await state.exportTo("/ro/p.json");
+    expect(state.confirming).toBe("/ro/p.json");
+    commands.importProgress.mockResolvedValueOnce(ok(imported({ reviews_added: 1 })));
+    await state.importFrom("/ro/other.json");
+    expect(state.confirming).toBeNull();
+    expect(commands.exportProgress).toHaveBeenCalledTimes(3);
   });
 
   it("runs one thing at a time and keeps only the last result", async () => {

@@ -1,5 +1,6 @@
 // State of Settings → Export to Anki: which cards (exam, topic), which file and format,
-// and what the last export wrote or why it failed.
+// and what the last export wrote or why it failed. A file already at the path is kept until
+// the learner confirms replacing it.
 import type { AnkiExportReport, ExportFormat } from "../../lib/bindings";
 import { api, toApiError, type ApiError } from "../../lib/api";
 
@@ -12,6 +13,8 @@ export class AnkiExportState {
   running = $state(false);
   report = $state<AnkiExportReport | null>(null);
   error = $state<ApiError | null>(null);
+  /** The path of an existing file the export would replace, waiting for a yes or no. */
+  confirming = $state<string | null>(null);
 
   /** The file name to offer: `stratus`, the exam and topic, and the format's extension. */
   suggestedName(): string {
@@ -27,22 +30,39 @@ export class AnkiExportState {
     if (this.path.trim() !== "") this.path = this.path.replace(/\.(apkg|csv)$/i, "") + `.${format}`;
   }
 
-  /** Writes the export to `path`; the report or the error is kept for the screen. */
-  async run(): Promise<void> {
+  /** Writes the export to `path`; the report or the error is kept for the screen. A file
+   *  already there is replaced only with `replace`; otherwise its path waits in `confirming`. */
+  async run(replace = false): Promise<void> {
     const path = this.path.trim();
     if (path === "" || this.running) return;
     this.running = true;
     this.error = null;
     this.report = null;
+    this.confirming = null;
     try {
       this.report = await api.exportAnki(
         { exam: this.exam === "" ? null : this.exam, topic: this.topic.trim() === "" ? null : this.topic.trim(), format: this.format },
         path,
+        replace,
       );
     } catch (e) {
-      this.error = toApiError(e);
+      const error = toApiError(e);
+      if (error.kind === "already_exists" && !replace) this.confirming = path;
+      else this.error = error;
     } finally {
       this.running = false;
     }
+  }
+
+  /** Replaces the existing file the learner was asked about. */
+  async replaceExisting(): Promise<void> {
+    if (this.confirming === null) return;
+    this.path = this.confirming;
+    await this.run(true);
+  }
+
+  /** Keeps the existing file; nothing is written. */
+  cancelReplace(): void {
+    this.confirming = null;
   }
 }
