@@ -301,7 +301,6 @@ impl Library {
                 SearchScope::Builtin => Some(true),
                 SearchScope::Imported => Some(false),
             },
-            limit,
         };
         let memo = CompletionMemo::new(self);
         let mut units = plan.units.clone();
@@ -323,7 +322,7 @@ impl Library {
                 .map(|p| self.rows_with(p, &memo))
                 .collect::<Result<Vec<_>>>()?;
             let scorer = rank::Scorer::new(units, join, &rows_with, totals);
-            store::ranked_ids(self.conn(), &expr, &any, &filter, &scorer)
+            rank::ranked_ids(self.conn(), &expr, &any, &filter, limit, &scorer)
         };
         // Sections with every word need no spelling help: each word then starts some indexed
         // term. Only when there are none is the vocabulary consulted, which spares the common

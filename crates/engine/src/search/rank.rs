@@ -13,7 +13,13 @@
 
 use std::cell::RefCell;
 
+use rusqlite::Connection;
+
 use super::writer::{Join, Unit};
+use crate::error::Result;
+use crate::ids::SectionId;
+pub(crate) use crate::storage::search::Totals;
+use crate::storage::search::{self as store, Filter, Index};
 
 const K1: f64 = 1.2;
 const B: f64 = 0.75;
@@ -115,13 +121,6 @@ fn phrase_weights(units: &[Unit], rows_with: &[i64]) -> Vec<f64> {
     let mut out = Vec::new();
     units.iter().for_each(|u| walk(u, 1.0, rows_with, &mut out));
     out
-}
-
-/// Library-wide figures of the index: rows and tokens in all columns.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub(crate) struct Totals {
-    pub rows: i64,
-    pub tokens: i64,
 }
 
 /// The scorer for one query: its phrases with their idf, and the query itself, to tell
@@ -284,6 +283,70 @@ fn occurrences(phrase: &Phrase, text: &[u8], spans: &[Span]) -> usize {
                     .all(|(i, pair)| matches(i, pair))
         })
         .count()
+}
+
+/// The most matching rows one ranking pass scores with bm25. Scoring reads a row's search
+/// terms (a few kilobytes) and costs microseconds, so a word found in tens of thousands of
+/// sections cannot be ranked in full within a keystroke's time; 100 rather than 200 halved
+/// the slowest searches of the benchmark mix (BENCHMARKS.md) and left the relevance set's
+/// recall unchanged.
+pub(crate) const RANK_CAP: u32 = 100;
+
+/// The best `limit` sections for the FTS5 expression `expr`, best first, with their score
+/// (higher is better).
+///
+/// The newest [`RANK_CAP`] matches are scored; when there are fewer, that is all of them
+/// and the ranking is exact bm25. Beyond that the ranking is bounded (decisions 0006, 0007):
+/// the newest `RANK_CAP` sections with a word of the query in the heading (`any`, through
+/// the heading index) that hold the whole query are scored first — the best hits of a
+/// common word are there — and the newest matches fill up the list if that gives too few.
+pub(crate) fn ranked_ids(
+    conn: &Connection,
+    expr: &str,
+    any: &str,
+    filter: &Filter,
+    limit: u32,
+    scorer: &Scorer,
+) -> Result<Vec<(SectionId, f64)>> {
+    let limit = limit as usize;
+    let newest = store::candidates(conn, Index::Sections, expr, filter, RANK_CAP)?;
+    let is_all = newest.len() < RANK_CAP as usize;
+    let mut newest = score(conn, &newest, scorer, false)?;
+    if is_all {
+        newest.truncate(limit);
+        return Ok(newest);
+    }
+    let headed = store::candidates(conn, Index::Headings, any, filter, RANK_CAP)?;
+    let mut hits = score(conn, &headed, scorer, true)?;
+    hits.truncate(limit);
+    for hit in newest {
+        if hits.len() == limit {
+            break;
+        }
+        if !hits.iter().any(|(id, _)| *id == hit.0) {
+            hits.push(hit);
+        }
+    }
+    Ok(hits)
+}
+
+/// The sections `ids` scored by `scorer` from their search terms, best first (the newest
+/// first among equals); with `must_match`, only those holding the whole query.
+fn score(
+    conn: &Connection,
+    ids: &[i64],
+    scorer: &Scorer,
+    must_match: bool,
+) -> Result<Vec<(SectionId, f64)>> {
+    let mut scored: Vec<(SectionId, f64)> = Vec::with_capacity(ids.len());
+    store::section_terms(conn, ids, |id, heading, body| {
+        if must_match && !scorer.matches(heading, body) {
+            return;
+        }
+        scored.push((id, scorer.score(heading, body)));
+    })?;
+    scored.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| b.0.cmp(&a.0)));
+    Ok(scored)
 }
 
 #[cfg(test)]

@@ -216,7 +216,7 @@ fn open_section_gives_breadcrumbs_and_html() {
 
 #[test]
 fn a_word_in_more_sections_than_are_ranked_still_finds_its_heading_first() {
-    let count = crate::storage::search::RANK_CAP as usize + 50;
+    let count = rank::RANK_CAP as usize + 50;
     let mut md = String::from("# Zeta basics\nzeta once.\n");
     for i in 0..count {
         md.push_str(&format!(

@@ -1,5 +1,6 @@
 //! Queries behind search, the palette and section views. The FTS5 expression comes from
-//! `search::writer` and is bound as a parameter like every other value.
+//! `search::writer` and is bound as a parameter like every other value. Ranking is not done
+//! here: `search::rank` scores the rows these queries read.
 
 pub(crate) mod terms;
 
@@ -10,63 +11,17 @@ use rusqlite::{Connection, OptionalExtension, named_params};
 use crate::error::{Error, Result};
 use crate::ids::{DocumentId, SectionId};
 use crate::model::{DocumentFormat, Origin, SectionTags};
-use crate::search::rank::{Scorer, Totals};
 
 /// Restrictions on a search.
 pub(crate) struct Filter {
     pub exam: Option<String>,
     pub document_id: Option<DocumentId>,
     pub is_builtin: Option<bool>,
-    pub limit: u32,
-}
-
-/// The most matching rows one ranking pass scores with bm25. Scoring reads a row's search
-/// terms (a few kilobytes) and costs microseconds, so a word found in tens of thousands of
-/// sections cannot be ranked in full within a keystroke's time; 100 rather than 200 halved
-/// the slowest searches of the benchmark mix (BENCHMARKS.md) and left the relevance set's
-/// recall unchanged.
-pub(crate) const RANK_CAP: u32 = 100;
-
-/// The best `filter.limit` sections for the FTS5 expression `expr`, best first, with their
-/// score (higher is better).
-///
-/// The newest [`RANK_CAP`] matches are scored; when there are fewer, that is all of them
-/// and the ranking is exact bm25. Beyond that the ranking is bounded (decisions 0006, 0007):
-/// the newest `RANK_CAP` sections with a word of the query in the heading (`any`, through
-/// the heading index) that hold the whole query are scored first — the best hits of a
-/// common word are there — and the newest matches fill up the list if that gives too few.
-pub(crate) fn ranked_ids(
-    conn: &Connection,
-    expr: &str,
-    any: &str,
-    filter: &Filter,
-    scorer: &Scorer,
-) -> Result<Vec<(SectionId, f64)>> {
-    let limit = filter.limit as usize;
-    let newest = candidates(conn, Index::Sections, expr, filter)?;
-    let is_all = newest.len() < RANK_CAP as usize;
-    let mut newest = score(conn, &newest, scorer, false)?;
-    if is_all {
-        newest.truncate(limit);
-        return Ok(newest);
-    }
-    let headed = candidates(conn, Index::Headings, any, filter)?;
-    let mut hits = score(conn, &headed, scorer, true)?;
-    hits.truncate(limit);
-    for hit in newest {
-        if hits.len() == limit {
-            break;
-        }
-        if !hits.iter().any(|(id, _)| *id == hit.0) {
-            hits.push(hit);
-        }
-    }
-    Ok(hits)
 }
 
 /// Which FTS5 index a candidate query reads.
 #[derive(Clone, Copy)]
-enum Index {
+pub(crate) enum Index {
     /// Headings and bodies (`sections_fts`).
     Sections,
     /// Headings alone (`headings_fts`).
@@ -99,14 +54,18 @@ fn is_unfiltered(filter: &Filter) -> bool {
     filter.exam.is_none() && filter.document_id.is_none() && filter.is_builtin.is_none()
 }
 
-/// The newest [`RANK_CAP`] matches of `expr` in `index` that pass the filter.
-fn candidates(conn: &Connection, index: Index, expr: &str, filter: &Filter) -> Result<Vec<i64>> {
+/// The newest `cap` matches of `expr` in `index` that pass the filter, newest first.
+pub(crate) fn candidates(
+    conn: &Connection,
+    index: Index,
+    expr: &str,
+    filter: &Filter,
+    cap: u32,
+) -> Result<Vec<i64>> {
     let mut stmt = conn.prepare_cached(index.sql(is_unfiltered(filter)))?;
     let ids = if is_unfiltered(filter) {
-        stmt.query_map(named_params! {":query": expr, ":limit": RANK_CAP}, |r| {
-            r.get(0)
-        })?
-        .collect::<rusqlite::Result<Vec<_>>>()?
+        stmt.query_map(named_params! {":query": expr, ":limit": cap}, |r| r.get(0))?
+            .collect::<rusqlite::Result<Vec<_>>>()?
     } else {
         stmt.query_map(
             named_params! {
@@ -114,7 +73,7 @@ fn candidates(conn: &Connection, index: Index, expr: &str, filter: &Filter) -> R
                 ":exam": filter.exam,
                 ":document_id": filter.document_id,
                 ":is_builtin": filter.is_builtin,
-                ":limit": RANK_CAP,
+                ":limit": cap,
             },
             |r| r.get(0),
         )?
@@ -123,31 +82,32 @@ fn candidates(conn: &Connection, index: Index, expr: &str, filter: &Filter) -> R
     Ok(ids)
 }
 
-/// The sections `ids` scored by `scorer` from their search terms, best first (the newest
-/// first among equals); with `must_match`, only those holding the whole query.
-fn score(
+/// Hands `visit` each of the sections `ids` with its heading and body search terms, as
+/// bytes borrowed from the row (no copy per row; terms are compared byte for byte).
+pub(crate) fn section_terms(
     conn: &Connection,
     ids: &[i64],
-    scorer: &Scorer,
-    must_match: bool,
-) -> Result<Vec<(SectionId, f64)>> {
+    mut visit: impl FnMut(SectionId, &[u8], &[u8]),
+) -> Result<()> {
     if ids.is_empty() {
-        return Ok(Vec::new());
+        return Ok(());
     }
     let ids_json = serde_json::to_string(ids).expect("ids serialize");
     let mut stmt = conn.prepare_cached(include_str!("section_terms.sql"))?;
     let mut rows = stmt.query([ids_json])?;
-    let mut scored: Vec<(SectionId, f64)> = Vec::with_capacity(ids.len());
     while let Some(r) = rows.next()? {
         let heading = r.get_ref(1)?.as_bytes().map_err(rusqlite::Error::from)?;
         let body = r.get_ref(2)?.as_bytes().map_err(rusqlite::Error::from)?;
-        if must_match && !scorer.matches(heading, body) {
-            continue;
-        }
-        scored.push((r.get(0)?, scorer.score(heading, body)));
+        visit(r.get(0)?, heading, body);
     }
-    scored.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| b.0.cmp(&a.0)));
-    Ok(scored)
+    Ok(())
+}
+
+/// Library-wide figures of the search index: rows and tokens in all columns.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct Totals {
+    pub rows: i64,
+    pub tokens: i64,
 }
 
 /// Rows and tokens of the search index, from FTS5's own totals record (the "averages" row,
