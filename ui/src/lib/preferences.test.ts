@@ -1,12 +1,13 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
+import type { UiSettings } from "./bindings";
 
-const stored = { language: "ko", theme: "system", content_language: "ko" };
+const stored: UiSettings = { language: "ko", theme: "system", content_language: "ko" };
 vi.mock("./bindings", () => ({
   commands: {
-    uiSettings: vi.fn(async () => ({ status: "ok", data: { ...stored } })),
-    setUiSettings: vi.fn(async (s: typeof stored) => {
+    uiSettings: vi.fn(async () => ({ status: "ok" as const, data: { ...stored } satisfies UiSettings })),
+    setUiSettings: vi.fn(async (s: UiSettings) => {
       Object.assign(stored, s);
-      return { status: "ok", data: { ...stored } };
+      return { status: "ok" as const, data: { ...stored } satisfies UiSettings };
     }),
   },
 }));

@@ -3,19 +3,27 @@
 import { describe, expect, it, vi } from "vitest";
 import { fireEvent, render, screen } from "@testing-library/svelte";
 import { tick } from "svelte";
+import type { DocumentSummary } from "../../lib/bindings";
 
-const commands = vi.hoisted(() => ({
-  documents: vi.fn(async () => ({
-    status: "ok",
-    data: [
-      { id: 7, title: "VPC notes", path: "/n/vpc.md", origin: "user", is_builtin: false, format: "markdown", lang: "ko", section_count: 3, card_count: 1234, size_bytes: 10 },
-    ],
-  })),
-  renameDocument: vi.fn(async (id: number, title: string) => ({
-    status: "ok",
-    data: { id, title, path: "/n/vpc.md", origin: "user", is_builtin: false, format: "markdown", lang: "ko", section_count: 3, card_count: 1234, size_bytes: 10 },
-  })),
-}));
+const commands = vi.hoisted(() => {
+  const vpc = (title: string) =>
+    ({
+      id: 7,
+      title,
+      path: "/n/vpc.md",
+      origin: "user",
+      is_builtin: false,
+      format: "markdown",
+      lang: "ko",
+      section_count: 3,
+      card_count: 1234,
+      size_bytes: 10,
+    }) satisfies DocumentSummary;
+  return {
+    documents: vi.fn(async () => ({ status: "ok" as const, data: [vpc("VPC notes")] satisfies DocumentSummary[] })),
+    renameDocument: vi.fn(async (_id: number, title: string) => ({ status: "ok" as const, data: vpc(title) })),
+  };
+});
 vi.mock("../../lib/bindings", () => ({ commands }));
 vi.mock("@tauri-apps/plugin-dialog", () => ({ open: vi.fn() }));
 vi.mock("@tauri-apps/api/core", () => ({ Channel: class {} }));

@@ -1,4 +1,11 @@
 import { describe, expect, it, vi } from "vitest";
+import type {
+  AppError,
+  DocumentSummary,
+  ImportProgress,
+  ImportReport_Serialize,
+  ImportTotals,
+} from "../../lib/bindings";
 
 const importPaths = vi.fn();
 const documents = vi.fn();
@@ -19,22 +26,42 @@ vi.mock("@tauri-apps/api/core", () => ({
 import { LibraryState, failureText, reportHeadline } from "./library.svelte";
 import { setLocale, t } from "../../lib/i18n/index.svelte";
 
+const ok = <T>(data: T) => ({ status: "ok" as const, data });
+const failure = (error: AppError) => ({ status: "error" as const, error });
+
+function doc(id: number, title: string, overrides: Partial<DocumentSummary> = {}) {
+  return {
+    id,
+    title,
+    path: `/n/${id}.md`,
+    origin: "user",
+    is_builtin: false,
+    format: "markdown",
+    lang: "ko",
+    section_count: 3,
+    card_count: 5,
+    size_bytes: 1200,
+    ...overrides,
+  } satisfies DocumentSummary;
+}
+
+function totals(overrides: Partial<ImportTotals> = {}) {
+  return { imported: 0, updated: 0, unchanged: 0, skipped: 0, failed: 0, pruned: 0, sections: 0, ...overrides } satisfies ImportTotals;
+}
+
 describe("LibraryState", () => {
   it("imports trimmed paths, streams progress, keeps the report and reloads documents", async () => {
     const seen: unknown[] = [];
-    importPaths.mockImplementation(async (_paths: string[], _prune: boolean, channel: { onmessage: (m: unknown) => void }) => {
-      channel.onmessage({ files_done: 1, files_total: 2, current_path: "/n/a.md" });
+    importPaths.mockImplementation(async (_paths: string[], _prune: boolean, channel: { onmessage: (m: ImportProgress) => void }) => {
+      channel.onmessage({ files_done: 1, files_total: 2, current_path: "/n/a.md" } satisfies ImportProgress);
       seen.push(state.progress);
-      return {
-        status: "ok",
-        data: {
-          files: [],
-          totals: { imported: 2, updated: 0, unchanged: 0, skipped: 0, failed: 0, pruned: 0, sections: 9 },
-          is_cancelled: false,
-        },
-      };
+      return ok({
+        files: [],
+        totals: totals({ imported: 2, sections: 9 }),
+        is_cancelled: false,
+      } satisfies ImportReport_Serialize);
     });
-    documents.mockResolvedValue({ status: "ok", data: [{ id: 1, title: "a" }] });
+    documents.mockResolvedValue(ok([doc(1, "a")] satisfies DocumentSummary[]));
     const state = new LibraryState();
     await state.import(["  /n  ", ""]);
     expect(importPaths.mock.calls[0]![0]).toEqual(["/n"]);
@@ -46,12 +73,9 @@ describe("LibraryState", () => {
   });
 
   it("renames a document in place and closes the editor", async () => {
-    renameDocument.mockResolvedValueOnce({ status: "ok", data: { id: 2, title: "조직 정리", card_count: 12 } });
+    renameDocument.mockResolvedValueOnce(ok(doc(2, "조직 정리", { card_count: 12 })));
     const state = new LibraryState();
-    state.documents = [
-      { id: 1, title: "a" },
-      { id: 2, title: "top of page" },
-    ] as never;
+    state.documents = [doc(1, "a"), doc(2, "top of page")];
     state.renaming = 2;
     expect(await state.rename(2, "  조직 정리 ")).toBe(true);
     expect(renameDocument).toHaveBeenCalledWith(2, "조직 정리");
@@ -62,11 +86,11 @@ describe("LibraryState", () => {
   it("keeps the editor open and the error when a rename is refused", async () => {
     renameDocument.mockClear();
     const state = new LibraryState();
-    state.documents = [{ id: 2, title: "old" }] as never;
+    state.documents = [doc(2, "old")];
     state.renaming = 2;
     expect(await state.rename(2, "   ")).toBe(false);
     expect(renameDocument).not.toHaveBeenCalled();
-    renameDocument.mockResolvedValueOnce({ status: "error", error: { kind: "invalid_input", message: "too long" } });
+    renameDocument.mockResolvedValueOnce(failure({ kind: "invalid_input", message: "too long" }));
     expect(await state.rename(2, "x")).toBe(false);
     expect(state.error?.kind).toBe("invalid_input");
     expect(state.renaming).toBe(2);
@@ -81,7 +105,7 @@ describe("LibraryState", () => {
   });
 
   it("keeps the backend's error", async () => {
-    importPaths.mockResolvedValueOnce({ status: "error", error: { kind: "io", message: "/x: permission denied" } });
+    importPaths.mockResolvedValueOnce(failure({ kind: "io", message: "/x: permission denied" }));
     const state = new LibraryState();
     await state.import(["/x"]);
     expect(state.error?.kind).toBe("io");
@@ -90,11 +114,8 @@ describe("LibraryState", () => {
 });
 
 describe("import report", () => {
-  const report = (totals: Partial<Record<string, number>>, is_cancelled = false) => ({
-    files: [],
-    totals: { imported: 0, updated: 0, unchanged: 0, skipped: 0, failed: 0, pruned: 0, sections: 0, ...totals },
-    is_cancelled,
-  });
+  const report = (counts: Partial<ImportTotals>, is_cancelled = false) =>
+    ({ files: [], totals: totals(counts), is_cancelled }) satisfies ImportReport_Serialize;
 
   it("says plainly that an import where every file failed failed", () => {
     expect(reportHeadline(report({ failed: 1 }))).toBe("library.report_failed");

@@ -1,4 +1,11 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
+import type {
+  AppError,
+  PackInfo_Serialize,
+  PackInstallReport_Serialize,
+  PackRemoveReport,
+  PackSummary,
+} from "../../lib/bindings";
 
 const inspectPack = vi.fn();
 const installPack = vi.fn();
@@ -15,27 +22,63 @@ vi.mock("../../lib/bindings", () => ({
 
 import { PacksState, packDocuments } from "./packs.svelte";
 
-const info = (over: Record<string, unknown> = {}) => ({
-  path: "/tmp/aws.stratus",
+const ok = <T>(data: T) => ({ status: "ok" as const, data });
+const failure = (error: AppError) => ({ status: "error" as const, error });
+
+const info = (over: Partial<PackInfo_Serialize> = {}) =>
+  ({
+    path: "/tmp/aws.stratus",
+    name: "aws",
+    title: "AWS 기초",
+    version: "1.1.0",
+    author: "김강사",
+    language: "ko",
+    exams: ["SAA-C03"],
+    licence: "CC BY 4.0",
+    file_count: 3,
+    note_count: 2,
+    image_count: 1,
+    total_bytes: 4096,
+    archive_bytes: 2048,
+    topics: ["S3", "EC2"],
+    card_count: 12,
+    question_count: 0,
+    installed_version: null,
+    is_upgrade: true,
+    ...over,
+  }) satisfies PackInfo_Serialize;
+const summary = {
   name: "aws",
   title: "AWS 기초",
   version: "1.1.0",
   author: "김강사",
-  installed_version: null,
-  is_upgrade: true,
-  ...over,
-});
-const summary = { name: "aws", title: "AWS 기초", version: "1.1.0", author: "김강사", document_ids: [3, 5] };
+  language: "ko",
+  exams: ["SAA-C03"],
+  licence: "CC BY 4.0",
+  installed_at: "2026-12-01T09:00:00Z",
+  folder: "/d/packs/aws",
+  document_ids: [3, 5],
+} satisfies PackSummary;
+const installed = (previous_version: string | null) =>
+  ({
+    pack: summary,
+    previous_version,
+    import: {
+      files: [],
+      totals: { imported: 2, updated: 0, unchanged: 0, skipped: 0, failed: 0, pruned: 0, sections: 6 },
+      is_cancelled: false,
+    },
+  }) satisfies PackInstallReport_Serialize;
 
 describe("PacksState", () => {
   beforeEach(() => {
     vi.resetAllMocks();
-    listPacks.mockResolvedValue({ status: "ok", data: [summary] });
+    listPacks.mockResolvedValue(ok([summary]));
   });
 
   it("previews a trimmed path, then installs on confirmation and lists the packs", async () => {
-    inspectPack.mockResolvedValue({ status: "ok", data: info() });
-    installPack.mockResolvedValue({ status: "ok", data: { pack: summary, previous_version: null } });
+    inspectPack.mockResolvedValue(ok(info()));
+    installPack.mockResolvedValue(ok(installed(null)));
     const state = new PacksState();
     await state.inspect("  /tmp/aws.stratus ");
     expect(inspectPack).toHaveBeenCalledWith("/tmp/aws.stratus");
@@ -51,8 +94,8 @@ describe("PacksState", () => {
   });
 
   it("forces only a version the preview said is not newer", async () => {
-    inspectPack.mockResolvedValue({ status: "ok", data: info({ installed_version: "2.0.0", is_upgrade: false }) });
-    installPack.mockResolvedValue({ status: "ok", data: { pack: summary, previous_version: "2.0.0" } });
+    inspectPack.mockResolvedValue(ok(info({ installed_version: "2.0.0", is_upgrade: false })));
+    installPack.mockResolvedValue(ok(installed("2.0.0")));
     const state = new PacksState();
     await state.inspect("/tmp/aws.stratus");
     await state.confirm();
@@ -60,7 +103,7 @@ describe("PacksState", () => {
   });
 
   it("keeps a refused pack's error and installs nothing", async () => {
-    inspectPack.mockResolvedValue({ status: "error", error: { kind: "invalid_pack", message: "x.stratus: it holds no note" } });
+    inspectPack.mockResolvedValue(failure({ kind: "invalid_pack", message: "x.stratus: it holds no note" }));
     const state = new PacksState();
     await state.inspect("/tmp/x.stratus");
     expect(state.preview).toBeNull();
@@ -72,12 +115,14 @@ describe("PacksState", () => {
   });
 
   it("removes a pack only on the second press", async () => {
-    removePack.mockResolvedValue({ status: "ok", data: { name: "aws", version: "1.1.0", documents_removed: 2, folder: "/d/packs/aws" } });
+    removePack.mockResolvedValue(
+      ok({ name: "aws", version: "1.1.0", documents_removed: 2, folder: "/d/packs/aws" } satisfies PackRemoveReport),
+    );
     const state = new PacksState();
     expect(await state.remove("aws")).toBe(false);
     expect(state.confirmingRemove).toBe("aws");
     expect(removePack).not.toHaveBeenCalled();
-    listPacks.mockResolvedValue({ status: "ok", data: [] });
+    listPacks.mockResolvedValue(ok([] satisfies PackSummary[]));
     expect(await state.remove("aws")).toBe(true);
     expect(removePack).toHaveBeenCalledWith("aws");
     expect(state.confirmingRemove).toBeNull();
@@ -90,6 +135,6 @@ describe("PacksState", () => {
       { id: 3, title: "S3" },
       { id: 5, title: "EC2" },
     ];
-    expect(packDocuments(summary as never, docs).map((d) => d.title)).toEqual(["S3", "EC2"]);
+    expect(packDocuments(summary, docs).map((d) => d.title)).toEqual(["S3", "EC2"]);
   });
 });

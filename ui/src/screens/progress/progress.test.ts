@@ -3,8 +3,10 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import type {
   AppError,
+  AttemptStatus,
   AttemptSummary_Serialize,
   ExamGuide,
+  ExamMode,
   ProgressStats_Serialize,
 } from "../../lib/bindings";
 
@@ -20,7 +22,7 @@ import { ProgressState } from "./progress.svelte";
 const ok = <T>(data: T) => ({ status: "ok" as const, data });
 const failure = (error: AppError) => ({ status: "error" as const, error });
 
-function stats(exam: string | null): ProgressStats_Serialize {
+function stats(exam: string | null) {
   return {
     today: "2026-12-01",
     exam,
@@ -30,10 +32,10 @@ function stats(exam: string | null): ProgressStats_Serialize {
     activity: { days: [], current_streak_days: 2, longest_streak_days: 5, reviews_365d: 40, active_days_365d: 6, duration_ms_365d: 3_600_000, forecast: [] },
     weights_source: "AWS exam guides",
     weights_checked: "2026-11-01",
-  };
+  } satisfies ProgressStats_Serialize;
 }
 
-function attempt(id: number, exam: string, mode: "exam" | "practice", status: "submitted" | "in_progress", percent: number) {
+function attempt(id: number, exam: string, mode: ExamMode, status: AttemptStatus, percent: number) {
   return {
     id,
     exam,
@@ -71,7 +73,7 @@ describe("ProgressState", () => {
     commands.examHistory.mockReset();
     commands.examGuides.mockReset();
     commands.examGuides.mockResolvedValue([guide("SAA-C03", "SAA", 720), guide("CLF-C02", "CLF", 700)]);
-    commands.examHistory.mockResolvedValue(ok([]));
+    commands.examHistory.mockResolvedValue(ok([] satisfies AttemptSummary_Serialize[]));
   });
 
   it("asks for the whole library, then for one exam", async () => {

@@ -3,14 +3,18 @@
 import { describe, expect, it, vi } from "vitest";
 import { cleanup, fireEvent, render, screen } from "@testing-library/svelte";
 import { tick } from "svelte";
+import type { ExamGuide, ReviewCard_Serialize, ReviewNext_Serialize } from "../../lib/bindings";
 
 const commands = vi.hoisted(() => ({
   reviewNext: vi.fn(),
   // The scope list comes from the engine's exam guides.
-  examGuides: vi.fn(async () => [
-    { code: "CLF-C02", short: "CLF", name: "Cloud Practitioner", domains: [], question_count: 65, scored_question_count: 50, duration_minutes: 90, passing_score: 700 },
-    { code: "SAA-C03", short: "SAA", name: "Solutions Architect – Associate", domains: [], question_count: 65, scored_question_count: 50, duration_minutes: 130, passing_score: 720 },
-  ]),
+  examGuides: vi.fn(
+    async () =>
+      [
+        { code: "CLF-C02", short: "CLF", name: "Cloud Practitioner", domains: [], question_count: 65, scored_question_count: 50, duration_minutes: 90, passing_score: 700 },
+        { code: "SAA-C03", short: "SAA", name: "Solutions Architect – Associate", domains: [], question_count: 65, scored_question_count: 50, duration_minutes: 130, passing_score: 720 },
+      ] satisfies ExamGuide[],
+  ),
 }));
 vi.mock("../../lib/bindings", () => ({ commands }));
 
@@ -22,9 +26,11 @@ const card = {
   queue: "new",
   phase: "new",
   kind: "basic",
+  generator: "explicit",
   prompt: "Q?",
   answer: "A",
   options: [],
+  explanation: null,
   heading_path: ["EC2"],
   exams: ["SAA"],
   topics: [],
@@ -41,6 +47,10 @@ const card = {
     { rating: "good", interval_secs: 600, label: "10m", due_at: "2026-12-01T00:10:00Z" },
     { rating: "easy", interval_secs: 864000, label: "10d", due_at: "2026-12-11T00:00:00Z" },
   ],
+} satisfies ReviewCard_Serialize;
+const next = {
+  status: "ok" as const,
+  data: { card, counts: { new: 3, learning: 0, review: 0 }, next_due_at: null, study_day: "2026-12-01" } satisfies ReviewNext_Serialize,
 };
 
 async function settle() {
@@ -52,10 +62,7 @@ async function settle() {
 
 describe("ReviewScreen", () => {
   it("returns focus to the card after a scope change, so Space reveals the answer at once", async () => {
-    commands.reviewNext.mockResolvedValue({
-      status: "ok",
-      data: { card, counts: { new: 3, learning: 0, review: 0 }, next_due_at: null, study_day: "2026-12-01" },
-    });
+    commands.reviewNext.mockResolvedValue(next);
     render(ReviewScreen);
     await settle();
     const scope = screen.getByTestId("review-scope") as HTMLSelectElement;
@@ -77,10 +84,7 @@ describe("ReviewScreen", () => {
 
   it("shows the note's line with the answer (issue #21, defect 9) and links to its section", async () => {
     cleanup();
-    commands.reviewNext.mockResolvedValue({
-      status: "ok",
-      data: { card, counts: { new: 3, learning: 0, review: 0 }, next_due_at: null, study_day: "2026-12-01" },
-    });
+    commands.reviewNext.mockResolvedValue(next);
     render(ReviewScreen);
     await settle();
     expect(screen.queryByTestId("review-source")).toBeNull();

@@ -1,4 +1,13 @@
 import { describe, expect, it, vi, beforeEach } from "vitest";
+import type {
+  AnswerResult,
+  AppError,
+  CardKind,
+  ChoiceGrade,
+  ReviewCard_Serialize,
+  ReviewNext_Serialize,
+  UndoResult,
+} from "../../lib/bindings";
 
 const commands = vi.hoisted(() => ({
   reviewNext: vi.fn(),
@@ -13,15 +22,23 @@ vi.mock("../../lib/bindings", () => ({ commands }));
 import { ReviewState } from "./review.svelte";
 import { navigation } from "../../lib/navigation.svelte";
 
-function card(kind: string, id = "c1") {
+function card(kind: CardKind, id = "c1") {
   return {
     card_id: id,
     queue: "new",
     phase: "new",
     kind,
+    generator: kind === "mcq" ? "explicit" : "table",
     prompt: kind === "cloze" ? "Spot notice is [...] ahead" : "Q?",
     answer: "2 minutes",
-    options: kind === "mcq" ? [{ text: "a", is_correct: false }, { text: "b", is_correct: true }] : [],
+    options:
+      kind === "mcq"
+        ? [
+            { text: "a", is_correct: false, explanation: null },
+            { text: "b", is_correct: true, explanation: null },
+          ]
+        : [],
+    explanation: null,
     heading_path: ["EC2", "Spot"],
     exams: ["SAA"],
     topics: [],
@@ -33,10 +50,24 @@ function card(kind: string, id = "c1") {
     lapse_count: 0,
     retrievability: null,
     buttons: [],
-  };
+  } satisfies ReviewCard_Serialize;
 }
-const ok = (data: unknown) => ({ status: "ok", data });
-const next = (c: unknown) => ok({ card: c, counts: { new: 3, learning: 0, review: 0 }, next_due_at: null, study_day: "2026-12-01" });
+const ok = <T>(data: T) => ({ status: "ok" as const, data });
+const failure = (error: AppError) => ({ status: "error" as const, error });
+const next = (c: ReviewCard_Serialize | null) =>
+  ok({ card: c, counts: { new: 3, learning: 0, review: 0 }, next_due_at: null, study_day: "2026-12-01" } satisfies ReviewNext_Serialize);
+const answered = (card_id: string) =>
+  ({
+    review_id: 1,
+    card_id,
+    rating: "good",
+    phase: "learning",
+    due_at: "2026-12-01T00:10:00Z",
+    interval_secs: 600,
+    label: "10m",
+    stability_days: null,
+    difficulty: null,
+  }) satisfies AnswerResult;
 
 describe("ReviewState", () => {
   beforeEach(() => Object.values(commands).forEach((f) => f.mockReset()));
@@ -45,7 +76,7 @@ describe("ReviewState", () => {
     let t = 1000;
     const state = new ReviewState(() => t);
     commands.reviewNext.mockResolvedValueOnce(next(card("basic"))).mockResolvedValueOnce(next(null));
-    commands.answerCard.mockResolvedValue(ok({}));
+    commands.answerCard.mockResolvedValue(ok(answered("c1")));
     await state.load();
     expect(state.phase).toBe("question");
     await state.answer("good");
@@ -62,7 +93,7 @@ describe("ReviewState", () => {
   it("grades a multiple-choice pick through the engine and suggests its rating", async () => {
     const state = new ReviewState();
     commands.reviewNext.mockResolvedValueOnce(next(card("mcq")));
-    commands.gradeChoice.mockResolvedValue(ok({ is_correct: false, suggested_rating: "again", correct_indices: [1] }));
+    commands.gradeChoice.mockResolvedValue(ok({ is_correct: false, suggested_rating: "again", correct_indices: [1] } satisfies ChoiceGrade));
     await state.load();
     state.reveal();
     expect(state.phase).toBe("question");
@@ -75,7 +106,7 @@ describe("ReviewState", () => {
 
   it("shows where a card came from only once it is answered, and opens that section", async () => {
     const state = new ReviewState();
-    const row = {
+    const row: ReviewCard_Serialize = {
       ...card("mcq"),
       source: {
         section_id: 9,
@@ -89,7 +120,7 @@ describe("ReviewState", () => {
       },
     };
     commands.reviewNext.mockResolvedValueOnce(next(row));
-    commands.gradeChoice.mockResolvedValue(ok({ is_correct: true, suggested_rating: "good", correct_indices: [1] }));
+    commands.gradeChoice.mockResolvedValue(ok({ is_correct: true, suggested_rating: "good", correct_indices: [1] } satisfies ChoiceGrade));
     await state.load();
     expect(state.source).toBeNull();
     state.openSource();
@@ -103,7 +134,7 @@ describe("ReviewState", () => {
 
   it("a practice-exam question with two answers takes two picks, graded together", async () => {
     const state = new ReviewState();
-    const question = {
+    const question: ReviewCard_Serialize = {
       ...card("mcq", "q1"),
       generator: "question",
       explanation: "why",
@@ -114,7 +145,7 @@ describe("ReviewState", () => {
       ],
     };
     commands.reviewNext.mockResolvedValueOnce(next(question));
-    commands.gradeChoice.mockResolvedValue(ok({ is_correct: true, suggested_rating: "good", correct_indices: [0, 2] }));
+    commands.gradeChoice.mockResolvedValue(ok({ is_correct: true, suggested_rating: "good", correct_indices: [0, 2] } satisfies ChoiceGrade));
     await state.load();
     expect(state.chooseCount).toBe(2);
     await state.choose(2);
@@ -134,7 +165,7 @@ describe("ReviewState", () => {
   it("undo brings the previous card back", async () => {
     const state = new ReviewState();
     commands.reviewNext.mockResolvedValueOnce(next(card("basic", "c2"))).mockResolvedValueOnce(next(card("basic", "c1")));
-    commands.undoReview.mockResolvedValue(ok({ action: "answer", card_id: "c1", remaining: 0 }));
+    commands.undoReview.mockResolvedValue(ok({ action: "answer", card_id: "c1", remaining: 0 } satisfies UndoResult));
     await state.load();
     await state.undo();
     expect(state.card?.card_id).toBe("c1");
@@ -143,7 +174,7 @@ describe("ReviewState", () => {
 
   it("keeps the backend's error", async () => {
     const state = new ReviewState();
-    commands.reviewNext.mockResolvedValueOnce({ status: "error", error: { kind: "invalid_input", message: "unknown exam code: XYZ" } });
+    commands.reviewNext.mockResolvedValueOnce(failure({ kind: "invalid_input", message: "unknown exam code: XYZ" }));
     await state.setScope({ kind: "exam", exam: "XYZ" });
     expect(state.error?.kind).toBe("invalid_input");
   });

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import type { SearchQuery_Deserialize, SearchResults } from "../../lib/bindings";
 
 const search = vi.fn();
 vi.mock("../../lib/bindings", () => ({ commands: { search: (q: unknown) => search(q) } }));
@@ -7,7 +8,7 @@ import { SearchState } from "./search.svelte";
 
 function results(query: string) {
   return {
-    status: "ok",
+    status: "ok" as const,
     data: {
       query,
       hits: [],
@@ -17,7 +18,7 @@ function results(query: string) {
       ignored_words: [],
       suggestions: [],
       is_truncated: false,
-    },
+    } satisfies SearchResults,
   };
 }
 
@@ -29,7 +30,7 @@ describe("SearchState", () => {
   afterEach(() => vi.useRealTimers());
 
   it("waits for a pause in typing and sends one search with the filters", async () => {
-    search.mockImplementation(async (q: { text: string }) => results(q.text));
+    search.mockImplementation(async (q: SearchQuery_Deserialize) => results(q.text ?? ""));
     const state = new SearchState(150);
     state.text = "스";
     state.schedule();
@@ -39,7 +40,7 @@ describe("SearchState", () => {
     expect(search).not.toHaveBeenCalled();
     await vi.advanceTimersByTimeAsync(150);
     expect(search).toHaveBeenCalledTimes(1);
-    expect(search.mock.calls[0]![0]).toMatchObject({ text: "스팟", exam: "SAA", scope: "all" });
+    expect(search.mock.calls[0]![0]).toMatchObject({ text: "스팟", exam: "SAA", scope: "all" } satisfies SearchQuery_Deserialize);
     expect(state.results?.query).toBe("스팟");
   });
 
@@ -67,7 +68,7 @@ describe("SearchState", () => {
   });
 
   it("searches a picked suggestion at once", async () => {
-    search.mockImplementation(async (q: { text: string }) => results(q.text));
+    search.mockImplementation(async (q: SearchQuery_Deserialize) => results(q.text ?? ""));
     const state = new SearchState(150);
     await state.searchFor("스팟");
     expect(search).toHaveBeenCalledTimes(1);
