@@ -180,10 +180,20 @@ test("a 10-question SAA exam by keyboard: answer, flag, move, submit, report by 
     assert.ok((await explanation.getText()).length > 10, "the overall explanation shows");
     await item.scrollIntoView();
     await screenshot(browser, "exam-explanation-ko.png");
+    // Beside the link the question names its source section (heading path); the reader must
+    // open that very section: its title is the path's last heading, its breadcrumbs the path.
+    const path = (await (await item.$(".path")).getText()).split(" › ").map((p) => p.trim());
+    const sectionHeading = path[path.length - 1];
+    assert.ok(sectionHeading.length > 1, `the question names its section: ${path}`);
     await (await item.$('[data-testid="exam-open-source"]')).click();
     await (await $(browser, "section-reader")).waitForExist({ timeout: 10_000 });
     const heading = await waitForText(browser, '[data-testid="section-reader"] h1', (t) => t.trim().length > 0);
-    assert.ok(heading.length > 0, "the reader shows the section's heading");
+    assert.equal(heading.trim(), sectionHeading, "the reader shows the question's source section");
+    const crumbs = [];
+    for (const crumb of await browser.$$('[data-testid="section-reader"] .crumbs .crumb')) {
+      crumbs.push((await crumb.getText()).trim());
+    }
+    assert.deepEqual(crumbs, path, "the reader's breadcrumbs are the path the question shows");
     await screenshot(browser, "exam-source-ko.png");
     // Its back button returns to the report.
     await waitForText(browser, '[data-testid="reader-back"]', (t) => t.includes("모의고사"));

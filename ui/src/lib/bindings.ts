@@ -1675,7 +1675,10 @@ export type QuestionResult_Deserialize = {
 	explanations: string[],
 	explanation: string,
 	source?: QuestionSource | null,
-	/**  Headings of the question in its note. */
+	/**
+	 *  Headings of the section the source opens, as the reader shows them; empty when the
+	 *  question has no source or its note is not in the library.
+	 */
 	heading_path: string[],
 };
 
@@ -1688,7 +1691,10 @@ export type QuestionResult_Serialize = {
 	explanations: string[],
 	explanation: string,
 	source: QuestionSource | null,
-	/**  Headings of the question in its note. */
+	/**
+	 *  Headings of the section the source opens, as the reader shows them; empty when the
+	 *  question has no source or its note is not in the library.
+	 */
 	heading_path: string[],
 };
 

@@ -134,7 +134,8 @@ pub struct QuestionResult {
     pub explanations: Vec<String>,
     pub explanation: String,
     pub source: Option<QuestionSource>,
-    /// Headings of the question in its note.
+    /// Headings of the section the source opens, as the reader shows them; empty when the
+    /// question has no source or its note is not in the library.
     pub heading_path: Vec<String>,
 }
 
@@ -723,6 +724,7 @@ impl Library {
     fn questions_of(&self, row: &AttemptRow) -> Result<Vec<AttemptQuestion>> {
         let guide = guide(&row.exam)?;
         let reveal_all = row.status != AttemptStatus::InProgress;
+        let mut sources = crate::questions::SourceSections::new(self.conn());
         let mut out = Vec::new();
         for slot in store::slots(self.conn(), row.id)? {
             let Some(q) = crate::storage::questions::get_question(self.conn(), &slot.question_id)?
@@ -740,6 +742,14 @@ impl Library {
                 })
                 .collect();
             let reveal = reveal_all || (row.mode == ExamMode::Practice && slot.answer.is_some());
+            // The headings shown beside the source link are those of the section it opens.
+            let heading_path = match (&q.source, reveal) {
+                (Some(source), true) => sources
+                    .find(source)?
+                    .map(|s| s.heading_path)
+                    .unwrap_or_default(),
+                _ => Vec::new(),
+            };
             let result = reveal.then(|| QuestionResult {
                 is_correct: slot.is_correct.unwrap_or(false),
                 correct: correct_of(&q),
@@ -750,7 +760,7 @@ impl Library {
                     .collect(),
                 explanation: q.explanation.clone(),
                 source: q.source.clone(),
-                heading_path: q.heading_path.clone(),
+                heading_path,
             });
             out.push(AttemptQuestion {
                 position: slot.position,

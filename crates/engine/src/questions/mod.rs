@@ -7,7 +7,10 @@ mod model;
 pub(crate) mod parse;
 
 use std::collections::HashMap;
+use std::collections::hash_map::Entry;
 use std::path::Path;
+
+use rusqlite::Connection;
 
 pub use model::{
     GeneratedQuestion, Question, QuestionExam, QuestionFilter, QuestionId, QuestionOption,
@@ -17,6 +20,7 @@ pub(crate) use parse::{QuestionBlocks, take_questions};
 
 use crate::cards::Lang;
 use crate::error::{Error, Result};
+use crate::ids::SectionId;
 use crate::import::{SectionTags, normalize_exam_code};
 use crate::storage::Library;
 use crate::storage::questions as store;
@@ -317,17 +321,45 @@ impl Library {
         let Some(source) = question.source else {
             return Ok(None);
         };
-        let sections = store::sections_of_path(self.conn(), &source.path)?;
+        SourceSections::new(self.conn()).find(&source)
+    }
+}
+
+/// Finds the sections that source links point at, as they are in the library now (section
+/// ids change when a note is imported again, so a link is resolved when it is shown, never
+/// stored). Each linked note's sections are read once. Everything that shows or opens a
+/// question's source goes through here, so the headings shown and the section opened agree.
+pub(crate) struct SourceSections<'c> {
+    conn: &'c Connection,
+    notes: HashMap<String, Vec<(SectionId, Vec<String>)>>,
+}
+
+impl<'c> SourceSections<'c> {
+    /// A finder reading from `conn`.
+    pub(crate) fn new(conn: &'c Connection) -> Self {
+        Self {
+            conn,
+            notes: HashMap::new(),
+        }
+    }
+
+    /// The first section of the note at `source.path` (the built-in copy first) whose own
+    /// heading has the source's anchor, or `None` when there is no such note or heading.
+    pub(crate) fn find(&mut self, source: &QuestionSource) -> Result<Option<SourceSection>> {
+        let sections = match self.notes.entry(source.path.clone()) {
+            Entry::Occupied(e) => e.into_mut(),
+            Entry::Vacant(e) => e.insert(store::sections_of_path(self.conn, &source.path)?),
+        };
         Ok(sections
-            .into_iter()
+            .iter()
             .find(|(_, heading_path)| {
                 heading_path
                     .last()
                     .is_some_and(|h| heading_anchor(h) == source.anchor)
             })
             .map(|(section_id, heading_path)| SourceSection {
-                section_id,
-                heading_path,
+                section_id: *section_id,
+                heading_path: heading_path.clone(),
             }))
     }
 }

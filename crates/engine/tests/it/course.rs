@@ -2,15 +2,15 @@
 //! enough cards, found by search under its title, every exam-guide domain covered by cards;
 //! and a question bank that matches the exam guides — at least 65 questions per exam and
 //! language, each domain's share within 5 points of its weight, at least 15 % with several
-//! answers, every question linked to the section that teaches it, the same questions in
-//! Korean and English.
+//! answers, every question linked to the section that teaches it (and showing that section's
+//! headings), the same questions in Korean and English.
 
 use std::collections::BTreeMap;
 use std::path::Path;
 
 use stratus_engine::{
-    Lang, Library, LibraryOptions, Question, QuestionFilter, SearchQuery, UiLanguage, UiSettings,
-    exam_guides,
+    ExamStart, Lang, Library, LibraryOptions, Question, QuestionFilter, SearchQuery, UiLanguage,
+    UiSettings, exam_guides, heading_anchor,
 };
 
 fn content() -> &'static Path {
@@ -216,4 +216,74 @@ fn every_question_source_opens_a_section_and_both_languages_hold_the_same_questi
         out
     };
     assert_eq!(shape(Lang::Ko), shape(Lang::En));
+}
+
+/// What the exam report shows beside a question's source link is the heading path of the
+/// section that link opens in the reader: for every built-in question, in a library holding
+/// the course in one language as the app has it. Every question is drawn (one exam per
+/// guide, as many questions as it has) and the attempt submitted, so each shows its result.
+#[test]
+fn every_question_shows_the_headings_of_the_section_its_source_opens_in_both_languages() {
+    for (ui, lang) in [(UiLanguage::Ko, Lang::Ko), (UiLanguage::En, Lang::En)] {
+        let mut lib = course_in(ui);
+        let bank = bank(&lib, lang);
+        let mut shown = std::collections::BTreeSet::new();
+        let mut wrong = Vec::new();
+        for guide in &exam_guides().exams {
+            let count = bank
+                .iter()
+                .filter(|q| q.exams.iter().any(|e| e.exam == guide.short))
+                .count() as u32;
+            let attempt = lib
+                .start_exam(&ExamStart {
+                    exam: guide.code.clone(),
+                    count: Some(count),
+                    seed: Some(7),
+                    ..ExamStart::default()
+                })
+                .unwrap();
+            assert_eq!(attempt.questions.len() as u32, count, "{}", guide.code);
+            let report = lib.submit_exam(attempt.id).unwrap();
+            for item in &report.attempt.questions {
+                let result = item
+                    .result
+                    .as_ref()
+                    .expect("a submitted exam shows results");
+                let source = result.source.as_ref().expect("every question has a source");
+                let opened = lib
+                    .question_source_section(&item.question_id)
+                    .unwrap()
+                    .unwrap_or_else(|| panic!("{}: {source:?} opens nothing", item.stem));
+                let view = lib.open_section(opened.section_id).unwrap();
+                // The section opened is the one the link names…
+                assert_eq!(view.document.path, source.path, "{}", item.stem);
+                assert_eq!(
+                    heading_anchor(&view.heading),
+                    source.anchor,
+                    "{}",
+                    item.stem
+                );
+                // …and the question shows exactly its headings, which the reader's title and
+                // breadcrumbs show too.
+                let crumbs: Vec<&String> = view.breadcrumbs.iter().map(|b| &b.heading).collect();
+                if result.heading_path != view.heading_path
+                    || view.heading_path.last() != Some(&view.heading)
+                    || crumbs != view.heading_path.iter().collect::<Vec<_>>()
+                {
+                    wrong.push(format!(
+                        "{}#{}: shows {:?}, opens {:?} ({crumbs:?})",
+                        source.path, source.anchor, result.heading_path, view.heading_path
+                    ));
+                }
+                shown.insert(item.question_id.clone());
+            }
+        }
+        let all: std::collections::BTreeSet<_> = bank.iter().map(|q| q.id.clone()).collect();
+        assert_eq!(shown, all, "{lang:?}: every question was shown");
+        assert!(
+            wrong.is_empty(),
+            "{lang:?}: {} wrong: {wrong:#?}",
+            wrong.len()
+        );
+    }
 }

@@ -555,3 +555,74 @@ fn two_handles_submitting_one_attempt_score_it_once() {
         "one 'Again' per missed question, not two"
     );
 }
+
+/// Beside a question's source link the report shows the headings of the section that link
+/// opens in the reader, not those the question sits under in its own note; also after the
+/// linked note was imported again with its sections moved (new section ids), and none once
+/// that note is gone (the link then opens nothing).
+#[test]
+fn a_question_shows_the_headings_of_the_section_its_source_opens() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut lib, _) = library(dir.path(), 1);
+    let attempt = lib.start_exam(&saa(4, 3)).unwrap();
+    lib.submit_exam(attempt.id).unwrap();
+    // (shown, opened) heading paths of every question of the attempt.
+    let shown_and_opened = |lib: &mut Library| -> Vec<(Vec<String>, Option<Vec<String>>)> {
+        let report = lib.exam_report(attempt.id).unwrap();
+        assert_eq!(report.attempt.questions.len(), 4);
+        report
+            .attempt
+            .questions
+            .iter()
+            .map(|q| {
+                let opened = lib
+                    .question_source_section(&q.question_id)
+                    .unwrap()
+                    .map(|s| lib.open_section(s.section_id).unwrap().heading_path);
+                (q.result.as_ref().unwrap().heading_path.clone(), opened)
+            })
+            .collect()
+    };
+    let own = lib.list_questions(&QuestionFilter::default()).unwrap()[0]
+        .heading_path
+        .clone();
+    assert_eq!(own, ["Questions"], "the question's own place in its note");
+    let glacier = ["Storage", "Glacier storage classes"]
+        .map(String::from)
+        .to_vec();
+    for (shown, opened) in shown_and_opened(&mut lib) {
+        assert_eq!(shown, glacier);
+        assert_eq!(opened, Some(glacier.clone()));
+    }
+
+    // The topic rewritten: the section moves under a new heading and gets a new id.
+    let folder = dir.path().join("notes");
+    let moved = TOPIC.replace(
+        "## Glacier storage classes",
+        "## Archive\n\nCold data.\n\n### Glacier storage classes",
+    );
+    std::fs::write(folder.join("topic.md"), moved).unwrap();
+    crate::util::import(&mut lib, &[&folder], &ImportOptions::default());
+    let archive = ["Storage", "Archive", "Glacier storage classes"]
+        .map(String::from)
+        .to_vec();
+    for (shown, opened) in shown_and_opened(&mut lib) {
+        assert_eq!(shown, archive);
+        assert_eq!(opened, Some(archive.clone()));
+    }
+
+    // The topic removed: no section to open, so no headings shown either.
+    std::fs::remove_file(folder.join("topic.md")).unwrap();
+    crate::util::import(
+        &mut lib,
+        &[&folder],
+        &ImportOptions {
+            prune: true,
+            ..ImportOptions::default()
+        },
+    );
+    for (shown, opened) in shown_and_opened(&mut lib) {
+        assert_eq!(opened, None);
+        assert!(shown.is_empty(), "{shown:?}");
+    }
+}
