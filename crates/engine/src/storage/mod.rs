@@ -9,6 +9,7 @@ pub(crate) mod images;
 pub(crate) mod import;
 pub(crate) mod kv;
 mod migrations;
+mod open_files;
 pub(crate) mod pack;
 pub(crate) mod progress;
 pub(crate) mod questions;
@@ -75,6 +76,9 @@ pub struct Library {
     caches: crate::search::Caches,
     /// Why the daily backup at open failed, if it did (opening still succeeds).
     backup_error: Option<String>,
+    /// This handle's count in the process's open files; last, so it is let go after the
+    /// connection has closed.
+    open_file: Option<open_files::OpenFile>,
 }
 
 /// Number of rows of each kind in the library.
@@ -111,12 +115,18 @@ impl Library {
     pub fn open(path: impl AsRef<Path>, options: LibraryOptions) -> Result<Self> {
         let path = path.as_ref().to_path_buf();
         let exists = path.exists();
+        let mut open_file = None;
         if exists {
-            sniff_header(&path)?;
             // Opening through SQLite would recover a write-ahead log left beside the file
             // (and checkpoint it into the file when the connection closes): a database that
             // must be refused is judged from its bytes first, so it stays byte-identical.
-            check_first_page(&path)?;
+            // Not while another handle of this process has it open: closing the descriptor
+            // of those reads would release that handle's locks (see `open_files`); it was
+            // judged when it was opened.
+            open_file = Some(open_files::register(&path, || {
+                sniff_header(&path)?;
+                check_first_page(&path)
+            })?);
         } else if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
             crate::paths::create_dir_all(parent)?;
         }
@@ -131,8 +141,12 @@ impl Library {
         conn.busy_timeout(BUSY_TIMEOUT)?;
         if exists {
             check_existing(&conn, &path)?;
+        } else {
+            open_file = Some(open_files::register(&path, || Ok(()))?);
         }
-        Self::finish_open(conn, Some(path), options, exists)
+        let mut library = Self::finish_open(conn, Some(path), options, exists)?;
+        library.open_file = open_file;
+        Ok(library)
     }
 
     /// Opens a fresh in-memory library; for tests.
@@ -207,6 +221,7 @@ impl Library {
             options,
             caches: crate::search::Caches::default(),
             backup_error: None,
+            open_file: None,
         };
         if existed && version > 0 {
             // A failed daily backup (full disk, unwritable folder) must not lock the
@@ -577,7 +592,11 @@ fn classify(path: &Path, e: rusqlite::Error) -> Error {
         // SQLite only says "unable to open database file" or "attempt to write a readonly
         // database"; asking the file system (opening for writing writes nothing) gives the
         // real reason, such as a read-only file system or a permission.
-        Some(ErrorCode::CannotOpen | ErrorCode::ReadOnly) if path.exists() => {
+        // (Not while this process has it open: closing that descriptor would release the
+        // open handles' locks, see `open_files`.)
+        Some(ErrorCode::CannotOpen | ErrorCode::ReadOnly)
+            if path.exists() && !open_files::is_open(path) =>
+        {
             match std::fs::OpenOptions::new().write(true).open(path) {
                 Err(io) => Error::io(path, io),
                 Ok(_) => match why_not_creatable(&wal_path(path)) {

@@ -79,3 +79,56 @@ fn two_handles_answering_one_card_keep_both_answers() {
     );
     assert_eq!(lib.review_card_now(&card).unwrap().review_count, 2);
 }
+
+/// The POSIX locks this process holds on the database file at `path`, from `/proc/locks`.
+#[cfg(target_os = "linux")]
+fn locks_held_on(path: &std::path::Path) -> usize {
+    use std::os::unix::fs::MetadataExt;
+    let inode = std::fs::metadata(path).unwrap().ino();
+    let pid = std::process::id().to_string();
+    std::fs::read_to_string("/proc/locks")
+        .unwrap()
+        .lines()
+        .filter(|line| {
+            let fields: Vec<&str> = line.split_whitespace().collect();
+            fields.get(1) == Some(&"POSIX")
+                && fields.get(4) == Some(&pid.as_str())
+                && fields
+                    .get(5)
+                    .is_some_and(|f| f.ends_with(&format!(":{inode}")))
+        })
+        .count()
+}
+
+/// Closing any descriptor of a file drops every POSIX lock the process holds on it. The app
+/// imports through a second handle while the first stays open: opening it must not release
+/// the first handle's lock, or another process (the CLI) takes the database for unused when
+/// it closes and deletes the write-ahead log the app goes on writing to — the app's later
+/// writes are then lost.
+#[cfg(target_os = "linux")]
+#[test]
+fn a_second_handle_in_the_process_keeps_the_first_ones_lock() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("stratus.sqlite3");
+    drop(Library::open(&db, LibraryOptions::default()).unwrap());
+    assert_eq!(locks_held_on(&db), 0, "no handle, no lock");
+
+    let first = Library::open(&db, LibraryOptions::default()).unwrap();
+    let held = locks_held_on(&db);
+    assert!(held > 0, "an open library holds a lock on its file");
+    let second = Library::open(&db, LibraryOptions::default()).unwrap();
+    assert_eq!(
+        locks_held_on(&db),
+        held,
+        "opening a second handle keeps the lock"
+    );
+    drop(second);
+    assert_eq!(
+        locks_held_on(&db),
+        held,
+        "closing it keeps the first one's lock"
+    );
+    first.info().unwrap();
+    drop(first);
+    assert_eq!(locks_held_on(&db), 0, "the last handle closed releases it");
+}
