@@ -8,7 +8,9 @@
 // - **startup**: from the moment the kernel started the stratus-app process (its start time in
 //   /proc, 10 ms resolution) to the moment Home first painted its counts (the User Timing mark
 //   `stratus:home-counts`, in wall-clock time through `performance.timeOrigin`). WebDriver only
-//   reads the mark afterwards, so its polling does not add to the figure.
+//   reads the mark afterwards, so its polling does not add to the figure. The start time counts
+//   from boot; the boot's wall-clock time is taken from /proc/uptime, not from `btime` in
+//   /proc/stat, which is cut to whole seconds (using it added up to a second to every figure).
 // - **memory**: after visiting every screen from the sidebar, the proportional set size (PSS,
 //   from /proc/<pid>/smaps_rollup) of the app process and each process it started (the
 //   WebKit web and network processes), summed. PSS splits shared pages between the processes
@@ -32,7 +34,6 @@ const cold = flag("--cold");
 const jsonOut = value("--json", null);
 
 const CLK_TCK = Number(execFileSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).trim());
-const BOOT_TIME_S = Number(/^btime (\d+)$/m.exec(readFileSync("/proc/stat", "utf8"))[1]);
 const SCREENS = ["home", "library", "search", "review", "exam", "progress", "settings"];
 
 /** Fields of /proc/<pid>/stat after the command name (which may contain spaces). */
@@ -41,10 +42,19 @@ function statFields(pid) {
   return text.slice(text.lastIndexOf(")") + 2).split(" ");
 }
 
+/**
+ * Wall-clock time (ms since the epoch) at which the machine booted, to 10 ms: now minus the
+ * uptime, both read together. (`btime` in /proc/stat is the same moment cut to whole seconds.)
+ */
+function bootTimeMs() {
+  const uptimeS = Number(readFileSync("/proc/uptime", "utf8").split(" ")[0]);
+  return Date.now() - uptimeS * 1000;
+}
+
 /** Wall-clock time (ms since the epoch) at which the process started. */
 function processStartMs(pid) {
   const startTicks = Number(statFields(pid)[19]);
-  return (BOOT_TIME_S + startTicks / CLK_TCK) * 1000;
+  return bootTimeMs() + (startTicks / CLK_TCK) * 1000;
 }
 
 function processName(pid) {
