@@ -47,7 +47,9 @@ pub use import::{
     BUILTIN_FILE_COUNT, FileOutcome, FileReport, ImportOptions, ImportProgress, ImportReport,
     ImportTotals, SkipReason, normalize_exam_code,
 };
-pub use model::{DocumentFormat, DocumentSummary, Origin, SectionTags};
+pub use model::{
+    DocumentFormat, DocumentSummary, Origin, Phase, Rating, ReviewAction, SectionTags,
+};
 pub use pack::{
     MAX_COMPRESSION_RATIO, MAX_MANIFEST_BYTES, MAX_PACK_ENTRIES, MAX_PACK_FILE_BYTES,
     MAX_PACK_TOTAL_BYTES, PACK_META_FILE, PACK_SCHEMA_VERSION, PACKS_DIR_NAME, PackBuildReport,
@@ -69,9 +71,9 @@ pub use questions::{
 };
 pub use schedule::{
     AnswerResult, ButtonPreview, ChoiceGrade, MIN_TRAINABLE_REVIEWS, OptimizeOutcome,
-    OptimizeReport, Phase, QueueKind, Rating, ReviewAction, ReviewCard, ReviewCounts,
-    ReviewLogEntry, ReviewNext, ReviewScope, ReviewSettings, ReviewSummary, SchedulerParameters,
-    UNDO_DEPTH, UndoResult, interval_label, parse_steps,
+    OptimizeReport, QueueKind, ReviewCard, ReviewCounts, ReviewLogEntry, ReviewNext, ReviewScope,
+    ReviewSettings, ReviewSummary, SchedulerParameters, UNDO_DEPTH, UndoResult, interval_label,
+    parse_steps,
 };
 pub use search::{
     Breadcrumb, CardSource, Correction, DocumentRef, MAX_SEARCH_LIMIT, PaletteHit, SearchHit,

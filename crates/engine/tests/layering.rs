@@ -44,7 +44,6 @@ const KNOWN: &[(&str, &str)] = &[
     ("storage/questions/mod.rs", "cards"),
     ("storage/questions/mod.rs", "questions"),
     ("storage/schedule/mod.rs", "cards"),
-    ("storage/schedule/mod.rs", "schedule"),
     ("storage/schedule/transfer/mod.rs", "cards"),
     ("storage/schedule/transfer/mod.rs", "progress"),
     ("storage/schedule/transfer/mod.rs", "questions"),

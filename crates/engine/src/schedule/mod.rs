@@ -18,12 +18,12 @@ mod tests;
 
 pub use fuzz::interval_label;
 pub use model::{
-    AnswerResult, ButtonPreview, ChoiceGrade, OptimizeOutcome, OptimizeReport, Phase, QueueKind,
-    Rating, ReviewAction, ReviewCard, ReviewCounts, ReviewLogEntry, ReviewNext, ReviewScope,
-    ReviewSettings, ReviewSummary, SchedulerParameters, UndoResult, parse_steps,
+    AnswerResult, ButtonPreview, ChoiceGrade, OptimizeOutcome, OptimizeReport, QueueKind,
+    ReviewCard, ReviewCounts, ReviewLogEntry, ReviewNext, ReviewScope, ReviewSettings,
+    ReviewSummary, SchedulerParameters, UndoResult, parse_steps,
 };
 pub use optimize::MIN_TRAINABLE_REVIEWS;
 pub use review::UNDO_DEPTH;
 
-pub(crate) use optimize::TrainingRow;
-pub(crate) use states::{Memory, SchedState};
+/// Also named here by progress transfer and practice exams.
+pub(crate) use crate::model::Rating;

@@ -5,97 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::cards::{CardId, CardKind, Generator, McqOption};
 use crate::ids::{DocumentId, ReviewId, SectionId};
-
-/// The four answer buttons.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "specta", derive(specta::Type))]
-#[serde(rename_all = "snake_case")]
-pub enum Rating {
-    /// Forgot: the card goes back to its (re)learning steps.
-    Again,
-    /// Recalled with serious difficulty.
-    Hard,
-    /// Recalled.
-    Good,
-    /// Recalled without effort.
-    Easy,
-}
-
-impl Rating {
-    /// All ratings, in button order.
-    pub const ALL: [Rating; 4] = [Rating::Again, Rating::Hard, Rating::Good, Rating::Easy];
-
-    /// The number stored in the review log and used by FSRS (1–4).
-    pub fn as_number(self) -> u8 {
-        match self {
-            Rating::Again => 1,
-            Rating::Hard => 2,
-            Rating::Good => 3,
-            Rating::Easy => 4,
-        }
-    }
-
-    /// The rating of a stored number; `None` outside 1–4.
-    pub fn from_number(n: i64) -> Option<Self> {
-        match n {
-            1 => Some(Rating::Again),
-            2 => Some(Rating::Hard),
-            3 => Some(Rating::Good),
-            4 => Some(Rating::Easy),
-            _ => None,
-        }
-    }
-
-    /// Parses `again|hard|good|easy` or `1`–`4`.
-    pub fn parse(s: &str) -> Option<Self> {
-        match s.trim().to_ascii_lowercase().as_str() {
-            "again" | "1" => Some(Rating::Again),
-            "hard" | "2" => Some(Rating::Hard),
-            "good" | "3" => Some(Rating::Good),
-            "easy" | "4" => Some(Rating::Easy),
-            _ => None,
-        }
-    }
-
-    pub(crate) fn index(self) -> usize {
-        usize::from(self.as_number() - 1)
-    }
-}
-
-/// Where a card is in its life.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "specta", derive(specta::Type))]
-#[serde(rename_all = "snake_case")]
-pub enum Phase {
-    /// Never answered.
-    New,
-    /// Answered, still in its learning steps (minutes apart).
-    Learning,
-    /// Graduated: scheduled in days.
-    Review,
-    /// Forgotten in review, back in its relearning steps.
-    Relearning,
-}
-
-impl Phase {
-    pub(crate) fn as_str(self) -> &'static str {
-        match self {
-            Phase::New => "new",
-            Phase::Learning => "learning",
-            Phase::Review => "review",
-            Phase::Relearning => "relearning",
-        }
-    }
-
-    pub(crate) fn from_db(s: &str) -> Self {
-        match s {
-            "learning" => Phase::Learning,
-            "review" => Phase::Review,
-            "relearning" => Phase::Relearning,
-            _ => Phase::New,
-        }
-    }
-}
+use crate::model::{Phase, Rating, ReviewAction};
 
 /// Which of the three counts a card belongs to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -223,34 +133,6 @@ pub struct AnswerResult {
     pub label: String,
     pub stability_days: f64,
     pub difficulty: f64,
-}
-
-/// A step the reviewer can take back.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "specta", derive(specta::Type))]
-#[serde(rename_all = "snake_case")]
-pub enum ReviewAction {
-    Answer,
-    Bury,
-    Suspend,
-}
-
-impl ReviewAction {
-    pub(crate) fn as_str(self) -> &'static str {
-        match self {
-            ReviewAction::Answer => "answer",
-            ReviewAction::Bury => "bury",
-            ReviewAction::Suspend => "suspend",
-        }
-    }
-
-    pub(crate) fn from_db(s: &str) -> Self {
-        match s {
-            "bury" => ReviewAction::Bury,
-            "suspend" => ReviewAction::Suspend,
-            _ => ReviewAction::Answer,
-        }
-    }
 }
 
 /// What `undo_review` took back.

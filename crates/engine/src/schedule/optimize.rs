@@ -10,20 +10,12 @@ use fsrs::{ComputeParametersInput, FSRS, FSRSItem, FSRSReview};
 use super::model::{OptimizeOutcome, OptimizeReport};
 use super::settings::StoredParameters;
 use crate::error::{Error, Result};
+use crate::model::TrainingRow;
 use crate::storage::Library;
 use crate::storage::schedule as store;
 
 /// Usable answers (a study day or more after the card's previous one) needed before fitting.
 pub const MIN_TRAINABLE_REVIEWS: u32 = 400;
-
-/// One answer as the optimizer reads it.
-#[derive(Debug, Clone, PartialEq)]
-pub(crate) struct TrainingRow {
-    pub card_id: String,
-    pub reviewed_at_ms: i64,
-    pub rating: u8,
-    pub elapsed_days: u32,
-}
 
 /// The training items of a log grouped by card (in answer order within a card): one item
 /// per answer that came a day or more after the previous one, holding the card's history up

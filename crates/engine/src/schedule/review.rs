@@ -8,13 +8,14 @@ use rand::Rng;
 use super::day::DayClock;
 use super::fuzz::interval_label;
 use super::model::{
-    AnswerResult, ButtonPreview, ChoiceGrade, Phase, QueueKind, Rating, ReviewAction, ReviewCard,
-    ReviewCounts, ReviewLogEntry, ReviewNext, ReviewScope, ReviewSummary, UndoResult,
+    AnswerResult, ButtonPreview, ChoiceGrade, QueueKind, ReviewCard, ReviewCounts, ReviewLogEntry,
+    ReviewNext, ReviewScope, ReviewSummary, UndoResult,
 };
 use super::states::{Outcome, Scheduler};
 use crate::cards::{CardId, CardKind, CardStatus, McqOption};
 use crate::error::{Error, Result};
 use crate::import::normalize_exam_code;
+use crate::model::{Phase, Rating, ReviewAction};
 use crate::storage::cards as card_store;
 use crate::storage::schedule::{self as store, Filter, NewReview, NewUndo, Queue, StoredState};
 use crate::storage::{Library, seeded_rng};
@@ -505,7 +506,20 @@ impl Library {
                     .timestamp_millis()
             }
         };
-        store::summary_since(self.conn(), since_ms)
+        let counts = store::summary_since(self.conn(), since_ms)?;
+        Ok(ReviewSummary {
+            answered: counts.answered,
+            again: counts.again,
+            hard: counts.hard,
+            good: counts.good,
+            easy: counts.easy,
+            new_cards: counts.new_cards,
+            reviews: counts.reviews,
+            reviews_recalled: counts.reviews_recalled,
+            retention: (counts.reviews > 0)
+                .then(|| f64::from(counts.reviews_recalled) / f64::from(counts.reviews)),
+            duration_ms: counts.duration_ms as f64,
+        })
     }
 
     /// Reads a time: RFC 3339 with an offset, or a local date and time
@@ -569,7 +583,7 @@ impl Library {
     pub(crate) fn stored_and_replayed_state(
         &self,
         card_id: &CardId,
-    ) -> Result<(super::SchedState, super::SchedState)> {
+    ) -> Result<(crate::model::SchedState, crate::model::SchedState)> {
         let sched = self.scheduler()?;
         let (stored, _) =
             store::get_state(self.conn(), card_id)?.ok_or_else(|| not_found(card_id))?;

@@ -6,22 +6,15 @@
 
 use chrono::{DateTime, Utc};
 use fsrs::{FSRS, MemoryState};
-use serde::{Deserialize, Serialize};
 
 use super::day::DayClock;
 use super::fuzz::constrain_interval;
-use super::model::{Phase, Rating, ReviewSettings};
+use super::model::ReviewSettings;
 use crate::error::{Error, Result};
+use crate::model::{Memory, Phase, Rating, SchedState};
 
 const MS_PER_SEC: i64 = 1000;
 const SECS_PER_DAY: f64 = 86_400.0;
-
-/// FSRS memory: stability in days, difficulty 1–10.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
-pub(crate) struct Memory {
-    pub stability: f32,
-    pub difficulty: f32,
-}
 
 impl From<MemoryState> for Memory {
     fn from(m: MemoryState) -> Self {
@@ -37,39 +30,6 @@ impl From<Memory> for MemoryState {
         MemoryState {
             stability: m.stability,
             difficulty: m.difficulty,
-        }
-    }
-}
-
-/// Everything the scheduler knows about a card; stored in `card_states` and, before and
-/// after each answer, in the review log.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub(crate) struct SchedState {
-    pub phase: Phase,
-    /// Index of the current (re)learning step.
-    pub step: u32,
-    pub memory: Option<Memory>,
-    /// When the card is next due (Unix ms). A review card is due at the start of its day.
-    pub due_at_ms: i64,
-    /// Days of the last scheduled review interval (0 before graduating).
-    pub interval_days: u32,
-    pub last_review_at_ms: Option<i64>,
-    pub reps: u32,
-    pub lapses: u32,
-}
-
-impl SchedState {
-    /// A card never answered.
-    pub fn new_card() -> Self {
-        SchedState {
-            phase: Phase::New,
-            step: 0,
-            memory: None,
-            due_at_ms: 0,
-            interval_days: 0,
-            last_review_at_ms: None,
-            reps: 0,
-            lapses: 0,
         }
     }
 }

@@ -10,6 +10,7 @@ use proptest::prelude::*;
 use super::*;
 use crate::cards::{CardId, CardKind};
 use crate::clock::{Clock, FixedClock};
+use crate::model::Phase;
 use crate::storage::{Library, LibraryOptions};
 
 /// A library on a fixed clock with cards imported from generated notes. The notes go in

@@ -9,7 +9,7 @@ use rusqlite::{Connection, OptionalExtension, Row, Transaction, named_params, pa
 use crate::cards::{CardId, CardStatus};
 use crate::error::Result;
 use crate::ids::{DocumentId, ReviewId, ReviewUid, SectionId};
-use crate::schedule::{Memory, Phase, Rating, ReviewAction, SchedState};
+use crate::model::{Memory, Phase, Rating, ReviewAction, SchedState, TrainingRow};
 
 /// A card's scheduling row: its state, whether it is buried, and its status.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -209,11 +209,11 @@ pub(crate) fn reviews_of_card(conn: &Connection, card_id: &CardId) -> Result<Vec
 }
 
 /// Every answer as the optimizer reads it, grouped by card and in order within a card.
-pub(crate) fn training_rows(conn: &Connection) -> Result<Vec<crate::schedule::TrainingRow>> {
+pub(crate) fn training_rows(conn: &Connection) -> Result<Vec<TrainingRow>> {
     let mut stmt = conn.prepare_cached(include_str!("training_rows.sql"))?;
     let rows = stmt
         .query_map([], |r| {
-            Ok(crate::schedule::TrainingRow {
+            Ok(TrainingRow {
                 card_id: r.get(0)?,
                 reviewed_at_ms: r.get(1)?,
                 rating: r.get(2)?,
@@ -231,27 +231,36 @@ pub(crate) fn answered_since(conn: &Connection, since_ms: i64) -> Result<(u32, u
         .query_row([since_ms], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?)
 }
 
+/// Answers since a moment, counted for the end-of-session summary.
+pub(crate) struct SessionCounts {
+    pub answered: u32,
+    pub again: u32,
+    pub hard: u32,
+    pub good: u32,
+    pub easy: u32,
+    /// New cards seen for the first time.
+    pub new_cards: u32,
+    /// Answers to graduated cards, and how many of those were not Again.
+    pub reviews: u32,
+    pub reviews_recalled: u32,
+    pub duration_ms: i64,
+}
+
 /// Answers since `since_ms`, for the end-of-session summary.
-pub(crate) fn summary_since(
-    conn: &Connection,
-    since_ms: i64,
-) -> Result<crate::schedule::ReviewSummary> {
+pub(crate) fn summary_since(conn: &Connection, since_ms: i64) -> Result<SessionCounts> {
     Ok(conn
         .prepare_cached(include_str!("summary_since.sql"))?
         .query_row([since_ms], |r| {
-            let reviews: u32 = r.get(6)?;
-            let recalled: u32 = r.get(7)?;
-            Ok(crate::schedule::ReviewSummary {
+            Ok(SessionCounts {
                 answered: r.get(0)?,
                 again: r.get(1)?,
                 hard: r.get(2)?,
                 good: r.get(3)?,
                 easy: r.get(4)?,
                 new_cards: r.get(5)?,
-                reviews,
-                reviews_recalled: recalled,
-                retention: (reviews > 0).then(|| f64::from(recalled) / f64::from(reviews)),
-                duration_ms: r.get::<_, i64>(8)? as f64,
+                reviews: r.get(6)?,
+                reviews_recalled: r.get(7)?,
+                duration_ms: r.get(8)?,
             })
         })?)
 }
