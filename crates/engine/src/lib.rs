@@ -33,9 +33,8 @@ pub use cards::{
 pub use clock::{Clock, FixedClock, SystemClock};
 pub use error::{Error, ErrorKind, Result};
 pub use exams::{
-    AttemptId, AttemptQuestion, AttemptStatus, AttemptSummary, DomainResult, ExamAttempt,
-    ExamDomain, ExamGuide, ExamGuides, ExamMode, ExamReport, ExamStart, QuestionResult,
-    ShownOption, exam_guide, exam_guides,
+    AttemptQuestion, AttemptSummary, DomainResult, ExamAttempt, ExamDomain, ExamGuide, ExamGuides,
+    ExamReport, ExamStart, QuestionResult, ShownOption, exam_guide, exam_guides,
 };
 pub use export::{AnkiExportOptions, AnkiExportReport, ExportFormat};
 pub use ids::{DocumentId, ReviewId, ReviewUid, SectionId};
@@ -48,7 +47,8 @@ pub use import::{
     ImportTotals, SkipReason, normalize_exam_code,
 };
 pub use model::{
-    DocumentFormat, DocumentSummary, Origin, Phase, Rating, ReviewAction, SectionTags,
+    AttemptId, AttemptStatus, DocumentFormat, DocumentSummary, ExamMode, Origin, Phase, Rating,
+    ReviewAction, SectionTags,
 };
 pub use pack::{
     MAX_COMPRESSION_RATIO, MAX_MANIFEST_BYTES, MAX_PACK_ENTRIES, MAX_PACK_FILE_BYTES,

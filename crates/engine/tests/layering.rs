@@ -37,7 +37,6 @@ const KNOWN: &[(&str, &str)] = &[
     ("storage/cards/mod.rs", "questions"),
     ("storage/cards/mod.rs", "exams"),
     ("storage/cards/browse.rs", "cards"),
-    ("storage/exams/mod.rs", "exams"),
     ("storage/exams/mod.rs", "questions"),
     ("storage/import/mod.rs", "cards"),
     ("storage/import/mod.rs", "questions"),

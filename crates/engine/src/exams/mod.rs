@@ -9,8 +9,8 @@ mod draw;
 mod score;
 
 pub use attempt::{
-    AttemptId, AttemptQuestion, AttemptStatus, AttemptSummary, DomainResult, ExamAttempt, ExamMode,
-    ExamReport, ExamStart, QuestionResult, ShownOption,
+    AttemptQuestion, AttemptSummary, DomainResult, ExamAttempt, ExamReport, ExamStart,
+    QuestionResult, ShownOption,
 };
 
 use std::sync::OnceLock;

@@ -4,7 +4,7 @@
 use rusqlite::{Connection, OptionalExtension, Row, Transaction, named_params, params};
 
 use crate::error::Result;
-use crate::exams::{AttemptId, AttemptStatus, ExamMode};
+use crate::model::{AttemptId, AttemptStatus, ExamMode};
 use crate::questions::QuestionId;
 
 /// An attempt as stored.
