@@ -32,7 +32,6 @@ const LAYERS: &[(&str, &[&str])] = &[
 const KNOWN: &[(&str, &str)] = &[
     ("error.rs", "pack"),
     ("error.rs", "images"),
-    ("storage/mod.rs", "search"),
     ("storage/cards/mod.rs", "cards"),
     ("storage/cards/mod.rs", "questions"),
     ("storage/cards/mod.rs", "exams"),

@@ -16,7 +16,6 @@ mod writer;
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
-use std::sync::{Arc, Mutex};
 
 use serde::{Deserialize, Serialize};
 
@@ -165,19 +164,6 @@ pub struct SearchResults {
     /// True when the query was longer than is searched (256 characters, 16 words) and only
     /// its beginning was searched.
     pub is_truncated: bool,
-}
-
-/// Data derived from the database and kept between calls; cleared by every write of this
-/// handle and checked against `PRAGMA data_version` for writes of other processes.
-#[derive(Default)]
-pub(crate) struct Caches {
-    palette: Mutex<Option<Arc<palette::PaletteIndex>>>,
-}
-
-impl Caches {
-    pub(crate) fn clear(&self) {
-        *self.palette.lock().expect("cache lock is never poisoned") = None;
-    }
 }
 
 /// The completions of the prefixes of one search, each looked up once: a prefix kept as a

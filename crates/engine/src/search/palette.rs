@@ -60,15 +60,11 @@ fn fold(s: &str) -> Vec<char> {
 impl Library {
     fn palette_index(&self) -> Result<Arc<PaletteIndex>> {
         let version = store::data_version(self.conn())?;
-        let mut slot = self
-            .caches()
-            .palette
-            .lock()
-            .expect("cache lock is never poisoned");
-        if let Some(index) = slot.as_ref()
+        let mut caches = self.caches().lock();
+        if let Some(index) = caches.get::<PaletteIndex>()
             && index.data_version == version
         {
-            return Ok(index.clone());
+            return Ok(index);
         }
         let entries = store::palette_entries(self.conn())?
             .into_iter()
@@ -88,7 +84,7 @@ impl Library {
             data_version: version,
             entries,
         });
-        *slot = Some(index.clone());
+        caches.put(Arc::clone(&index));
         Ok(index)
     }
 

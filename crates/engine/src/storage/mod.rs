@@ -3,6 +3,7 @@
 //! from a newer Stratus, another program's file or a damaged file is refused untouched.
 
 mod backup;
+mod cache;
 pub(crate) mod cards;
 pub(crate) mod exams;
 pub(crate) mod images;
@@ -28,6 +29,7 @@ use serde::Serialize;
 
 use crate::clock::{Clock, SystemClock};
 use crate::error::{Error, Result};
+use cache::Caches;
 
 pub use backup::{
     BACKUP_DIR_NAME, BackupInfo, BackupReason, BackupReport, BackupSettings, DEFAULT_BACKUP_KEEP,
@@ -73,7 +75,7 @@ pub struct Library {
     path: Option<PathBuf>,
     options: LibraryOptions,
     /// Derived data kept in memory between calls (the heading palette).
-    caches: crate::search::Caches,
+    caches: Caches,
     /// Why the daily backup at open failed, if it did (opening still succeeds).
     backup_error: Option<String>,
     /// This handle's count in the process's open files; last, so it is let go after the
@@ -219,7 +221,7 @@ impl Library {
             conn,
             path,
             options,
-            caches: crate::search::Caches::default(),
+            caches: Caches::default(),
             backup_error: None,
             open_file: None,
         };
@@ -309,7 +311,7 @@ impl Library {
     }
 
     /// The in-memory caches derived from the database.
-    pub(crate) fn caches(&self) -> &crate::search::Caches {
+    pub(crate) fn caches(&self) -> &Caches {
         &self.caches
     }
 
