@@ -65,7 +65,7 @@ pub enum Error {
     #[error("{path} is not a valid course pack: {problem}; nothing was changed")]
     InvalidPack {
         path: PathBuf,
-        problem: crate::pack::PackProblem,
+        problem: crate::model::PackProblem,
     },
 
     /// A note's image was refused (outside the note's folder, not an allowed type, too
@@ -74,7 +74,7 @@ pub enum Error {
     ImageRefused {
         document: crate::ids::DocumentId,
         path: String,
-        problem: crate::images::ImageProblem,
+        problem: crate::model::ImageProblem,
     },
 
     /// The file to write is already there and replacing it was not asked for; it was

@@ -10,7 +10,7 @@ use std::path::{Component, Path, PathBuf};
 
 use crate::error::{Error, Result};
 use crate::ids::DocumentId;
-use crate::model::Origin;
+use crate::model::{ImageProblem, Origin};
 use crate::storage::Library;
 use crate::storage::images as store;
 
@@ -65,44 +65,6 @@ impl ImageFormat {
 pub struct DocumentImage {
     pub bytes: Vec<u8>,
     pub format: ImageFormat,
-}
-
-/// Why an image reference was refused; one kind per rule.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-pub enum ImageProblem {
-    /// The document is part of the built-in course, which has no folder on disk.
-    #[error("built-in course documents have no folder to hold images")]
-    NoFolder,
-    /// The reference is empty.
-    #[error("the image path is empty")]
-    EmptyPath,
-    /// The reference contains a NUL character.
-    #[error("the image path contains a NUL character")]
-    NulByte,
-    /// The reference is an absolute path (or names a drive).
-    #[error("the image path is absolute; only paths relative to the note are shown")]
-    AbsolutePath,
-    /// The reference climbs out with `..`.
-    #[error("the image path leaves the note's folder with `..`")]
-    ParentTraversal,
-    /// The file resolves outside the note's folder (a symbolic link pointing out).
-    #[error("the image resolves outside the note's folder")]
-    OutsideFolder,
-    /// No file is there.
-    #[error("no image file is there")]
-    Missing,
-    /// Something is there, but not a regular file.
-    #[error("the image path is not a file")]
-    NotAFile,
-    /// The file is larger than [`MAX_IMAGE_BYTES`].
-    #[error("the image is {bytes} bytes, more than the {limit} allowed")]
-    TooLarge { bytes: u64, limit: u64 },
-    /// The file is an SVG, which is never shown.
-    #[error("SVG images are not shown")]
-    Svg,
-    /// The file's first bytes are not those of a PNG, JPEG, WebP or GIF.
-    #[error("the file is not a PNG, JPEG, WebP or GIF image")]
-    UnsupportedType,
 }
 
 fn refused(document: DocumentId, path: &str, problem: ImageProblem) -> Error {

@@ -39,22 +39,21 @@ pub use exams::{
 pub use export::{AnkiExportOptions, AnkiExportReport, ExportFormat};
 pub use ids::{DocumentId, ReviewId, ReviewUid, SectionId};
 pub use images::{
-    DocumentImage, IMAGE_URL_PREFIX, IMAGE_URL_SCHEME, ImageFormat, ImageProblem, MAX_IMAGE_BYTES,
-    percent_decode,
+    DocumentImage, IMAGE_URL_PREFIX, IMAGE_URL_SCHEME, ImageFormat, MAX_IMAGE_BYTES, percent_decode,
 };
 pub use import::{
     BUILTIN_FILE_COUNT, FileOutcome, FileReport, ImportOptions, ImportProgress, ImportReport,
     ImportTotals, SkipReason, normalize_exam_code,
 };
 pub use model::{
-    AttemptId, AttemptStatus, DocumentFormat, DocumentSummary, ExamMode, Origin, Phase, Rating,
-    ReviewAction, SectionTags,
+    AttemptId, AttemptStatus, DocumentFormat, DocumentSummary, ExamMode, ImageProblem, Origin,
+    PackProblem, Phase, Rating, ReviewAction, SectionTags,
 };
 pub use pack::{
     MAX_COMPRESSION_RATIO, MAX_MANIFEST_BYTES, MAX_PACK_ENTRIES, MAX_PACK_FILE_BYTES,
     MAX_PACK_TOTAL_BYTES, PACK_META_FILE, PACK_SCHEMA_VERSION, PACKS_DIR_NAME, PackBuildReport,
-    PackFile, PackInfo, PackInstallReport, PackManifest, PackMeta, PackProblem, PackRemoveReport,
-    PackSummary, RATIO_FLOOR_BYTES, build_pack,
+    PackFile, PackInfo, PackInstallReport, PackManifest, PackMeta, PackRemoveReport, PackSummary,
+    RATIO_FLOOR_BYTES, build_pack,
 };
 pub use paths::{
     APP_IDENTIFIER, DATA_DIR_ENV, DATABASE_FILE_NAME, DataDir, LEGACY_APP_IDENTIFIER,

@@ -6,12 +6,14 @@
 
 mod document;
 mod exams;
+mod problems;
 mod review;
 mod tags;
 
 pub use document::{DocumentFormat, DocumentSummary, Origin};
 pub(crate) use document::{ParsedDocument, PreparedSection, SectionDraft};
 pub use exams::{AttemptId, AttemptStatus, ExamMode};
+pub use problems::{ImageProblem, PackProblem};
 pub(crate) use review::{Memory, SchedState, TrainingRow};
 pub use review::{Phase, Rating, ReviewAction};
 pub use tags::SectionTags;

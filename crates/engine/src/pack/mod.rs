@@ -25,7 +25,7 @@ use crate::cards::Lang;
 use crate::error::{Error, Result};
 use crate::ids::DocumentId;
 use crate::import::{FileOutcome, ImportOptions, ImportReport};
-use crate::model::Origin;
+use crate::model::{Origin, PackProblem};
 use crate::storage::Library;
 use crate::storage::pack as store;
 
@@ -40,111 +40,6 @@ pub use manifest::{PACK_SCHEMA_VERSION, PackFile, PackManifest};
 
 /// Folder of the data directory that holds installed packs, one folder per pack name.
 pub const PACKS_DIR_NAME: &str = "packs";
-
-/// Why a pack was refused. One variant per problem, each naming the file it concerns.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-pub enum PackProblem {
-    #[error("it is not a zip archive ({why})")]
-    NotAZip { why: String },
-    #[error("it holds {count} entries; a pack may hold at most {limit}")]
-    TooManyEntries { count: u64, limit: u64 },
-    #[error("its files add up to {bytes} bytes; a pack may hold at most {limit}")]
-    TooLarge { bytes: u64, limit: u64 },
-    #[error("{path} is {bytes} bytes; a file of a pack may be at most {limit}")]
-    FileTooLarge {
-        path: String,
-        bytes: u64,
-        limit: u64,
-    },
-    #[error("{path} is compressed {ratio} to 1; at most {limit} to 1 is accepted (a zip bomb?)")]
-    CompressionRatio {
-        path: String,
-        ratio: u64,
-        limit: u64,
-    },
-    #[error("{path} is an absolute path; paths in a pack are relative")]
-    AbsolutePath { path: String },
-    #[error("{path} climbs out of the pack with '..'")]
-    Traversal { path: String },
-    #[error("{path} names a Windows device (CON, NUL, COM1…)")]
-    DeviceName { path: String },
-    #[error("{path}: {why}")]
-    BadPath { path: String, why: String },
-    #[error("{path} is a symbolic link; a pack holds only plain files")]
-    Symlink { path: String },
-    #[error("{path} is a special file (device, pipe…); a pack holds only plain files")]
-    SpecialFile { path: String },
-    #[error("{path} and {other} are the same file on a system that ignores case or Unicode form")]
-    DuplicateName { path: String, other: String },
-    #[error(
-        "{path} is not a note (.md, .markdown, .txt) or an image (.png, .jpg, .jpeg, .webp, .gif)"
-    )]
-    DisallowedType { path: String },
-    #[error("{path} is named as a {expected} image but its contents are not one")]
-    NotAnImage { path: String, expected: String },
-    #[error("{path} is encrypted; packs are not")]
-    Encrypted { path: String },
-    #[error("it uses ZIP64 records, which no pack within the limits needs")]
-    Zip64,
-    #[error("{path} is compressed with {method}; packs use deflate or no compression")]
-    UnsupportedCompression { path: String, method: String },
-    #[error("{path} could not be read: {why}")]
-    Damaged { path: String, why: String },
-    #[error("it has no manifest.json")]
-    MissingManifest,
-    #[error("manifest.json: {why}")]
-    BadManifest { why: String },
-    #[error("manifest.json has schema version {found}; this version of Stratus reads {supported}")]
-    UnsupportedSchema { found: u64, supported: u32 },
-    #[error("manifest.json lists {path}, which is not in the pack")]
-    MissingFile { path: String },
-    #[error("{path} is in the pack but not listed in manifest.json")]
-    UnlistedFile { path: String },
-    #[error("{path} is {actual} bytes, not the {listed} its listing says")]
-    SizeMismatch {
-        path: String,
-        listed: u64,
-        actual: u64,
-    },
-    #[error("{path} does not match its BLAKE3 hash in manifest.json")]
-    HashMismatch { path: String },
-    #[error("it holds no note")]
-    NoNotes,
-}
-
-impl PackProblem {
-    /// A stable snake_case code for this problem, for scripts and tests.
-    pub fn code(&self) -> &'static str {
-        match self {
-            PackProblem::NotAZip { .. } => "not_a_zip",
-            PackProblem::TooManyEntries { .. } => "too_many_entries",
-            PackProblem::TooLarge { .. } => "too_large",
-            PackProblem::FileTooLarge { .. } => "file_too_large",
-            PackProblem::CompressionRatio { .. } => "compression_ratio",
-            PackProblem::AbsolutePath { .. } => "absolute_path",
-            PackProblem::Traversal { .. } => "traversal",
-            PackProblem::DeviceName { .. } => "device_name",
-            PackProblem::BadPath { .. } => "bad_path",
-            PackProblem::Symlink { .. } => "symlink",
-            PackProblem::SpecialFile { .. } => "special_file",
-            PackProblem::DuplicateName { .. } => "duplicate_name",
-            PackProblem::DisallowedType { .. } => "disallowed_type",
-            PackProblem::NotAnImage { .. } => "not_an_image",
-            PackProblem::Encrypted { .. } => "encrypted",
-            PackProblem::Zip64 => "zip64",
-            PackProblem::UnsupportedCompression { .. } => "unsupported_compression",
-            PackProblem::Damaged { .. } => "damaged",
-            PackProblem::MissingManifest => "missing_manifest",
-            PackProblem::BadManifest { .. } => "bad_manifest",
-            PackProblem::UnsupportedSchema { .. } => "unsupported_schema",
-            PackProblem::MissingFile { .. } => "missing_file",
-            PackProblem::UnlistedFile { .. } => "unlisted_file",
-            PackProblem::SizeMismatch { .. } => "size_mismatch",
-            PackProblem::HashMismatch { .. } => "hash_mismatch",
-            PackProblem::NoNotes => "no_notes",
-        }
-    }
-}
 
 /// What a pack holds and would add, from [`Library::inspect_pack`].
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
