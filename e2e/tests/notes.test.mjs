@@ -73,7 +73,7 @@ test("import a folder in the Library, search a Korean word, open the highlighted
     await screenshot(browser, "library-ko.png");
 
     // A web page's note is titled by its text, not by the page's furniture; every row shows
-    // its card count as the engine counts it; a row opens its rename box (#17).
+    // its card count as the engine counts it; a document is renamed in its row (#17).
     const blog = imported.find((d) => d.path.endsWith("blog-iam-organizations.txt"));
     assert.equal(blog.title, "AWS 공부 기록 - 멀티 계정과 권한 관리", "not 'top of page'");
     assert.ok(blog.card_count > 0, `cards of the blog: ${blog.card_count}`);
@@ -87,7 +87,12 @@ test("import a folder in the Library, search a Korean word, open the highlighted
     const titleBox = await blogRow.$('[data-testid="rename-input"]');
     await titleBox.waitForExist({ timeout: 5000 });
     assert.equal(await titleBox.getValue(), blog.title, "the rename box starts from the title");
-    await screenshot(browser, "library-rename-ko.png");
+    await titleBox.setValue("조직과 권한 정리");
+    await (await blogRow.$('[data-testid="rename-save"]')).click();
+    await waitForText(browser, '[data-testid="documents"]', (t) => t.includes("조직과 권한 정리") && !t.includes(blog.title));
+    const renamed = cliJson(dataDir, "documents").find((d) => d.id === blog.id);
+    assert.equal(renamed.title, "조직과 권한 정리", "the engine stored the new title");
+    await screenshot(browser, "library-renamed-ko.png");
 
     // A path that does not exist: the report says the import failed, in Korean (#21, defect 7).
     await input.setValue(join(dataDir, "no-such-folder"));
