@@ -98,11 +98,29 @@ describe("AnkiExport", () => {
     expect((screen.getByTestId("anki-path") as HTMLInputElement).value).toBe("/home/me/stratus-saa-c03-s3.csv");
     await fireEvent.click(screen.getByTestId("anki-run"));
     await settle();
+    // The save dialog has asked already whether to replace a file of that name.
     expect(commands.exportAnki).toHaveBeenCalledExactlyOnceWith(
       { exam: "SAA-C03", topic: "s3", format: "csv" },
       "/home/me/stratus-saa-c03-s3.csv",
+      true,
+    );
+  });
+
+  it("asks again when the path picked in the save dialog is then edited", async () => {
+    dialog.save.mockResolvedValueOnce("/home/me/deck.apkg");
+    commands.exportAnki.mockResolvedValueOnce(failed({ kind: "already_exists", message: "/home/me/deck2.apkg already exists" }));
+    render(AnkiExport);
+    await fireEvent.click(screen.getByRole("button", { name: "Choose…" }));
+    await settle();
+    await fireEvent.input(screen.getByTestId("anki-path"), { target: { value: "/home/me/deck2.apkg" } });
+    await fireEvent.click(screen.getByTestId("anki-run"));
+    await settle();
+    expect(commands.exportAnki).toHaveBeenCalledExactlyOnceWith(
+      { exam: null, topic: null, format: "apkg" },
+      "/home/me/deck2.apkg",
       false,
     );
+    expect(screen.getByTestId("anki-replace").textContent).toContain("/home/me/deck2.apkg");
   });
 
   it("keeps the path when the save dialog is closed", async () => {

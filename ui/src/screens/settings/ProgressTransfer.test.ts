@@ -86,7 +86,8 @@ describe("ProgressTransfer", () => {
     const options = dialog.save.mock.calls[0]?.[0];
     expect(options?.defaultPath).toMatch(/^stratus-progress-\d{4}-\d{2}-\d{2}\.json$/);
     expect(options?.filters).toEqual([{ name: "Stratus progress", extensions: ["json"] }]);
-    expect(commands.exportProgress).toHaveBeenCalledExactlyOnceWith("/media/usb/stratus.json", false);
+    // The save dialog has asked already whether to replace a file of that name.
+    expect(commands.exportProgress).toHaveBeenCalledExactlyOnceWith("/media/usb/stratus.json", true);
   });
 
   it("does nothing when a dialog is closed", async () => {
@@ -165,12 +166,12 @@ describe("ProgressTransfer", () => {
 
   it("asks before replacing an existing file, in Korean, and replaces it only on 바꾸기", async () => {
     setLocale("ko");
-    dialog.save.mockResolvedValueOnce("/media/usb/stratus.json");
     commands.exportProgress.mockResolvedValueOnce(
       failed({ kind: "already_exists", message: "/media/usb/stratus.json already exists; it was left as it was" }),
     );
     commands.exportProgress.mockResolvedValueOnce(ok(exported("/media/usb/stratus.json")));
     render(ProgressTransfer);
+    await fireEvent.input(screen.getByTestId("progress-path"), { target: { value: "/media/usb/stratus.json" } });
     await fireEvent.click(screen.getByTestId("progress-export"));
     await settle();
     expect(commands.exportProgress).toHaveBeenCalledExactlyOnceWith("/media/usb/stratus.json", false);
@@ -180,7 +181,7 @@ describe("ProgressTransfer", () => {
     expect(status()).toBe("");
     await fireEvent.click(screen.getByRole("button", { name: "바꾸기" }));
     await settle();
-    expect(dialog.save).toHaveBeenCalledOnce();
+    expect(dialog.save).not.toHaveBeenCalled();
     expect(commands.exportProgress).toHaveBeenCalledTimes(2);
     expect(commands.exportProgress).toHaveBeenLastCalledWith("/media/usb/stratus.json", true);
     expect(screen.queryByTestId("progress-replace")).toBeNull();

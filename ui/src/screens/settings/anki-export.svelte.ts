@@ -15,6 +15,15 @@ export class AnkiExportState {
   error = $state<ApiError | null>(null);
   /** The path of an existing file the export would replace, waiting for a yes or no. */
   confirming = $state<string | null>(null);
+  /** The path last picked in the system's save dialog, which has asked about replacing an
+   *  existing file already: exporting to it does not ask again. */
+  chosen = $state<string | null>(null);
+
+  /** Takes the path picked in the save dialog. */
+  choose(path: string): void {
+    this.path = path;
+    this.chosen = path;
+  }
 
   /** The file name to offer: `stratus`, the exam and topic, and the format's extension. */
   suggestedName(): string {
@@ -39,6 +48,7 @@ export class AnkiExportState {
     this.error = null;
     this.report = null;
     this.confirming = null;
+    replace ||= path === this.chosen;
     try {
       this.report = await api.exportAnki(
         { exam: this.exam === "" ? null : this.exam, topic: this.topic.trim() === "" ? null : this.topic.trim(), format: this.format },

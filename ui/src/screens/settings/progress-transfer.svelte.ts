@@ -21,7 +21,9 @@ export class ProgressTransferState {
   }
 
   /** Writes this library's progress to `path`; the report or the error is kept. A file
-   *  already there is replaced only with `replace`; otherwise its path waits in `confirming`. */
+   *  already there is replaced only with `replace` (a path picked in the system's save
+   *  dialog, which asks about that itself, comes with it); otherwise its path waits in
+   *  `confirming`. */
   async exportTo(path: string, replace = false): Promise<void> {
     await this.run("export", path, async (p) => {
       try {
