@@ -592,14 +592,19 @@ fn classify(path: &Path, e: rusqlite::Error) -> Error {
             std::io::Error::new(std::io::ErrorKind::StorageFull, e.to_string()),
         ),
         // SQLite only says "unable to open database file" or "attempt to write a readonly
-        // database"; asking the file system (opening for writing writes nothing) gives the
-        // real reason, such as a read-only file system or a permission.
-        // (Not while this process has it open: closing that descriptor would release the
-        // open handles' locks, see `open_files`.)
-        Some(ErrorCode::CannotOpen | ErrorCode::ReadOnly)
-            if path.exists() && !open_files::is_open(path) =>
-        {
-            match std::fs::OpenOptions::new().write(true).open(path) {
+        // database"; the file system gives the real reason, such as a read-only file system
+        // or a permission. It is asked without opening the database file: closing any
+        // descriptor of it would release the locks of the connections this process has on
+        // it (see `open_files`).
+        Some(ErrorCode::CannotOpen | ErrorCode::ReadOnly) if path.exists() => {
+            match std::fs::metadata(path) {
+                Ok(meta) if meta.permissions().readonly() => Error::io(
+                    path,
+                    std::io::Error::new(
+                        std::io::ErrorKind::PermissionDenied,
+                        "the file is read-only (permission denied)",
+                    ),
+                ),
                 Err(io) => Error::io(path, io),
                 Ok(_) => match why_not_creatable(&wal_path(path)) {
                     Some(io) => Error::io(path, io),
