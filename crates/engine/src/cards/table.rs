@@ -19,15 +19,33 @@ pub(crate) fn is_blank(cell: &str) -> bool {
 }
 
 /// Whether a cell answers yes or no, possibly with a remark: `Yes`, `No (io1/io2 only)`,
-/// `예`, `아니요, …`.
+/// `예`, `아니요, …`, or says whether the row has something: `있음`, `없음`, `지원`, `미지원`,
+/// `Supported`, and the marks `O`, `X`, `✓`, `✗` standing alone.
 fn is_yes_or_no(cell: &str) -> bool {
+    let cell = cell.trim();
+    if matches!(
+        cell,
+        "O" | "o" | "X" | "x" | "○" | "✓" | "✔" | "✔️" | "✗" | "✘" | "✅" | "❌"
+    ) {
+        return true;
+    }
     let first = cell
         .split(|c: char| !c.is_alphanumeric())
         .find(|w| !w.is_empty())
         .unwrap_or("");
     matches!(
         first.to_lowercase().as_str(),
-        "yes" | "no" | "예" | "아니요" | "아니오"
+        "yes"
+            | "no"
+            | "예"
+            | "아니요"
+            | "아니오"
+            | "있음"
+            | "없음"
+            | "지원"
+            | "미지원"
+            | "supported"
+            | "unsupported"
     )
 }
 

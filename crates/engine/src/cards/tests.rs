@@ -900,6 +900,33 @@ mod fewer_better {
     }
 
     #[test]
+    fn no_card_asks_a_has_or_has_not_column() {
+        // Cells that only say whether a row has a feature (있음/없음, O/X, ✓/✗, 지원/미지원)
+        // are yes/no answers in other words: "Shield Advanced의 DDoS 비용 보호는? → 있음".
+        let file = lint(
+            "# Shield\n\n## 비교\n\n\
+             | 기능 | Shield Standard | Shield Advanced | 요금 |\n\
+             |---|---|---|---|\n\
+             | DDoS 비용 보호 | 없음 | 있음 | 월 3,000 USD |\n\
+             | 24시간 대응 팀(SRT) | X | O | 지원 요금제 필요 |\n\
+             | 계층 7 보호 | ✗ | ✓ | WAF 요금 별도 |\n\
+             | 상태 기반 탐지 | 미지원 | 지원 | 추가 요금 없음 |\n",
+        );
+        let asked: Vec<&str> = file.cards.iter().map(|c| c.prompt.as_str()).collect();
+        for c in &file.cards {
+            for cell in ["있음", "없음", "✓", "✗", "미지원"] {
+                assert!(c.answer != cell, "{} → {}", c.prompt, c.answer);
+            }
+            assert!(!c.prompt.contains("Shield Standard"), "{}", c.prompt);
+            assert!(!c.prompt.contains("Shield Advanced"), "{}", c.prompt);
+        }
+        assert!(
+            asked.iter().any(|p| p.contains("요금")),
+            "the price column is still asked: {asked:?}"
+        );
+    }
+
+    #[test]
     fn a_table_after_cards_off_makes_no_card() {
         let on = lint(OPTIONS);
         assert!(on.cards.iter().any(|c| c.generator == Generator::Table));
