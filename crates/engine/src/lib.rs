@@ -25,11 +25,7 @@ mod settings;
 mod storage;
 mod text;
 
-pub use cards::{BROWSE_TEXT_CHARS, CardListItem, CardPage, CardQuery, CardSort, CardState};
-pub use cards::{
-    Card, CardEdit, CardFilter, CardId, CardKind, CardLintFile, CardLintReport, CardSkipReason,
-    CardStatus, GeneratedCard, Generator, Lang, McqOption, SkippedCard, StaleKind, StaleWarning,
-};
+pub use cards::{BROWSE_TEXT_CHARS, CardLintFile, CardLintReport, CardPage, CardQuery};
 pub use clock::{Clock, FixedClock, SystemClock};
 pub use error::{Error, ErrorKind, Result};
 pub use exams::{
@@ -49,6 +45,15 @@ pub use model::{
     AttemptId, AttemptStatus, DocumentFormat, DocumentSummary, ExamMode, ImageProblem, Origin,
     PackProblem, Phase, Rating, ReviewAction, SectionTags,
 };
+pub use model::{
+    Card, CardEdit, CardFilter, CardId, CardKind, CardListItem, CardSkipReason, CardSort,
+    CardState, CardStatus, GeneratedCard, Generator, Lang, McqOption, SkippedCard, StaleKind,
+    StaleWarning,
+};
+pub use model::{
+    GeneratedQuestion, Question, QuestionExam, QuestionFilter, QuestionId, QuestionOption,
+    QuestionProblem, QuestionProblemKind, QuestionSource, SourceSection,
+};
 pub use pack::{
     MAX_COMPRESSION_RATIO, MAX_MANIFEST_BYTES, MAX_PACK_ENTRIES, MAX_PACK_FILE_BYTES,
     MAX_PACK_TOTAL_BYTES, PACK_META_FILE, PACK_SCHEMA_VERSION, PACKS_DIR_NAME, PackBuildReport,
@@ -64,10 +69,7 @@ pub use progress::{
     Mastery, PROGRESS_FILE_FORMAT, PROGRESS_FILE_VERSION, ProgressExportReport,
     ProgressImportReport, ProgressStats, Readiness, TopicProgress, WeakTopic,
 };
-pub use questions::{
-    GeneratedQuestion, Question, QuestionExam, QuestionFilter, QuestionId, QuestionOption,
-    QuestionProblem, QuestionProblemKind, QuestionSource, SourceSection, heading_anchor,
-};
+pub use questions::heading_anchor;
 pub use schedule::{
     AnswerResult, ButtonPreview, ChoiceGrade, MIN_TRAINABLE_REVIEWS, OptimizeOutcome,
     OptimizeReport, QueueKind, ReviewCard, ReviewCounts, ReviewLogEntry, ReviewNext, ReviewScope,

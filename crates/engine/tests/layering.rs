@@ -26,25 +26,6 @@ const LAYERS: &[(&str, &[&str])] = &[
     ),
 ];
 
-/// Paths that still cross the rule, each with the file it is in; they wait for their types
-/// to move out of folders that were being changed at the time (decision 0014, "Left").
-/// Every entry must still occur, so the list can only shrink.
-const KNOWN: &[(&str, &str)] = &[
-    ("storage/cards/mod.rs", "cards"),
-    ("storage/cards/mod.rs", "questions"),
-    ("storage/cards/mod.rs", "exams"),
-    ("storage/cards/browse.rs", "cards"),
-    ("storage/exams/mod.rs", "questions"),
-    ("storage/import/mod.rs", "cards"),
-    ("storage/import/mod.rs", "questions"),
-    ("storage/questions/mod.rs", "cards"),
-    ("storage/questions/mod.rs", "questions"),
-    ("storage/schedule/mod.rs", "cards"),
-    ("storage/schedule/transfer/mod.rs", "cards"),
-    ("storage/schedule/transfer/mod.rs", "progress"),
-    ("storage/schedule/transfer/mod.rs", "questions"),
-];
-
 /// One path from a lower layer into a module it may not import.
 #[derive(Debug)]
 struct Crossing {
@@ -282,14 +263,8 @@ fn crossings() -> Vec<Crossing> {
 
 #[test]
 fn lower_layers_import_no_domain() {
-    let found = crossings();
-    let new: Vec<String> = found
+    let found: Vec<String> = crossings()
         .iter()
-        .filter(|c| {
-            !KNOWN
-                .iter()
-                .any(|(file, module)| c.file == *file && c.module == *module)
-        })
         .map(|c| {
             format!(
                 "src/{}:{} reaches `{}`: {}",
@@ -298,24 +273,9 @@ fn lower_layers_import_no_domain() {
         })
         .collect();
     assert!(
-        new.is_empty(),
+        found.is_empty(),
         "lower layers import higher modules (decision 0014):\n{}",
-        new.join("\n")
-    );
-}
-
-#[test]
-fn every_known_crossing_still_exists() {
-    let found = crossings();
-    let gone: Vec<String> = KNOWN
-        .iter()
-        .filter(|(file, module)| !found.iter().any(|c| c.file == *file && c.module == *module))
-        .map(|(file, module)| format!("src/{file} → {module}"))
-        .collect();
-    assert!(
-        gone.is_empty(),
-        "remove these from KNOWN, they no longer occur:\n{}",
-        gone.join("\n")
+        found.join("\n")
     );
 }
 

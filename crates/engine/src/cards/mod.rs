@@ -24,14 +24,8 @@ use std::path::{Path, PathBuf};
 
 use rand::seq::SliceRandom;
 
-pub(crate) use browse::BrowseFilter;
-pub use browse::{BROWSE_TEXT_CHARS, CardListItem, CardPage, CardQuery, CardSort, CardState};
-pub use model::{
-    Card, CardEdit, CardFilter, CardId, CardKind, CardLintFile, CardLintReport, CardSkipReason,
-    CardStatus, GeneratedCard, Generator, McqOption, SkippedCard,
-};
-pub use stale::{StaleKind, StaleWarning};
-pub use templates::Lang;
+pub use browse::{BROWSE_TEXT_CHARS, CardPage, CardQuery};
+pub use model::{CardLintFile, CardLintReport};
 
 pub(crate) use generate::{Generation, SectionSource};
 pub(crate) use text::norm as norm_text;
@@ -40,26 +34,20 @@ use crate::error::{Error, Result};
 use crate::ids::SectionId;
 use crate::import::document::parse_document;
 use crate::import::normalize_exam_code;
-use crate::model::{Origin, ParsedDocument, SectionTags};
-use crate::questions::{
-    AnchorSource, DiskAnchors, DocumentQuestions, GeneratedQuestion, QuestionProblem,
-    QuestionSection,
+use crate::model::{
+    Card, CardEdit, CardFilter, CardId, CardRow, Lang, Origin, ParsedDocument, QuestionProblem,
+    QuestionRow, StaleWarning,
 };
+use crate::questions::{AnchorSource, DiskAnchors, DocumentQuestions, QuestionSection};
+// The tests (`use super::*`) name the card vocabulary, which lives in `model`.
+#[cfg(test)]
+use crate::model::{CardKind, CardSkipReason, CardStatus, GeneratedCard, Generator};
 use crate::storage::Library;
 use crate::storage::cards as store;
 
 /// Bump when generators change, so that documents are generated again at their next import
 /// or at the next start (for the built-in course). Mixed into import's content hash.
 pub(crate) const GENERATOR_VERSION: &str = "cards-5";
-
-/// A generated question with the section data stored beside it.
-#[derive(Debug, Clone)]
-pub(crate) struct QuestionRow {
-    pub question: GeneratedQuestion,
-    pub section_key: String,
-    pub heading_key: String,
-    pub lang: Lang,
-}
 
 /// What a document makes: its cards, its questions and the questions left out.
 #[derive(Debug, Default)]
@@ -69,16 +57,6 @@ pub(crate) struct DocumentYield {
     pub question_problems: Vec<QuestionProblem>,
     /// Lines that state outdated AWS facts.
     pub stale: Vec<StaleWarning>,
-}
-
-/// A generated card with the section data stored beside it.
-#[derive(Debug, Clone)]
-pub(crate) struct CardRow {
-    pub card: GeneratedCard,
-    pub section_key: String,
-    pub heading_key: String,
-    pub tags: SectionTags,
-    pub lang: Lang,
 }
 
 /// Card and question ids are derived from the document's key (decision 0011), never from

@@ -7,28 +7,10 @@
 
 use std::sync::OnceLock;
 
-use serde::{Deserialize, Serialize};
-
-use super::templates::Lang;
+pub(crate) use crate::model::StaleWarning;
+use crate::model::{Lang, StaleKind};
 
 const DATA: &str = include_str!("stale.tsv");
-
-/// What kind of outdated claim a line makes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "specta", derive(specta::Type))]
-#[serde(rename_all = "snake_case")]
-pub enum StaleKind {
-    /// A feature or service that is gone or closed to new customers.
-    Retired,
-    /// Something that now has another name.
-    Renamed,
-    /// A behaviour or default that changed.
-    Changed,
-    /// A claim that was never true.
-    Wrong,
-    /// An old figure of a subject (a limit, a quota).
-    Figure,
-}
 
 impl StaleKind {
     fn parse(s: &str) -> Option<Self> {
@@ -40,40 +22,6 @@ impl StaleKind {
             "figure" => StaleKind::Figure,
             _ => return None,
         })
-    }
-}
-
-/// A line of notes that states an outdated AWS fact, with the current one.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "specta", derive(specta::Type))]
-pub struct StaleWarning {
-    /// 1-based line of the note.
-    pub line: u32,
-    /// The entry of the list that matched (`spot-blocks`, `gp3-max-iops`).
-    pub entry: String,
-    pub kind: StaleKind,
-    /// The line as written, trimmed (at most 160 characters).
-    pub claim: String,
-    /// The current fact, in the language of the note.
-    pub current: String,
-    /// When it changed: `YYYY-MM-DD`, `YYYY-MM` or `YYYY`; empty for a claim never true.
-    pub changed: String,
-    /// The title of the AWS page that states the current fact.
-    pub source: String,
-}
-
-impl StaleWarning {
-    /// One line for reports: "line 12: outdated (spot-blocks): … — source".
-    pub fn describe(&self) -> String {
-        let when = if self.changed.is_empty() {
-            String::new()
-        } else {
-            format!(" [{}]", self.changed)
-        };
-        format!(
-            "line {}: outdated ({}){when}: {} — {}",
-            self.line, self.entry, self.current, self.source
-        )
     }
 }
 

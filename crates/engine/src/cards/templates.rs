@@ -2,34 +2,7 @@
 //! particles (은/는, 이/가, 이란/란) follow the last syllable of the word they attach to, so
 //! questions read naturally whatever term is spliced in.
 
-use serde::{Deserialize, Serialize};
-
-/// The language questions are written in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "specta", derive(specta::Type))]
-#[serde(rename_all = "snake_case")]
-pub enum Lang {
-    Ko,
-    En,
-}
-
-impl Lang {
-    /// `ko` for Korean notes, English for everything else.
-    pub fn from_code(code: &str) -> Self {
-        if code.trim().to_ascii_lowercase().starts_with("ko") {
-            Lang::Ko
-        } else {
-            Lang::En
-        }
-    }
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Lang::Ko => "ko",
-            Lang::En => "en",
-        }
-    }
-}
+pub(crate) use crate::model::Lang;
 
 /// How a word ends when read aloud in Korean: what picks its particle.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -15,8 +15,7 @@ use super::draw::{Candidate, draw};
 use super::score::{is_correct, scaled_estimate};
 use super::{ExamGuide, exam_guide};
 use crate::error::{Error, Result};
-use crate::model::{AttemptId, AttemptStatus, ExamMode};
-use crate::questions::{Question, QuestionId, QuestionSource};
+use crate::model::{AttemptId, AttemptStatus, ExamMode, Question, QuestionId, QuestionSource};
 use crate::storage::Library;
 use crate::storage::exams::{self as store, AttemptRow, SlotRow};
 
@@ -606,10 +605,15 @@ impl Library {
             // A question no longer in its note makes no card; a card the learner suspended
             // (or that a staleness warning suspended) is left as it is.
             let card = self.transact(|tx| {
-                crate::storage::cards::upsert_question_card(tx, &question, now_ms)
+                crate::storage::cards::upsert_question_card(
+                    tx,
+                    &question,
+                    super::domain_tags(&question.exams),
+                    now_ms,
+                )
             })?;
             let Some(card) = card else { continue };
-            if self.card(&card)?.status != crate::cards::CardStatus::Active {
+            if self.card(&card)?.status != crate::model::CardStatus::Active {
                 continue;
             }
             if !right {

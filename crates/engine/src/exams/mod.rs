@@ -17,6 +17,8 @@ use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
 
+use crate::model::QuestionExam;
+
 /// One content domain of an exam guide.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
@@ -75,6 +77,19 @@ pub fn exam_guide(code: &str) -> Option<&'static ExamGuide> {
         .exams
         .iter()
         .find(|e| e.code == wanted || e.short == wanted)
+}
+
+/// The domain tags of a question card: `SAA: 1. Design Secure Architectures` for each exam
+/// and domain of `exams` that the guides know, in order.
+pub(crate) fn domain_tags(exams: &[QuestionExam]) -> Vec<String> {
+    exams
+        .iter()
+        .filter_map(|e| {
+            let guide = exam_guide(&e.exam)?;
+            let d = guide.domains.iter().find(|d| d.number == e.domain)?;
+            Some(format!("{}: {}. {}", e.exam, d.number, d.name))
+        })
+        .collect()
 }
 
 #[cfg(test)]

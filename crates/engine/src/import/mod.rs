@@ -213,8 +213,8 @@ struct ParseJob {
 struct ParsedFile {
     job: ParseJob,
     parsed: ParsedDocument,
-    cards: Vec<crate::cards::CardRow>,
-    questions: Vec<crate::cards::QuestionRow>,
+    cards: Vec<crate::model::CardRow>,
+    questions: Vec<crate::model::QuestionRow>,
     /// Search-term counts of all sections (`store::term_counts`).
     term_counts: String,
     /// Cards and questions whose ids change with the document's key: (old, new).
@@ -224,15 +224,15 @@ struct ParsedFile {
 /// Ids that move to a new key, with their history.
 #[derive(Debug, Default)]
 struct Rekeyed {
-    cards: Vec<(crate::cards::CardId, crate::cards::CardId)>,
-    questions: Vec<(crate::questions::QuestionId, crate::questions::QuestionId)>,
+    cards: Vec<(crate::model::CardId, crate::model::CardId)>,
+    questions: Vec<(crate::model::QuestionId, crate::model::QuestionId)>,
 }
 
 /// Pairs the cards and questions a document made under its old key with those it makes
 /// under the new one: the same section, generator, kind, line and text is the same card.
 fn pair_ids(old: &crate::cards::DocumentYield, new: &crate::cards::DocumentYield) -> Rekeyed {
     use std::collections::HashMap;
-    let card_key = |c: &crate::cards::CardRow| {
+    let card_key = |c: &crate::model::CardRow| {
         (
             c.heading_key.clone(),
             c.card.generator,
@@ -242,7 +242,7 @@ fn pair_ids(old: &crate::cards::DocumentYield, new: &crate::cards::DocumentYield
             c.card.answer.clone(),
         )
     };
-    let question_key = |q: &crate::cards::QuestionRow| (q.question.line, q.question.stem.clone());
+    let question_key = |q: &crate::model::QuestionRow| (q.question.line, q.question.stem.clone());
     let old_cards: HashMap<_, _> = old
         .cards
         .iter()
@@ -311,7 +311,7 @@ impl ParseJob {
         );
         // Lines stating retired, renamed or changed AWS facts; their cards start suspended.
         self.warnings
-            .extend(made.stale.iter().map(crate::cards::StaleWarning::describe));
+            .extend(made.stale.iter().map(crate::model::StaleWarning::describe));
         let term_counts = store::term_counts(&parsed.sections);
         ParsedFile {
             job: self,
@@ -773,7 +773,13 @@ impl Library {
             let id = store::write_document(tx, existing_id, &written)?;
             store::replace_sections(tx, id, &parsed.sections, term_counts)?;
             crate::storage::cards::write_document_cards(tx, id, cards, now_ms)?;
-            crate::storage::questions::write_document_questions(tx, id, questions, now_ms)?;
+            crate::storage::questions::write_document_questions(
+                tx,
+                id,
+                questions,
+                crate::exams::domain_tags,
+                now_ms,
+            )?;
             Ok(Some((id, Some(existing_id.is_some()))))
         })?;
         Ok(written.map(|(id, update)| {

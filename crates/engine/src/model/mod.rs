@@ -2,18 +2,37 @@
 //! the rest: plain data types with no behaviour beyond naming their stored form. A leaf
 //! module: it imports only `ids` and other leaves, never a domain (decision 0014).
 //! Reviewing and practice exams have their share too: ratings, phases and scheduling
-//! states, attempt ids, modes and statuses as stored.
+//! states, attempt ids, modes and statuses as stored. So do cards and questions (ids,
+//! stored rows, the browser's list) and the records of progress files.
 
+mod browse;
+mod cards;
 mod document;
 mod exams;
 mod problems;
+mod questions;
 mod review;
 mod tags;
+mod transfer;
 
+pub(crate) use browse::BrowseFilter;
+pub use browse::{CardListItem, CardSort, CardState};
+pub use cards::{
+    Card, CardEdit, CardFilter, CardId, CardKind, CardSkipReason, CardStatus, GeneratedCard,
+    Generator, Lang, McqOption, SkippedCard, StaleKind, StaleWarning,
+};
+pub(crate) use cards::{CardRow, QuestionRow};
 pub use document::{DocumentFormat, DocumentSummary, Origin};
 pub(crate) use document::{ParsedDocument, PreparedSection, SectionDraft};
 pub use exams::{AttemptId, AttemptStatus, ExamMode};
 pub use problems::{ImageProblem, PackProblem};
+pub use questions::{
+    GeneratedQuestion, Question, QuestionExam, QuestionFilter, QuestionId, QuestionOption,
+    QuestionProblem, QuestionProblemKind, QuestionSource, SourceSection,
+};
 pub(crate) use review::{Memory, SchedState, TrainingRow};
 pub use review::{Phase, Rating, ReviewAction};
 pub use tags::SectionTags;
+pub(crate) use transfer::{
+    AttemptQuestionRecord, AttemptRecord, BuriedCard, CardEditRecord, ReviewRecord, attempt_key,
+};

@@ -11,8 +11,8 @@ use serde::{Deserialize, Serialize};
 use super::archive::{MAX_PACK_ENTRIES, MAX_PACK_FILE_BYTES, MAX_PACK_TOTAL_BYTES};
 use super::entry::{self, FileKind, MANIFEST_NAME};
 use super::manifest::{self, PACK_SCHEMA_VERSION, PackFile, PackManifest};
-use crate::cards::Lang;
 use crate::error::{Error, Result};
+use crate::model::Lang;
 use crate::out_file;
 
 /// The file in a pack's source folder that holds its metadata; not packed itself.

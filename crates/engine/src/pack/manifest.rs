@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use super::PackProblem;
 use super::entry::{self, MANIFEST_NAME};
-use crate::cards::Lang;
+use crate::model::Lang;
 
 /// The manifest schema this version of Stratus writes and reads.
 pub const PACK_SCHEMA_VERSION: u32 = 1;

@@ -21,10 +21,10 @@ use std::sync::atomic::AtomicBool;
 
 use serde::Serialize;
 
-use crate::cards::Lang;
 use crate::error::{Error, Result};
 use crate::ids::DocumentId;
 use crate::import::{FileOutcome, ImportOptions, ImportReport};
+use crate::model::Lang;
 use crate::model::{Origin, PackProblem};
 use crate::storage::Library;
 use crate::storage::pack as store;

@@ -3,7 +3,6 @@
 //! checked against the headings of the notes they point at, and stored beside the cards.
 //! Practice exams (`crate::exams`) draw from them.
 
-mod model;
 pub(crate) mod parse;
 
 use std::collections::HashMap;
@@ -12,16 +11,16 @@ use std::path::Path;
 
 use rusqlite::Connection;
 
-pub use model::{
+pub use crate::model::{
     GeneratedQuestion, Question, QuestionExam, QuestionFilter, QuestionId, QuestionOption,
     QuestionProblem, QuestionProblemKind, QuestionSource, SourceSection,
 };
 pub(crate) use parse::{QuestionBlocks, take_questions};
 
-use crate::cards::Lang;
 use crate::error::{Error, Result};
 use crate::ids::SectionId;
-use crate::import::{SectionTags, normalize_exam_code};
+use crate::import::normalize_exam_code;
+use crate::model::{Lang, SectionTags};
 use crate::storage::Library;
 use crate::storage::questions as store;
 

@@ -8,7 +8,7 @@ use crate::cards::blocks::{Block, Inline, Item};
 use crate::exams::exam_guide;
 use crate::import::{SectionTags, normalize_exam_code};
 
-use super::model::{QuestionOption, QuestionProblemKind};
+use crate::model::{QuestionOption, QuestionProblemKind};
 
 /// Most options a question may have.
 pub(crate) const MAX_OPTIONS: usize = 8;

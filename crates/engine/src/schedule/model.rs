@@ -3,8 +3,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::cards::{CardId, CardKind, Generator, McqOption};
 use crate::ids::{DocumentId, ReviewId, SectionId};
+use crate::model::{CardId, CardKind, Generator, McqOption};
 use crate::model::{Phase, Rating, ReviewAction};
 
 /// Which of the three counts a card belongs to.

@@ -12,9 +12,9 @@ use super::model::{
     ReviewNext, ReviewScope, ReviewSummary, UndoResult,
 };
 use super::states::{Outcome, Scheduler};
-use crate::cards::{CardId, CardKind, CardStatus, McqOption};
 use crate::error::{Error, Result};
 use crate::import::normalize_exam_code;
+use crate::model::{CardId, CardKind, CardStatus, McqOption};
 use crate::model::{Phase, Rating, ReviewAction};
 use crate::storage::cards as card_store;
 use crate::storage::schedule::{self as store, Filter, NewReview, NewUndo, Queue, StoredState};

@@ -8,9 +8,9 @@ use chrono::{DateTime, Duration, TimeZone, Utc};
 use proptest::prelude::*;
 
 use super::*;
-use crate::cards::{CardId, CardKind};
 use crate::clock::{Clock, FixedClock};
 use crate::model::Phase;
+use crate::model::{CardId, CardKind};
 use crate::storage::{Library, LibraryOptions};
 
 /// A library on a fixed clock with cards imported from generated notes. The notes go in
@@ -388,7 +388,7 @@ fn a_review_card_carries_its_source_line_or_table_row_and_section() {
     let f = fixture_at(seoul(2026, 12, 1, 9, 0), &[("source.md", md.to_string())]);
     let cards = f
         .lib
-        .list_cards(&crate::cards::CardFilter::default())
+        .list_cards(&crate::model::CardFilter::default())
         .unwrap();
     let shown: Vec<_> = cards
         .iter()
@@ -409,7 +409,7 @@ fn a_review_card_carries_its_source_line_or_table_row_and_section() {
     assert_eq!(source.line, mcq.source_line);
     let from_table: Vec<_> = shown
         .iter()
-        .filter(|c| c.generator == crate::cards::Generator::Table)
+        .filter(|c| c.generator == crate::model::Generator::Table)
         .collect();
     assert!(!from_table.is_empty(), "the table makes cards");
     for card in from_table {

@@ -48,7 +48,7 @@ pub struct SectionView {
     pub line_start: u32,
     pub line_end: u32,
     /// Lines of an imported note that state retired, renamed or changed AWS facts.
-    pub stale: Vec<crate::cards::StaleWarning>,
+    pub stale: Vec<crate::model::StaleWarning>,
 }
 
 /// One cell of a table row, with its column's header.

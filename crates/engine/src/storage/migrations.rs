@@ -272,7 +272,7 @@ mod tests {
         _dir: tempfile::TempDir,
         db: std::path::PathBuf,
         notes: std::path::PathBuf,
-        legacy_ids: Vec<crate::cards::CardId>,
+        legacy_ids: Vec<crate::model::CardId>,
     }
 
     const NOTE: &str = "# S3 storage classes
@@ -367,7 +367,7 @@ mod tests {
         }
     }
 
-    fn history(lib: &crate::storage::Library, id: &crate::cards::CardId) -> Vec<(String, u8)> {
+    fn history(lib: &crate::storage::Library, id: &crate::model::CardId) -> Vec<(String, u8)> {
         lib.card_review_log(id)
             .unwrap()
             .into_iter()
@@ -421,7 +421,7 @@ mod tests {
         let report = lib.import_path(&old.notes).unwrap();
         assert_eq!(report.totals.updated, 1, "{report:#?}");
         let cards = lib
-            .list_cards(&crate::cards::CardFilter {
+            .list_cards(&crate::model::CardFilter {
                 include_retired: true,
                 ..Default::default()
             })
@@ -475,7 +475,7 @@ mod tests {
         assert_eq!(report.totals.updated, 1, "{report:#?}");
         assert_eq!(lib.documents().unwrap().len(), 1);
         let carried: Vec<_> = lib
-            .list_cards(&crate::cards::CardFilter::default())
+            .list_cards(&crate::model::CardFilter::default())
             .unwrap()
             .into_iter()
             .filter(|c| history(&lib, &c.id) == first_history)

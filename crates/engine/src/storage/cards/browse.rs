@@ -5,9 +5,10 @@
 use rusqlite::{Connection, Row, ToSql};
 
 use super::json_or_default;
-use crate::cards::{BrowseFilter, CardId, CardKind, CardListItem, CardSort, CardState, CardStatus};
 use crate::error::Result;
-use crate::model::SectionTags;
+use crate::model::{
+    BrowseFilter, CardId, CardKind, CardListItem, CardSort, CardState, CardStatus, SectionTags,
+};
 
 /// The named parameters of `browse_where.sql`, shared by the count and the page.
 fn filter_params(filter: &BrowseFilter) -> Vec<(&'static str, &dyn ToSql)> {

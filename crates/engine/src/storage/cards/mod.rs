@@ -8,13 +8,12 @@ use std::collections::HashSet;
 
 use rusqlite::{Connection, OptionalExtension, Row, Transaction, named_params, params};
 
-use crate::cards::{
-    Card, CardFilter, CardId, CardKind, CardRow, CardStatus, Generator, Lang, McqOption,
-    StaleWarning,
-};
 use crate::error::Result;
 use crate::ids::{DocumentId, SectionId};
-use crate::model::SectionTags;
+use crate::model::{
+    Card, CardFilter, CardId, CardKind, CardRow, CardStatus, Generator, Lang, McqOption, Question,
+    QuestionId, SectionTags, StaleWarning,
+};
 
 pub(crate) use browse::{browse_cards, card_status, count_browsed};
 
@@ -295,7 +294,7 @@ pub(crate) fn write_override(
 
 /// The card a question becomes once it is missed or flagged in a practice exam: one per
 /// question, its id derived from the question's.
-pub(crate) fn question_card_id(question: &crate::questions::QuestionId) -> CardId {
+pub(crate) fn question_card_id(question: &QuestionId) -> CardId {
     let mut hasher = blake3::Hasher::new();
     hasher.update(b"stratus-question-card-1\0");
     hasher.update(question.0.as_bytes());
@@ -303,11 +302,13 @@ pub(crate) fn question_card_id(question: &crate::questions::QuestionId) -> CardI
 }
 
 /// Creates or refreshes the card of `question` (its text, options with explanations, exam
-/// tags), active unless the learner suspended it. Returns its id, or `None` when the question
-/// is no longer in its note (no card is made or brought back for it).
+/// tags, and `domains`: the names of its exam-guide domains, which the caller looks up),
+/// active unless the learner suspended it. Returns its id, or `None` when the question is no
+/// longer in its note (no card is made or brought back for it).
 pub(crate) fn upsert_question_card(
     tx: &Transaction<'_>,
-    question: &crate::questions::Question,
+    question: &Question,
+    domains: Vec<String>,
     now_ms: i64,
 ) -> Result<Option<CardId>> {
     let id = question_card_id(&question.id);
@@ -338,15 +339,7 @@ pub(crate) fn upsert_question_card(
         topics: vec![question.topic.clone()],
         ..SectionTags::default()
     };
-    tags.domains = question
-        .exams
-        .iter()
-        .filter_map(|e| {
-            let guide = crate::exams::exam_guide(&e.exam)?;
-            let d = guide.domains.iter().find(|d| d.number == e.domain)?;
-            Some(format!("{}: {}. {}", e.exam, d.number, d.name))
-        })
-        .collect();
+    tags.domains = domains;
     let tags_json = serde_json::to_string(&tags).expect("tags serialize");
     let written = tx
         .prepare_cached(include_str!("upsert_question_card.sql"))?

@@ -4,8 +4,8 @@
 use rusqlite::{Connection, OptionalExtension, Row, Transaction, named_params, params};
 
 use crate::error::Result;
+use crate::model::QuestionId;
 use crate::model::{AttemptId, AttemptStatus, ExamMode};
-use crate::questions::QuestionId;
 
 /// An attempt as stored.
 #[derive(Debug, Clone)]

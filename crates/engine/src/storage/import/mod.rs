@@ -6,11 +6,11 @@ use std::path::Path;
 
 use rusqlite::{Connection, OptionalExtension, Transaction, named_params, params};
 
-use crate::cards::CardId;
 use crate::error::Result;
 use crate::ids::DocumentId;
-use crate::model::{DocumentFormat, DocumentSummary, Origin, ParsedDocument, PreparedSection};
-use crate::questions::QuestionId;
+use crate::model::{
+    CardId, DocumentFormat, DocumentSummary, Origin, ParsedDocument, PreparedSection, QuestionId,
+};
 use crate::storage::search::terms::{self, TermCounts};
 
 mod titles;

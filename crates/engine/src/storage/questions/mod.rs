@@ -6,17 +6,20 @@ use std::collections::HashSet;
 
 use rusqlite::{Connection, OptionalExtension, Row, Transaction, named_params, params};
 
-use crate::cards::{Lang, QuestionRow};
 use crate::error::Result;
 use crate::ids::{DocumentId, SectionId};
-use crate::questions::{Question, QuestionExam, QuestionId, QuestionOption, QuestionSource};
+use crate::model::{
+    Lang, Question, QuestionExam, QuestionId, QuestionOption, QuestionRow, QuestionSource,
+};
 
 /// Makes the stored questions of `document_id` equal to `rows`: known ids updated, new ones
-/// inserted, and active questions missing from `rows` made inactive.
+/// inserted, and active questions missing from `rows` made inactive. A question that already
+/// has a card gets it refreshed, tagged with the domains `domain_tags` names for its exams.
 pub(crate) fn write_document_questions(
     tx: &Transaction<'_>,
     document_id: DocumentId,
     rows: &[QuestionRow],
+    domain_tags: fn(&[QuestionExam]) -> Vec<String>,
     now_ms: i64,
 ) -> Result<()> {
     let mut upsert = tx.prepare_cached(include_str!("upsert_question.sql"))?;
@@ -81,7 +84,8 @@ pub(crate) fn write_document_questions(
         if has_card.exists([&card])?
             && let Some(question) = get_question(tx, &row.question.id)?
         {
-            super::cards::upsert_question_card(tx, &question, now_ms)?;
+            let domains = domain_tags(&question.exams);
+            super::cards::upsert_question_card(tx, &question, domains, now_ms)?;
         }
     }
     Ok(())

@@ -6,9 +6,9 @@ pub(crate) mod transfer;
 
 use rusqlite::{Connection, OptionalExtension, Row, Transaction, named_params, params};
 
-use crate::cards::{CardId, CardStatus};
 use crate::error::Result;
 use crate::ids::{DocumentId, ReviewId, ReviewUid, SectionId};
+use crate::model::{CardId, CardStatus};
 use crate::model::{Memory, Phase, Rating, ReviewAction, SchedState, TrainingRow};
 
 /// A card's scheduling row: its state, whether it is buried, and its status.

@@ -6,13 +6,12 @@ use std::collections::BTreeSet;
 
 use rusqlite::{Connection, Transaction, named_params, params};
 
-use crate::cards::CardId;
 use crate::error::Result;
 use crate::ids::ReviewUid;
-use crate::progress::transfer::{
-    AttemptQuestionRecord, AttemptRecord, BuriedCard, CardEditRecord, ReviewRecord, attempt_key,
+use crate::model::{
+    AttemptQuestionRecord, AttemptRecord, BuriedCard, CardEditRecord, CardId, QuestionId,
+    ReviewRecord, attempt_key,
 };
-use crate::questions::QuestionId;
 
 fn row_to_review(r: &rusqlite::Row<'_>) -> rusqlite::Result<ReviewRecord> {
     Ok(ReviewRecord {

@@ -3,7 +3,7 @@
 use rusqlite::types::{FromSql, FromSqlResult, ToSql, ToSqlOutput, ValueRef};
 use serde::{Deserialize, Serialize};
 
-use crate::cards::Lang;
+use super::cards::Lang;
 use crate::ids::{DocumentId, SectionId};
 
 /// A question's identity: 32 hex digits of a hash of its document's identity and its
