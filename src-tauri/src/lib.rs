@@ -120,6 +120,32 @@ pub(crate) fn sync_course(library: &mut Library) {
     }
 }
 
+/// Whether the learner asked for WebKit's default GPU drawing (`STRATUS_GPU=1`).
+#[cfg(target_os = "linux")]
+fn gpu_requested() -> bool {
+    std::env::var_os("STRATUS_GPU").is_some_and(|v| v == "1")
+}
+
+/// Tells GDK not to probe OpenGL when GTK starts (`GDK_GL=disable`), unless `STRATUS_GPU=1`
+/// or the variable is already set. Opening the X display, GDK asks GLX for the visuals it
+/// could draw OpenGL into, which loads the Mesa driver and all of LLVM, in the app and again
+/// in WebKit's web process, before the window exists: about 0.1–0.15 s of every launch
+/// (BENCHMARKS.md, startup). Nothing in the app draws with GDK's OpenGL: the web view draws
+/// without compositing (`software_rendering`) and WebKit sets up its own EGL display.
+///
+/// # Safety
+///
+/// Changes the process environment: call it before any other thread exists (first thing in
+/// `main`), as `std::env::set_var` requires.
+#[cfg(target_os = "linux")]
+pub unsafe fn prepare_linux_environment() {
+    if gpu_requested() || std::env::var_os("GDK_GL").is_some() {
+        return;
+    }
+    // SAFETY: single-threaded by this function's contract.
+    unsafe { std::env::set_var("GDK_GL", "disable") };
+}
+
 /// Draws the window without GPU compositing (WebKitGTK's hardware acceleration policy
 /// "never"), unless `STRATUS_GPU=1`. Stratus shows text, tables and small charts, which
 /// need no compositing layers; without them the web process does not load the GL stack
@@ -129,7 +155,7 @@ pub(crate) fn sync_course(library: &mut Library) {
 fn software_rendering(app: &tauri::App) {
     use tauri::Manager;
     use webkit2gtk::{HardwareAccelerationPolicy, SettingsExt, WebViewExt};
-    if std::env::var_os("STRATUS_GPU").is_some_and(|v| v == "1") {
+    if gpu_requested() {
         return;
     }
     for window in app.webview_windows().values() {
