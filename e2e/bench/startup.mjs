@@ -126,6 +126,8 @@ async function measure(dataDir, label) {
     spawnSync("sync");
     writeFileSync("/proc/sys/vm/drop_caches", "3\n");
   }
+  // The machine's 1-minute load average as the app starts: other work slows the launch.
+  const loadAverage = Number(readFileSync("/proc/loadavg", "utf8").split(" ")[0]);
   const browser = await launchApp(dataDir);
   try {
     const pid = appPid(dataDir);
@@ -150,12 +152,14 @@ async function measure(dataDir, label) {
       page_start_ms: Math.round(phases.origin - startedAt),
       dom_content_loaded_ms: Math.round(phases.origin + phases.dom_content_loaded - startedAt),
       pss_total_mib: Math.round(total),
+      load_average: loadAverage,
       processes,
     };
     const parts = processes.map((p) => `${p.name} ${p.pss.toFixed(0)}`).join(", ");
     console.log(
       `${label}: Home with counts ${row.startup_ms} ms after start (page start ${row.page_start_ms} ms, ` +
-        `DOMContentLoaded ${row.dom_content_loaded_ms} ms); PSS ${row.pss_total_mib} MiB (${parts})`,
+        `DOMContentLoaded ${row.dom_content_loaded_ms} ms); PSS ${row.pss_total_mib} MiB (${parts}); ` +
+        `load ${row.load_average}`,
     );
     return row;
   } finally {
