@@ -19,13 +19,34 @@ pub(crate) fn is_blank(cell: &str) -> bool {
 }
 
 /// Whether a cell answers yes or no, possibly with a remark: `Yes`, `No (io1/io2 only)`,
-/// `예`, `아니요, …`, or says whether the row has something: `있음`, `없음`, `지원`, `미지원`,
-/// `Supported`, and the marks `O`, `X`, `✓`, `✗` standing alone.
+/// `예`, `아니요, …`; or only says whether the row has something, with nothing more: `있음`,
+/// `없음`, `지원`, `미지원`, `Supported`, `Not supported`, and the marks `O`, `X`, `✓`, `✗`.
+/// (`있음, 지정한 AZ` or `지원 (최대 15개)` carry a fact and stay card material.)
 fn is_yes_or_no(cell: &str) -> bool {
     let cell = cell.trim();
+    let bare = cell.trim_end_matches(['.', '。']).to_lowercase();
     if matches!(
-        cell,
-        "O" | "o" | "X" | "x" | "○" | "✓" | "✔" | "✔️" | "✗" | "✘" | "✅" | "❌"
+        bare.as_str(),
+        "o" | "x"
+            | "○"
+            | "△"
+            | "×"
+            | "✓"
+            | "✔"
+            | "✔️"
+            | "✗"
+            | "✘"
+            | "✅"
+            | "❌"
+            | "있음"
+            | "없음"
+            | "지원"
+            | "미지원"
+            | "지원 안 함"
+            | "지원하지 않음"
+            | "supported"
+            | "unsupported"
+            | "not supported"
     ) {
         return true;
     }
@@ -35,17 +56,7 @@ fn is_yes_or_no(cell: &str) -> bool {
         .unwrap_or("");
     matches!(
         first.to_lowercase().as_str(),
-        "yes"
-            | "no"
-            | "예"
-            | "아니요"
-            | "아니오"
-            | "있음"
-            | "없음"
-            | "지원"
-            | "미지원"
-            | "supported"
-            | "unsupported"
+        "yes" | "no" | "예" | "아니요" | "아니오"
     )
 }
 
@@ -211,6 +222,8 @@ fn cells(lang: Lang, t: &Table, out: &mut Yield) {
                 kind: CardKind::Basic,
                 prompt: if templates::is_value_header(attribute) {
                     templates::table_value(lang, kind, entity)
+                } else if templates::is_need_header(kind) {
+                    templates::need_cell(lang, entity, attribute)
                 } else {
                     templates::table_cell(lang, entity, attribute, false)
                 },
@@ -236,6 +249,8 @@ fn cells(lang: Lang, t: &Table, out: &mut Yield) {
                     kind: CardKind::Mcq,
                     prompt: if templates::is_value_header(attribute) {
                         templates::table_value_reverse(lang, kind, value)
+                    } else if templates::is_need_header(kind) {
+                        templates::need_reverse(lang, kind, value)
                     } else {
                         templates::table_reverse(lang, kind, attribute, value)
                     },

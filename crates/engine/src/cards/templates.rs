@@ -300,6 +300,76 @@ pub(crate) fn table_cell(lang: Lang, entity: &str, attribute: &str, is_yes_no: b
     }
 }
 
+/// Headers of a first column that lists needs or situations rather than things (`Need`,
+/// `Requirement in the question`, `Scenario`, `요구 사항`, `상황`): its rows are asked as "which
+/// answer fits this need", never as "the service of <a need>".
+pub(crate) fn is_need_header(kind: &str) -> bool {
+    let kind = kind.trim().to_lowercase();
+    [
+        "need",
+        "requirement",
+        "use case",
+        "scenario",
+        "situation",
+        "요구",
+        "상황",
+        "경우",
+        "시나리오",
+        "용도",
+    ]
+    .iter()
+    .any(|w| kind.contains(w))
+}
+
+/// Whether a header already says "the best fit" (`Best fit`, `Choose`, `가장 알맞은 선택`).
+fn says_fit(attribute: &str) -> bool {
+    let attribute = attribute.to_lowercase();
+    ["fit", "choose", "choice", "알맞", "선택", "적합"]
+        .iter()
+        .any(|w| attribute.contains(w))
+}
+
+/// A row of a need table: "Which service fits this need: “Send one message to many
+/// subscribers”?", "“여러 구독자에게 한 번에 보내기”에 알맞은 서비스는?".
+pub(crate) fn need_cell(lang: Lang, need: &str, attribute: &str) -> String {
+    let need = need.trim();
+    let attribute = attribute.trim();
+    match lang {
+        Lang::En if says_fit(attribute) => format!("What fits this need best: “{need}”?"),
+        Lang::En if attribute.split_whitespace().count() <= 2 => format!(
+            "Which {} fits this need: “{need}”?",
+            mid_sentence(attribute)
+        ),
+        Lang::En => format!("“{need}”: {}", as_question(attribute)),
+        Lang::Ko if says_fit(attribute) => format!("“{need}” — {}?", josa(attribute, "은", "는")),
+        Lang::Ko => format!("“{need}”에 알맞은 {}?", josa(attribute, "은", "는")),
+    }
+}
+
+/// The reverse of [`need_cell`]: "Which need does “SNS topic” fit best?" (an English header
+/// such as `Requirement in the question` reads badly mid-sentence), "“SNS 주제”가 가장 알맞은
+/// 요구 사항은?".
+pub(crate) fn need_reverse(lang: Lang, kind: &str, value: &str) -> String {
+    let kind = kind.trim();
+    match lang {
+        Lang::En => format!("Which need does “{value}” fit best?"),
+        Lang::Ko => {
+            let with = josa(value, "이", "가");
+            let particle = &with[value.len()..];
+            // A long header (`문제에 나온 요구 사항`) is said the short way.
+            let noun = if kind.chars().count() <= 6 {
+                kind
+            } else {
+                "요구 사항"
+            };
+            format!(
+                "“{value}”{particle} 가장 알맞은 {}?",
+                josa(noun, "은", "는")
+            )
+        }
+    }
+}
+
 /// Headers of a column that holds "the value" of the row's property (`Value`, `값`): the row
 /// names the property, so the question names it and the table's subject instead.
 pub(crate) fn is_value_header(attribute: &str) -> bool {
@@ -610,6 +680,49 @@ mod tests {
         assert_eq!(
             table_cell(Lang::En, "gp3", "Boot volume", true),
             "gp3: boot volume?"
+        );
+    }
+
+    #[test]
+    fn need_tables_ask_what_fits_the_need() {
+        assert!(is_need_header("Requirement in the question"));
+        assert!(is_need_header("요구 사항"));
+        assert!(!is_need_header("Storage class"));
+        assert_eq!(
+            need_cell(Lang::En, "Send one message to many subscribers", "Service"),
+            "Which service fits this need: “Send one message to many subscribers”?"
+        );
+        assert_eq!(
+            need_cell(Lang::En, "Shared file system for Linux", "Best fit"),
+            "What fits this need best: “Shared file system for Linux”?"
+        );
+        assert_eq!(
+            need_cell(Lang::En, "Encryption at rest", "Typical fix when missing"),
+            "“Encryption at rest”: typical fix when missing?"
+        );
+        assert_eq!(
+            need_cell(Lang::Ko, "여러 구독자에게 한 번에 보내기", "서비스"),
+            "“여러 구독자에게 한 번에 보내기”에 알맞은 서비스는?"
+        );
+        assert_eq!(
+            need_cell(Lang::Ko, "리눅스 공유 파일 시스템", "가장 알맞은 선택"),
+            "“리눅스 공유 파일 시스템” — 가장 알맞은 선택은?"
+        );
+        assert_eq!(
+            need_reverse(Lang::En, "Requirement in the question", "SNS topic"),
+            "Which need does “SNS topic” fit best?"
+        );
+        assert_eq!(
+            need_reverse(Lang::Ko, "요구 사항", "SNS 주제"),
+            "“SNS 주제”가 가장 알맞은 요구 사항은?"
+        );
+        assert_eq!(
+            need_reverse(Lang::Ko, "문제에 나온 요구 사항", "SNS"),
+            "“SNS”가 가장 알맞은 요구 사항은?"
+        );
+        assert_eq!(
+            need_reverse(Lang::Ko, "상황", "Amazon EFS"),
+            "“Amazon EFS”가 가장 알맞은 상황은?"
         );
     }
 

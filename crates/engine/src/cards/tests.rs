@@ -924,6 +924,49 @@ mod fewer_better {
             asked.iter().any(|p| p.contains("요금")),
             "the price column is still asked: {asked:?}"
         );
+        // A has-cell that goes on with the fact is still asked.
+        let file = lint(
+            "# RDS\n\n## 복제\n\n\
+             | 엔진 | 읽기 전용 복제본 | 교차 리전 |\n\
+             |---|---|---|\n\
+             | RDS for MySQL | 지원 (최대 15개) | 있음, 비동기 |\n\
+             | RDS for Oracle | 지원 (최대 5개) | 있음, Active Data Guard 필요 |\n\
+             | RDS Custom for SQL Server | 없음 (지원하지 않음) | 없음 (같은 리전만) |\n",
+        );
+        let answers: Vec<&str> = file.cards.iter().map(|c| c.answer.as_str()).collect();
+        assert!(answers.contains(&"지원 (최대 15개)"), "{answers:?}");
+        assert!(
+            answers.contains(&"있음, Active Data Guard 필요"),
+            "{answers:?}"
+        );
+    }
+
+    #[test]
+    fn a_need_table_asks_what_fits_each_need() {
+        let file = lint(
+            "# Decoupling\n\n## Picking a service\n\n\
+             | Need | Service |\n|---|---|\n\
+             | Send one message to many subscribers | SNS topic |\n\
+             | Buffer work for a fleet of workers | SQS standard queue |\n\
+             | Keep order per customer | SQS FIFO queue |\n\
+             | Route events by content to targets | EventBridge rule |\n",
+        );
+        let prompts: Vec<&str> = file.cards.iter().map(|c| c.prompt.as_str()).collect();
+        assert!(
+            prompts
+                .contains(&"Which service fits this need: “Send one message to many subscribers”?"),
+            "{prompts:?}"
+        );
+        assert!(
+            prompts.contains(&"Which need does “SQS FIFO queue” fit best?"),
+            "{prompts:?}"
+        );
+        assert!(
+            prompts
+                .iter()
+                .all(|p| !p.contains("of Send") && !p.contains("has service")),
+            "{prompts:?}"
+        );
     }
 
     #[test]
