@@ -30,10 +30,13 @@ pub(crate) fn temp_beside(dest: &Path, prefix: &str) -> Result<NamedTempFile> {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),
     };
-    tempfile::Builder::new()
-        .prefix(prefix)
-        .tempfile_in(&dir)
-        .map_err(|e| Error::io(dir, e))
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(prefix);
+    // Readable by others as a file the learner makes is (0666 less the umask), not the
+    // owner-only mode of a temporary file.
+    #[cfg(unix)]
+    builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o666));
+    builder.tempfile_in(&dir).map_err(|e| Error::io(dir, e))
 }
 
 /// Flushes `file` to disk and renames it to `dest`. Without `replace`, a file that appeared
@@ -96,6 +99,25 @@ mod tests {
         assert_eq!(std::fs::read(&dest).unwrap(), b"third");
         let names: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
         assert_eq!(names.len(), 1, "no temporary file is left behind");
+    }
+
+    /// A written file has the mode any new file of the learner's gets: 0666 less the
+    /// process's umask (read from /proc), not a temporary file's 0600.
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn a_written_file_has_the_usual_mode_of_a_new_file() {
+        use std::os::unix::fs::PermissionsExt;
+        let status = std::fs::read_to_string("/proc/self/status").unwrap();
+        let umask = status
+            .lines()
+            .find_map(|l| l.strip_prefix("Umask:"))
+            .map(|m| u32::from_str_radix(m.trim(), 8).unwrap())
+            .unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let dest = dir.path().join("progress.json");
+        write(&dest, b"{}", false, ".t-").unwrap();
+        let mode = std::fs::metadata(&dest).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o666 & !umask, "mode {mode:o}, umask {umask:o}");
     }
 
     #[test]

@@ -237,6 +237,17 @@ impl Library {
     /// Stratus database not newer than this build and pass an integrity check. The current
     /// library is backed up first. Safe while no other process writes to the library.
     pub fn restore_from_file(&mut self, file: &Path) -> Result<RestoreReport> {
+        // The library's own file would be read through a descriptor of its own, whose close
+        // releases this process's locks on it (see `open_files`); and there is nothing to
+        // restore from it.
+        if let Some(own) = self.path.as_deref()
+            && super::open_files::same_file(own, file)
+        {
+            return Err(Error::InvalidInput(format!(
+                "{} is this library's own database; choose a backup of it",
+                file.display()
+            )));
+        }
         let restored_schema_version = validate_backup(file)?;
         let previous = self.backup(BackupReason::Restore)?;
         // The backup API copies every page in one step, inside one write transaction of

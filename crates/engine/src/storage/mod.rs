@@ -597,19 +597,9 @@ fn classify(path: &Path, e: rusqlite::Error) -> Error {
         // descriptor of it would release the locks of the connections this process has on
         // it (see `open_files`).
         Some(ErrorCode::CannotOpen | ErrorCode::ReadOnly) if path.exists() => {
-            match std::fs::metadata(path) {
-                Ok(meta) if meta.permissions().readonly() => Error::io(
-                    path,
-                    std::io::Error::new(
-                        std::io::ErrorKind::PermissionDenied,
-                        "the file is read-only (permission denied)",
-                    ),
-                ),
-                Err(io) => Error::io(path, io),
-                Ok(_) => match why_not_creatable(&wal_path(path)) {
-                    Some(io) => Error::io(path, io),
-                    None => Error::Db(e),
-                },
+            match why_not_writable(path).or_else(|| why_folder_takes_no_file(path)) {
+                Some(io) => Error::io(path, io),
+                None => Error::Db(e),
             }
         }
         // A new database that cannot be created (a folder such as /proc that takes no new
@@ -627,6 +617,52 @@ fn wal_path(path: &Path) -> PathBuf {
     let mut name = path.as_os_str().to_owned();
     name.push("-wal");
     PathBuf::from(name)
+}
+
+/// Why this process may not write the existing file at `path`, asked without opening it
+/// (`faccessat` with the effective ids: a read-only file system, a permission); `None` if it
+/// may.
+#[cfg(unix)]
+fn why_not_writable(path: &Path) -> Option<std::io::Error> {
+    use std::os::unix::ffi::OsStrExt;
+    let name = std::ffi::CString::new(path.as_os_str().as_bytes()).ok()?;
+    // SAFETY: `name` is a NUL-terminated string that outlives the call; faccessat only
+    // reads it.
+    let refused =
+        unsafe { libc::faccessat(libc::AT_FDCWD, name.as_ptr(), libc::W_OK, libc::AT_EACCESS) };
+    (refused != 0).then(std::io::Error::last_os_error)
+}
+
+/// Why this process may not write the existing file at `path`: its read-only attribute.
+#[cfg(not(unix))]
+fn why_not_writable(path: &Path) -> Option<std::io::Error> {
+    match std::fs::metadata(path) {
+        Ok(meta) if meta.permissions().readonly() => Some(std::io::Error::new(
+            std::io::ErrorKind::PermissionDenied,
+            "the file is read-only",
+        )),
+        Ok(_) => None,
+        Err(e) => Some(e),
+    }
+}
+
+/// Why no new file can be made beside `path` (SQLite needs its log and index files there),
+/// asked by creating a temporary file of its own name, removed at once; `None` if one can.
+fn why_folder_takes_no_file(path: &Path) -> Option<std::io::Error> {
+    let folder = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    tempfile::Builder::new()
+        .prefix(".stratus-probe-")
+        .tempfile_in(folder)
+        .err()
+        .map(|e| {
+            std::io::Error::new(
+                e.kind(),
+                format!("cannot create a file in {}: {e}", folder.display()),
+            )
+        })
 }
 
 /// Why a file cannot be created at `path`, asked of the file system by creating it (and

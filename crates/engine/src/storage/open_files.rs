@@ -44,10 +44,18 @@ fn key_of(path: &Path) -> Result<FileKey> {
     }
     #[cfg(not(unix))]
     {
-        let full: std::path::PathBuf =
-            std::fs::canonicalize(path).map_err(|e| Error::io(path, e))?;
+        // Some drives refuse to give a canonical path (RAM disks, mounted images); the
+        // absolute path still tells the file for this process.
+        let full = std::fs::canonicalize(path)
+            .or_else(|_| std::path::absolute(path))
+            .map_err(|e| Error::io(path, e))?;
         Ok(FileKey::Path(full))
     }
+}
+
+/// Whether `a` and `b` are the same existing file (false if either cannot be looked at).
+pub(crate) fn same_file(a: &Path, b: &Path) -> bool {
+    matches!((key_of(a), key_of(b)), (Ok(a), Ok(b)) if a == b)
 }
 
 /// One handle's hold on an open library file; dropped after the handle's connection has
