@@ -29,8 +29,8 @@ pub use cards::{BROWSE_TEXT_CHARS, CardLintFile, CardLintReport, CardPage, CardQ
 pub use clock::{Clock, FixedClock, SystemClock};
 pub use error::{Error, ErrorKind, Result};
 pub use exams::{
-    AttemptQuestion, AttemptSummary, DomainResult, ExamAttempt, ExamDomain, ExamGuide, ExamGuides,
-    ExamReport, ExamStart, QuestionResult, ShownOption, exam_guide, exam_guides,
+    AttemptQuestion, AttemptSummary, DomainResult, ExamAttempt, ExamReport, ExamStart,
+    QuestionResult, ShownOption,
 };
 pub use export::{AnkiExportOptions, AnkiExportReport, ExportFormat};
 pub use ids::{DocumentId, ReviewId, ReviewUid, SectionId};
@@ -39,11 +39,12 @@ pub use images::{
 };
 pub use import::{
     BUILTIN_FILE_COUNT, FileOutcome, FileReport, ImportOptions, ImportProgress, ImportReport,
-    ImportTotals, SkipReason, normalize_exam_code,
+    ImportTotals, SkipReason,
 };
 pub use model::{
-    AttemptId, AttemptStatus, DocumentFormat, DocumentSummary, ExamMode, ImageProblem, Origin,
-    PackProblem, Phase, Rating, ReviewAction, SectionTags,
+    AttemptId, AttemptStatus, DocumentFormat, DocumentSummary, ExamDomain, ExamGuide, ExamGuides,
+    ExamMode, ImageProblem, Origin, PackProblem, Phase, Rating, ReviewAction, SectionTags,
+    exam_guide, exam_guides, normalize_exam_code,
 };
 pub use model::{
     Card, CardEdit, CardFilter, CardId, CardKind, CardListItem, CardSkipReason, CardSort,

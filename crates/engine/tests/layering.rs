@@ -5,6 +5,10 @@
 //! line of each path into a module of a higher layer — in `use` lines and inline paths alike
 //! (`crate::search::…`, `super::super::import::…`). Code inside a file's `#[cfg(test)]`
 //! module is not checked: a storage test may build its fixtures with the domains above it.
+//!
+//! It reads the domains the same way and fails naming the paths of a cycle among them, so
+//! that domains import each other in one direction; the imports that still close a cycle are
+//! listed in `KNOWN_BACK_EDGES`, which can only shrink.
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -26,7 +30,27 @@ const LAYERS: &[(&str, &[&str])] = &[
     ),
 ];
 
-/// One path from a lower layer into a module it may not import.
+/// The domain modules: they may import each other, in one direction only.
+const DOMAINS: &[&str] = &[
+    "import",
+    "search",
+    "cards",
+    "schedule",
+    "exams",
+    "questions",
+    "progress",
+    "pack",
+    "export",
+    "images",
+    "settings",
+];
+
+/// Imports between domains that still close a cycle (decision 0014, "Left"): card
+/// generation and the question parser read notes with import's parser, while import runs
+/// them. Every entry must still occur, so the list can only shrink.
+const KNOWN_BACK_EDGES: &[(&str, &str)] = &[("cards", "import"), ("questions", "import")];
+
+/// One path from a file into a top-level module.
 #[derive(Debug)]
 struct Crossing {
     /// The file, relative to `src/`.
@@ -187,78 +211,177 @@ fn root_names() -> Vec<(String, String)> {
     names
 }
 
-/// Every crossing in the files of the lower layers, test modules left out.
-fn crossings() -> Vec<Crossing> {
+/// The files of out-of-line test modules (`#[cfg(test)] mod tests;`), which are not checked.
+fn test_module_files() -> Vec<PathBuf> {
     let src = src_dir();
-    let root = root_names();
+    let mut all = Vec::new();
+    collect(&src, &mut all);
     let mut out = Vec::new();
-    for (layer, allowed) in LAYERS {
-        for path in files_of(layer) {
-            let relative = path
-                .strip_prefix(&src)
-                .expect("file is under src")
-                .to_string_lossy()
-                .replace('\\', "/");
-            let module = module_path(&relative);
-            let text = fs::read_to_string(&path).expect("source file is readable");
-            let mut lines = text.lines().enumerate().peekable();
-            let mut in_group = false;
-            while let Some((i, line)) = lines.next() {
-                let trimmed = line.trim_start();
-                if trimmed.starts_with("//") {
-                    continue;
-                }
-                // A file's test module: rustfmt closes a top-level `mod` with `}` at column 0.
-                if trimmed.starts_with("#[cfg(test)]")
-                    && lines
-                        .peek()
-                        .is_some_and(|(_, l)| l.trim_start().starts_with("mod "))
-                {
-                    let opens_inline = lines.peek().is_some_and(|(_, l)| l.ends_with('{'));
-                    if opens_inline {
-                        for (_, l) in lines.by_ref() {
-                            if l == "}" {
-                                break;
-                            }
+    for path in all {
+        let text = fs::read_to_string(&path).expect("source file is readable");
+        let lines: Vec<&str> = text.lines().collect();
+        for pair in lines.windows(2) {
+            let Some(name) = pair[1]
+                .trim()
+                .strip_prefix("mod ")
+                .and_then(|rest| rest.strip_suffix(';'))
+            else {
+                continue;
+            };
+            if !pair[0].trim().starts_with("#[cfg(test)]") {
+                continue;
+            }
+            let is_mod_rs = path
+                .file_name()
+                .is_some_and(|n| n == "mod.rs" || n == "lib.rs");
+            let dir = if is_mod_rs {
+                path.parent().expect("a file has a folder").to_path_buf()
+            } else {
+                path.with_extension("")
+            };
+            out.push(dir.join(format!("{name}.rs")));
+            out.push(dir.join(name).join("mod.rs"));
+        }
+    }
+    out
+}
+
+/// Every path from the files of `module` into a top-level module (its own included), test
+/// modules left out; names re-exported at the crate root count as their module's.
+fn paths_from(module_name: &str, root: &[(String, String)], tests: &[PathBuf]) -> Vec<Crossing> {
+    let src = src_dir();
+    let mut out = Vec::new();
+    for path in files_of(module_name) {
+        if tests.contains(&path) {
+            continue;
+        }
+        let relative = path
+            .strip_prefix(&src)
+            .expect("file is under src")
+            .to_string_lossy()
+            .replace('\\', "/");
+        let module = module_path(&relative);
+        let text = fs::read_to_string(&path).expect("source file is readable");
+        let mut lines = text.lines().enumerate().peekable();
+        let mut in_group = false;
+        while let Some((i, line)) = lines.next() {
+            let trimmed = line.trim_start();
+            if trimmed.starts_with("//") {
+                continue;
+            }
+            // A file's test module: rustfmt closes a top-level `mod` with `}` at column 0.
+            if trimmed.starts_with("#[cfg(test)]")
+                && lines
+                    .peek()
+                    .is_some_and(|(_, l)| l.trim_start().starts_with("mod "))
+            {
+                let opens_inline = lines.peek().is_some_and(|(_, l)| l.ends_with('{'));
+                if opens_inline {
+                    for (_, l) in lines.by_ref() {
+                        if l == "}" {
+                            break;
                         }
-                    } else {
-                        lines.next();
                     }
-                    continue;
-                }
-                let mut names = if in_group {
-                    group_names(trimmed)
                 } else {
-                    Vec::new()
-                };
-                if in_group && trimmed.contains('}') {
-                    in_group = false;
+                    lines.next();
                 }
-                if let Some(group_start) = trimmed
-                    .find("crate::{")
-                    .filter(|_| trimmed.starts_with("use ") || trimmed.starts_with("pub"))
-                {
-                    in_group = !trimmed[group_start..].contains('}');
-                }
-                names.extend(reached(line, &module));
-                for name in names {
-                    let name = root
-                        .iter()
-                        .find(|(exported, _)| *exported == name)
-                        .map_or(name, |(_, module)| module.clone());
-                    if !allowed.contains(&name.as_str()) {
-                        out.push(Crossing {
-                            file: relative.clone(),
-                            line: i + 1,
-                            module: name,
-                            text: trimmed.to_string(),
-                        });
-                    }
-                }
+                continue;
+            }
+            let mut names = if in_group {
+                group_names(trimmed)
+            } else {
+                Vec::new()
+            };
+            if in_group && trimmed.contains('}') {
+                in_group = false;
+            }
+            if let Some(group_start) = trimmed
+                .find("crate::{")
+                .filter(|_| trimmed.starts_with("use ") || trimmed.starts_with("pub"))
+            {
+                in_group = !trimmed[group_start..].contains('}');
+            }
+            names.extend(reached(line, &module));
+            for name in names {
+                let name = root
+                    .iter()
+                    .find(|(exported, _)| *exported == name)
+                    .map_or(name, |(_, module)| module.clone());
+                out.push(Crossing {
+                    file: relative.clone(),
+                    line: i + 1,
+                    module: name,
+                    text: trimmed.to_string(),
+                });
             }
         }
     }
     out
+}
+
+/// Every crossing in the files of the lower layers, test modules left out.
+fn crossings() -> Vec<Crossing> {
+    let root = root_names();
+    let tests = test_module_files();
+    let mut out = Vec::new();
+    for (layer, allowed) in LAYERS {
+        out.extend(
+            paths_from(layer, &root, &tests)
+                .into_iter()
+                .filter(|c| !allowed.contains(&c.module.as_str())),
+        );
+    }
+    out
+}
+
+/// The paths from each domain into another, test modules left out.
+fn domain_paths() -> Vec<(&'static str, Crossing)> {
+    let root = root_names();
+    let tests = test_module_files();
+    let mut out = Vec::new();
+    for domain in DOMAINS {
+        for c in paths_from(domain, &root, &tests) {
+            if c.module != *domain && DOMAINS.contains(&c.module.as_str()) {
+                out.push((*domain, c));
+            }
+        }
+    }
+    out
+}
+
+/// A cycle among `edges` (from → to), as the modules on it, first repeated at the end.
+fn find_cycle(edges: &[(&str, &str)]) -> Option<Vec<String>> {
+    fn visit<'a>(
+        node: &'a str,
+        edges: &[(&'a str, &'a str)],
+        path: &mut Vec<&'a str>,
+        done: &mut Vec<&'a str>,
+    ) -> Option<Vec<String>> {
+        if let Some(at) = path.iter().position(|n| *n == node) {
+            let mut cycle: Vec<String> = path[at..].iter().map(|n| n.to_string()).collect();
+            cycle.push(node.to_string());
+            return Some(cycle);
+        }
+        if done.contains(&node) {
+            return None;
+        }
+        path.push(node);
+        for (_, to) in edges.iter().filter(|(from, _)| *from == node) {
+            if let Some(cycle) = visit(to, edges, path, done) {
+                return Some(cycle);
+            }
+        }
+        path.pop();
+        done.push(node);
+        None
+    }
+    let mut done = Vec::new();
+    for (from, _) in edges {
+        if let Some(cycle) = visit(from, edges, &mut Vec::new(), &mut done) {
+            return Some(cycle);
+        }
+    }
+    None
 }
 
 #[test]
@@ -277,6 +400,72 @@ fn lower_layers_import_no_domain() {
         "lower layers import higher modules (decision 0014):\n{}",
         found.join("\n")
     );
+}
+
+#[test]
+fn domains_import_each_other_in_one_direction() {
+    let paths = domain_paths();
+    let mut edges: Vec<(&str, &str)> = Vec::new();
+    for (from, c) in &paths {
+        let to = DOMAINS
+            .iter()
+            .find(|d| **d == c.module)
+            .expect("a domain path reaches a domain");
+        if !KNOWN_BACK_EDGES.contains(&(*from, *to)) && !edges.contains(&(*from, *to)) {
+            edges.push((*from, *to));
+        }
+    }
+    let cycle = find_cycle(&edges);
+    let shown = cycle.as_ref().map(|modules| {
+        modules
+            .windows(2)
+            .map(|pair| {
+                let (_, c) = paths
+                    .iter()
+                    .find(|(from, c)| *from == pair[0] && c.module == pair[1])
+                    .expect("an edge of the cycle has a path");
+                format!(
+                    "{} → {}: src/{}:{} {}",
+                    pair[0], pair[1], c.file, c.line, c.text
+                )
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+    });
+    assert!(
+        cycle.is_none(),
+        "domains import each other in a cycle (decision 0014):\n{}",
+        shown.unwrap_or_default()
+    );
+}
+
+#[test]
+fn every_known_back_edge_still_exists() {
+    let paths = domain_paths();
+    let gone: Vec<String> = KNOWN_BACK_EDGES
+        .iter()
+        .filter(|(from, to)| !paths.iter().any(|(f, c)| f == from && c.module == *to))
+        .map(|(from, to)| format!("{from} → {to}"))
+        .collect();
+    assert!(
+        gone.is_empty(),
+        "remove these from KNOWN_BACK_EDGES, they no longer occur:\n{}",
+        gone.join("\n")
+    );
+}
+
+#[test]
+fn a_cycle_is_found_and_shown_in_order() {
+    assert_eq!(
+        find_cycle(&[("a", "b"), ("b", "c"), ("c", "a"), ("c", "d")]),
+        Some(vec![
+            "a".to_string(),
+            "b".to_string(),
+            "c".to_string(),
+            "a".to_string()
+        ])
+    );
+    assert_eq!(find_cycle(&[("a", "b"), ("b", "c"), ("a", "c")]), None);
 }
 
 #[test]

@@ -8,8 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
 use crate::ids::DocumentId;
-use crate::import::normalize_exam_code;
-use crate::model::{BrowseFilter, CardId, CardListItem, CardSort, CardState};
+use crate::model::{BrowseFilter, CardId, CardListItem, CardSort, CardState, normalize_exam_code};
 use crate::storage::Library;
 use crate::storage::cards as store;
 
@@ -63,7 +62,7 @@ impl Library {
         let exam = match query.exam.as_deref().map(str::trim) {
             None | Some("") => None,
             Some(raw) => Some(normalize_exam_code(raw).ok_or_else(|| {
-                let known: Vec<&str> = crate::exams::exam_guides()
+                let known: Vec<&str> = crate::model::exam_guides()
                     .exams
                     .iter()
                     .map(|g| g.short.as_str())

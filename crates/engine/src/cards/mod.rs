@@ -4,7 +4,6 @@
 //! its document, so a section is never stored without its cards. This module never
 //! schedules reviews; the review log is keyed by the ids made here.
 
-pub(crate) mod blocks;
 mod browse;
 mod compare;
 mod definition;
@@ -28,22 +27,23 @@ pub use browse::{BROWSE_TEXT_CHARS, CardPage, CardQuery};
 pub use model::{CardLintFile, CardLintReport};
 
 pub(crate) use generate::{Generation, SectionSource};
-pub(crate) use text::norm as norm_text;
 
 use crate::error::{Error, Result};
 use crate::ids::SectionId;
 use crate::import::document::parse_document;
-use crate::import::normalize_exam_code;
 use crate::model::{
     Card, CardEdit, CardFilter, CardId, CardRow, Lang, Origin, ParsedDocument, QuestionProblem,
-    QuestionRow, StaleWarning,
+    QuestionRow, StaleWarning, normalize_exam_code,
 };
 use crate::questions::{AnchorSource, DiskAnchors, DocumentQuestions, QuestionSection};
+use crate::text::blocks;
 // The tests (`use super::*`) name the card vocabulary, which lives in `model`.
 #[cfg(test)]
 use crate::model::{CardKind, CardSkipReason, CardStatus, GeneratedCard, Generator};
 use crate::storage::Library;
 use crate::storage::cards as store;
+#[cfg(test)]
+use crate::text::norm as norm_text;
 
 /// Bump when generators change, so that documents are generated again at their next import
 /// or at the next start (for the built-in course). Mixed into import's content hash.

@@ -2,27 +2,7 @@
 //! sentence splitting, term masking. They work on plain text that pulldown-cmark already
 //! stripped of markup; none of them looks at markdown structure.
 
-use crate::text::tokenize;
-
-/// NFC, lower case, words of letters and digits joined by single spaces: the form in which
-/// prompts are hashed and answers compared, so spacing, case and punctuation do not matter.
-pub(crate) fn norm(text: &str) -> String {
-    let folded = tokenize::normalize(text);
-    let mut out = String::with_capacity(folded.len());
-    let mut is_gap = false;
-    for c in folded.chars() {
-        if tokenize::is_alphanumeric(c) {
-            if is_gap && !out.is_empty() {
-                out.push(' ');
-            }
-            is_gap = false;
-            out.push(c);
-        } else {
-            is_gap = true;
-        }
-    }
-    out
-}
+pub(crate) use crate::text::norm;
 
 /// The normal form of a cloze prompt, keeping where the blank is (and any hint).
 pub(crate) fn cloze_key(prompt: &str) -> String {
@@ -262,6 +242,7 @@ pub(crate) fn reads_as_sentence(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::text::tokenize;
 
     #[test]
     fn sentences_that_lean_on_their_neighbours_need_context() {

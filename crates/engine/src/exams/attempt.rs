@@ -13,9 +13,10 @@ use serde::{Deserialize, Serialize};
 
 use super::draw::{Candidate, draw};
 use super::score::{is_correct, scaled_estimate};
-use super::{ExamGuide, exam_guide};
 use crate::error::{Error, Result};
-use crate::model::{AttemptId, AttemptStatus, ExamMode, Question, QuestionId, QuestionSource};
+use crate::model::{
+    AttemptId, AttemptStatus, ExamGuide, ExamMode, Question, QuestionId, QuestionSource, exam_guide,
+};
 use crate::storage::Library;
 use crate::storage::exams::{self as store, AttemptRow, SlotRow};
 
@@ -608,7 +609,7 @@ impl Library {
                 crate::storage::cards::upsert_question_card(
                     tx,
                     &question,
-                    super::domain_tags(&question.exams),
+                    crate::model::domain_tags(&question.exams),
                     now_ms,
                 )
             })?;

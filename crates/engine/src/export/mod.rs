@@ -18,8 +18,7 @@ use std::path::Path;
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
-use crate::exams::exam_guide;
-use crate::import::SectionTags;
+use crate::model::{SectionTags, exam_guide};
 use crate::out_file;
 use crate::{Card, CardFilter, CardKind, Library};
 

@@ -9,8 +9,8 @@
 
 use serde_yaml_ng::Value;
 
-use super::tags::normalize_exam_code;
 use crate::model::SectionTags;
+use crate::model::normalize_exam_code;
 
 /// What the engine uses from a document's front matter.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

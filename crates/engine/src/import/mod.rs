@@ -27,13 +27,8 @@ use crate::model::{DocumentFormat, DocumentSummary, Origin, ParsedDocument};
 use crate::storage::Library;
 use crate::storage::import as store;
 
-/// Also named here by the question parser and the exporters.
-pub(crate) use crate::model::SectionTags;
-/// Kept for the card generators, which name it here.
-pub(crate) use crate::text::markdown_options;
 pub use builtin::BUILTIN_FILE_COUNT;
 pub(crate) use identity::{front_matter_id, id_key, natural_key};
-pub use tags::normalize_exam_code;
 
 /// Bump when parsing changes, so that unchanged files are parsed again by the new rules.
 const PARSER_VERSION: &[u8] = b"stratus-import-4";
@@ -777,7 +772,7 @@ impl Library {
                 tx,
                 id,
                 questions,
-                crate::exams::domain_tags,
+                crate::model::domain_tags,
                 now_ms,
             )?;
             Ok(Some((id, Some(existing_id.is_some()))))

@@ -1,35 +1,8 @@
 //! Exam tags: the `[CCP/SAA/DVA]` prefix of a heading and the `exam` list of front matter,
-//! normalized to one short code per exam so that `--exam saa-c03`, `[SAA]` and `SAA-C03` meet.
+//! normalized to one short code per exam (`model::normalize_exam_code`) so that
+//! `--exam saa-c03`, `[SAA]` and `SAA-C03` meet.
 
-/// Exam code prefixes AWS uses, and the nicknames people write for them.
-const EXAMS: &[(&str, &str)] = &[
-    ("CLF", "CLF"),
-    ("CCP", "CLF"),
-    ("AIF", "AIF"),
-    ("SAA", "SAA"),
-    ("DVA", "DVA"),
-    ("SOA", "SOA"),
-    ("DEA", "DEA"),
-    ("MLA", "MLA"),
-    ("SAP", "SAP"),
-    ("DOP", "DOP"),
-    ("ANS", "ANS"),
-    ("SCS", "SCS"),
-    ("MLS", "MLS"),
-    ("DBS", "DBS"),
-    ("DAS", "DAS"),
-    ("PAS", "PAS"),
-];
-
-/// The canonical code of an exam written as `saa`, `SAA-C03` or `CCP`; `None` if unknown.
-pub fn normalize_exam_code(raw: &str) -> Option<String> {
-    let upper = raw.trim().to_ascii_uppercase();
-    let base = upper.split('-').next().unwrap_or("");
-    EXAMS
-        .iter()
-        .find(|(alias, _)| *alias == base)
-        .map(|(_, code)| (*code).to_string())
-}
+use crate::model::normalize_exam_code;
 
 /// Splits leading exam tags off a heading: `"[CCP/SAA] EC2 Basics"` gives
 /// `(["CLF", "SAA"], "EC2 Basics")`. A bracket group counts only if every part in it is a

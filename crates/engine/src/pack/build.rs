@@ -96,7 +96,7 @@ pub fn build_pack(
         .unwrap_or_default()
         .iter()
         .map(|e| {
-            crate::import::normalize_exam_code(e).ok_or_else(|| {
+            crate::model::normalize_exam_code(e).ok_or_else(|| {
                 Error::InvalidInput(format!("{e:?} is not an exam code such as SAA or DVA"))
             })
         })

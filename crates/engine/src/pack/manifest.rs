@@ -95,7 +95,7 @@ pub(crate) fn check(m: &PackManifest) -> Result<(), String> {
     }
     parse_version(&m.version)?;
     for exam in &m.exams {
-        if crate::import::normalize_exam_code(exam).as_deref() != Some(exam.as_str()) {
+        if crate::model::normalize_exam_code(exam).as_deref() != Some(exam.as_str()) {
             return Err(format!(
                 "`exams` holds {exam:?}, which is not an exam code such as SAA or DVA"
             ));

@@ -10,8 +10,7 @@ use super::model::{
     Activity, ActivityDay, DomainProgress, ExamProgress, ForecastDay, Mastery, ProgressStats,
     Readiness, TopicProgress, WeakTopic,
 };
-use crate::exams::{ExamGuide, exam_guides};
-use crate::import::normalize_exam_code;
+use crate::model::{ExamGuide, exam_guides, normalize_exam_code};
 use crate::schedule::ReviewScope;
 
 /// An interval of this many days or more makes a review card mature.
@@ -481,7 +480,7 @@ fn activity(facts: &Facts, forecast: &[u32; FORECAST_DAYS]) -> Activity {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::exams::exam_guide;
+    use crate::model::exam_guide;
 
     fn tags(exams: &[&str], domains: &[&str], topics: &[&str]) -> TagSet {
         let own = |v: &[&str]| v.iter().map(|s| s.to_string()).collect();

@@ -24,7 +24,7 @@ use self::compute::{
     compute,
 };
 use crate::error::{Error, Result};
-use crate::exams::exam_guide;
+use crate::model::exam_guide;
 use crate::storage::Library;
 use crate::storage::progress::{self as store, BUCKET_MS, TagInterner};
 

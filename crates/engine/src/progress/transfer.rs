@@ -351,7 +351,7 @@ impl Library {
                     if let Some(question) =
                         crate::storage::questions::get_question(tx, &q.question_id)?
                     {
-                        let domains = crate::exams::domain_tags(&question.exams);
+                        let domains = crate::model::domain_tags(&question.exams);
                         crate::storage::cards::upsert_question_card(
                             tx, &question, domains, now_ms,
                         )?;

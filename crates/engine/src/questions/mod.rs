@@ -19,8 +19,7 @@ pub(crate) use parse::{QuestionBlocks, take_questions};
 
 use crate::error::{Error, Result};
 use crate::ids::SectionId;
-use crate::import::normalize_exam_code;
-use crate::model::{Lang, SectionTags};
+use crate::model::{Lang, SectionTags, normalize_exam_code};
 use crate::storage::Library;
 use crate::storage::questions as store;
 
@@ -85,17 +84,11 @@ fn question_id(
     occurrence: usize,
 ) -> QuestionId {
     let mut hasher = blake3::Hasher::new();
-    let stem = crate::cards::norm_text(stem);
+    let stem = crate::text::norm(stem);
     let occurrence = occurrence.to_string();
     let options: Vec<String> = options
         .iter()
-        .map(|o| {
-            format!(
-                "{}{}",
-                u8::from(o.is_correct),
-                crate::cards::norm_text(&o.text)
-            )
-        })
+        .map(|o| format!("{}{}", u8::from(o.is_correct), crate::text::norm(&o.text)))
         .collect();
     for part in [ID_DOMAIN, document_key, stem.as_str(), occurrence.as_str()]
         .into_iter()
@@ -250,7 +243,7 @@ pub(crate) fn build(
                 })
             }
         };
-        let key = crate::cards::norm_text(&draft.stem);
+        let key = crate::text::norm(&draft.stem);
         let n = occurrences.entry(key).or_default();
         let id = question_id(document_key, &draft.stem, &draft.options, *n);
         *n += 1;

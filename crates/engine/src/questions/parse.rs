@@ -4,11 +4,10 @@
 //! lines. Pure: blocks in, drafts and problems out. Source links are checked later
 //! ([`super::resolve`]), when the headings of the linked notes are at hand.
 
-use crate::cards::blocks::{Block, Inline, Item};
-use crate::exams::exam_guide;
-use crate::import::{SectionTags, normalize_exam_code};
-
-use crate::model::{QuestionOption, QuestionProblemKind};
+use crate::model::{
+    QuestionOption, QuestionProblemKind, SectionTags, exam_guide, normalize_exam_code,
+};
+use crate::text::blocks::{Block, Inline, Item};
 
 /// Most options a question may have.
 pub(crate) const MAX_OPTIONS: usize = 8;
@@ -522,7 +521,7 @@ pub(crate) fn read(group: &QuestionBlocks, tags: &SectionTags) -> Result<Questio
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::cards::blocks::parse_blocks;
+    use crate::text::blocks::parse_blocks;
 
     #[test]
     fn choose_counts_in_english_and_korean() {

@@ -13,9 +13,9 @@ use super::model::{
 };
 use super::states::{Outcome, Scheduler};
 use crate::error::{Error, Result};
-use crate::import::normalize_exam_code;
-use crate::model::{CardId, CardKind, CardStatus, McqOption};
-use crate::model::{Phase, Rating, ReviewAction};
+use crate::model::{
+    CardId, CardKind, CardStatus, McqOption, Phase, Rating, ReviewAction, normalize_exam_code,
+};
 use crate::storage::cards as card_store;
 use crate::storage::schedule::{self as store, Filter, NewReview, NewUndo, Queue, StoredState};
 use crate::storage::{Library, seeded_rng};

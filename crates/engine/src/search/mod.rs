@@ -21,8 +21,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::Result;
 use crate::ids::{DocumentId, SectionId};
-use crate::import::normalize_exam_code;
-use crate::model::Origin;
+use crate::model::{Origin, normalize_exam_code};
 use crate::storage::Library;
 use crate::storage::search::{self as store, terms};
 

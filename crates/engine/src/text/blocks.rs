@@ -109,9 +109,7 @@ pub(crate) fn parse_blocks(markdown: &str, first_line: u32) -> Vec<Block> {
     // Number of lists open around the current event.
     let mut list_depth = 0usize;
 
-    for (event, range) in
-        Parser::new_ext(markdown, crate::import::markdown_options()).into_offset_iter()
-    {
+    for (event, range) in Parser::new_ext(markdown, super::markdown_options()).into_offset_iter() {
         if skip > 0 {
             match event {
                 Event::Start(Tag::Heading { .. } | Tag::CodeBlock(_) | Tag::Image { .. })
