@@ -106,6 +106,21 @@ describe("AnkiExport", () => {
     );
   });
 
+  it("trusts the save dialog for one export only: the next export to that path asks", async () => {
+    dialog.save.mockResolvedValueOnce("/home/me/deck.apkg");
+    commands.exportAnki.mockResolvedValueOnce(ok(report("/home/me/deck.apkg", "apkg", "Stratus")));
+    commands.exportAnki.mockResolvedValueOnce(failed({ kind: "already_exists", message: "/home/me/deck.apkg already exists" }));
+    render(AnkiExport);
+    await fireEvent.click(screen.getByRole("button", { name: "Choose…" }));
+    await settle();
+    await fireEvent.click(screen.getByTestId("anki-run"));
+    await settle();
+    await fireEvent.click(screen.getByTestId("anki-run"));
+    await settle();
+    expect(commands.exportAnki.mock.calls.map((call) => call[2])).toEqual([true, false]);
+    expect(screen.getByTestId("anki-replace").textContent).toContain("/home/me/deck.apkg");
+  });
+
   it("asks again when the path picked in the save dialog is then edited", async () => {
     dialog.save.mockResolvedValueOnce("/home/me/deck.apkg");
     commands.exportAnki.mockResolvedValueOnce(failed({ kind: "already_exists", message: "/home/me/deck2.apkg already exists" }));
@@ -161,6 +176,7 @@ describe("AnkiExport", () => {
     expect(commands.exportAnki).toHaveBeenCalledExactlyOnceWith({ exam: null, topic: null, format: "apkg" }, "/home/me/deck.apkg", false);
     const ask = screen.getByTestId("anki-replace");
     expect(ask.querySelector("p")?.textContent).toBe("이미 같은 이름의 파일이 있습니다: /home/me/deck.apkg. 새 파일로 바꿀까요?");
+    expect(document.activeElement, "the question takes the keyboard on Cancel").toBe(screen.getByTestId("anki-replace-cancel"));
     expect(status()).toBe("");
     await fireEvent.click(screen.getByRole("button", { name: "바꾸기" }));
     await settle();

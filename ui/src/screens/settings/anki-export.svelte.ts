@@ -48,7 +48,9 @@ export class AnkiExportState {
     this.error = null;
     this.report = null;
     this.confirming = null;
+    // The dialog's answer holds for one export: the next one to that path asks again.
     replace ||= path === this.chosen;
+    this.chosen = null;
     try {
       this.report = await api.exportAnki(
         { exam: this.exam === "" ? null : this.exam, topic: this.topic.trim() === "" ? null : this.topic.trim(), format: this.format },
