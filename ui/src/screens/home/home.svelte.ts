@@ -2,6 +2,30 @@
 import type { LibraryInfo, ReviewCounts } from "../../lib/bindings";
 import { api, toApiError, type ApiError } from "../../lib/api";
 
+/** Home's first library summary, asked for at start beside the saved preferences. */
+let early: { info: Promise<LibraryInfo>; at: number } | null = null;
+
+/** How long a summary asked for at start may stand in for a fresh one. */
+const EARLY_FOR_MS = 5_000;
+
+/**
+ * Asks for the library summary as the app starts (main.ts), so that it travels beside the
+ * saved preferences instead of after the shell is drawn; Home's first load takes it.
+ */
+export function prefetchHomeInfo(): void {
+  const info = api.libraryInfo();
+  // A failure is the first load's to report.
+  info.catch(() => {});
+  early = { info, at: performance.now() };
+}
+
+/** The summary asked for at start, once, if it is recent (else a fresh one is asked for). */
+function takeEarlyInfo(): Promise<LibraryInfo> | null {
+  const taken = early;
+  early = null;
+  return taken && performance.now() - taken.at < EARLY_FOR_MS ? taken.info : null;
+}
+
 export class HomeState {
   info = $state<LibraryInfo | null>(null);
   error = $state<ApiError | null>(null);
@@ -23,7 +47,7 @@ export class HomeState {
   async load(): Promise<void> {
     this.loading = true;
     try {
-      this.info = await api.libraryInfo();
+      this.info = await (takeEarlyInfo() ?? api.libraryInfo());
       this.error = null;
     } catch (e) {
       this.error = toApiError(e);

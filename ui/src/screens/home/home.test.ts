@@ -7,7 +7,7 @@ vi.mock("../../lib/bindings", () => ({
 }));
 
 import type { AppError, LibraryInfo, ReviewCard_Serialize, ReviewCounts, ReviewNext_Serialize } from "../../lib/bindings";
-import { HomeState } from "./home.svelte";
+import { HomeState, prefetchHomeInfo } from "./home.svelte";
 
 /** A successful `library_info` answer with these counts. */
 function infoWith(counts: LibraryInfo["counts"]) {
@@ -103,6 +103,32 @@ describe("HomeState", () => {
     expect(home.error).toBeNull();
     expect(home.due).toBeNull();
     expect(home.hasCardNow).toBe(false);
+  });
+
+  it("takes the summary asked for at start once, then asks again", async () => {
+    libraryInfo.mockReset();
+    libraryInfo.mockResolvedValueOnce(infoWith({ documents: 1, sections: 2, cards: 3, reviews: 4 }));
+    libraryInfo.mockResolvedValueOnce(infoWith({ documents: 5, sections: 6, cards: 7, reviews: 8 }));
+    prefetchHomeInfo();
+    expect(libraryInfo).toHaveBeenCalledTimes(1);
+    const first = new HomeState();
+    await first.load();
+    expect(libraryInfo).toHaveBeenCalledTimes(1);
+    expect(first.info?.counts.cards).toBe(3);
+    const second = new HomeState();
+    await second.load();
+    expect(libraryInfo).toHaveBeenCalledTimes(2);
+    expect(second.info?.counts.cards).toBe(7);
+  });
+
+  it("reports a failure of the summary asked for at start", async () => {
+    libraryInfo.mockReset();
+    libraryInfo.mockResolvedValueOnce(failure({ kind: "library_unavailable", message: "bad file" }));
+    prefetchHomeInfo();
+    const home = new HomeState();
+    await home.load();
+    expect(home.info).toBeNull();
+    expect(home.error?.kind).toBe("library_unavailable");
   });
 
   it("holds the counts the backend returns", async () => {
