@@ -20,14 +20,14 @@ pub struct Section {
 
 /// Decodes file bytes the way import does; `None` for a binary or empty file.
 pub fn decode(bytes: &[u8]) -> Option<String> {
-    crate::import::document::decode(bytes)
+    crate::parse::document::decode(bytes)
         .ok()
         .map(|(text, _)| text)
 }
 
 /// The sections of `text`, read as a `.md` file when `is_markdown_name`, else as `.txt`.
 pub fn sections(text: &str, is_markdown_name: bool) -> Vec<Section> {
-    crate::import::document::parse_document(text, is_markdown_name, "note")
+    crate::parse::document::parse_document(text, is_markdown_name, "note")
         .sections
         .into_iter()
         .map(|s| Section {

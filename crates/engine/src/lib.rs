@@ -16,6 +16,7 @@ mod import;
 mod model;
 mod out_file;
 mod pack;
+mod parse;
 mod paths;
 mod progress;
 mod questions;

@@ -30,11 +30,11 @@ pub(crate) use generate::{Generation, SectionSource};
 
 use crate::error::{Error, Result};
 use crate::ids::SectionId;
-use crate::import::document::parse_document;
 use crate::model::{
     Card, CardEdit, CardFilter, CardId, CardRow, Lang, Origin, ParsedDocument, QuestionProblem,
     QuestionRow, StaleWarning, normalize_exam_code,
 };
+use crate::parse::document::parse_document;
 use crate::questions::{AnchorSource, DiskAnchors, DocumentQuestions, QuestionSection};
 use crate::text::blocks;
 // The tests (`use super::*`) name the card vocabulary, which lives in `model`.
@@ -270,7 +270,7 @@ impl Library {
                 if bytes.len() as u64 > limit {
                     continue;
                 }
-                let Ok((text, _)) = crate::import::document::decode(&bytes) else {
+                let Ok((text, _)) = crate::parse::document::decode(&bytes) else {
                     continue;
                 };
                 let is_md = file

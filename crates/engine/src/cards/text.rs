@@ -32,12 +32,12 @@ const BULLETS: &[char] = &[
 ];
 
 /// The section's source as card generators read it: lines of page furniture
-/// (`crate::import::boilerplate`) blanked, and lines opening with a bullet character
+/// (`crate::parse::boilerplate`) blanked, and lines opening with a bullet character
 /// (`  • item`) turned into markdown list items (`  - item`), so that they become list items
 /// instead of one paragraph with bullets in it. Line numbers do not change.
 pub(crate) fn card_source(markdown: &str) -> std::borrow::Cow<'_, str> {
     let needs_work = markdown.lines().any(|l| {
-        l.trim_start().starts_with(BULLETS) || crate::import::boilerplate::is_boilerplate(l)
+        l.trim_start().starts_with(BULLETS) || crate::parse::boilerplate::is_boilerplate(l)
     });
     if !needs_work {
         return std::borrow::Cow::Borrowed(markdown);
@@ -54,7 +54,7 @@ pub(crate) fn card_source(markdown: &str) -> std::borrow::Cow<'_, str> {
         }
         if in_fence || body.starts_with('|') {
             out.push_str(line);
-        } else if crate::import::boilerplate::is_boilerplate(line) {
+        } else if crate::parse::boilerplate::is_boilerplate(line) {
             // blank: not card material
         } else if let Some(rest) = body.strip_prefix(BULLETS) {
             let indent = &line[..line.len() - body.len()];

@@ -4,15 +4,9 @@
 //! never leaves half a file in the library. Parsing is pure (`document.rs`); this module only
 //! reads files and hands parsed documents to `storage::import`.
 
-pub(crate) mod boilerplate;
 mod builtin;
-pub(crate) mod document;
-mod frontmatter;
 mod identity;
-mod markdown;
-mod plaintext;
 mod rename;
-mod tags;
 mod walk;
 
 use std::collections::BTreeSet;
@@ -24,6 +18,7 @@ use serde::{Deserialize, Serialize};
 use crate::error::Result;
 use crate::ids::DocumentId;
 use crate::model::{DocumentFormat, DocumentSummary, Origin, ParsedDocument};
+use crate::parse::{document, frontmatter};
 use crate::storage::Library;
 use crate::storage::import as store;
 

@@ -145,7 +145,7 @@ impl Library {
                 entry::FileKind::Note => {
                     counts.0 += 1;
                     // An undecodable note (binary, empty) is skipped by the import too.
-                    if let Ok((text, _)) = crate::import::document::decode(e.bytes) {
+                    if let Ok((text, _)) = crate::parse::document::decode(e.bytes) {
                         notes.push(NoteText {
                             path: e.path.to_string(),
                             text,
@@ -166,7 +166,7 @@ impl Library {
                     .file_stem()
                     .map(|s| s.to_string_lossy().into_owned())
                     .unwrap_or_default();
-                let doc = crate::import::document::parse_document(&n.text, is_md, &stem);
+                let doc = crate::parse::document::parse_document(&n.text, is_md, &stem);
                 (n, is_md, doc)
             })
             .collect();

@@ -159,7 +159,7 @@ impl AnchorSource for DiskAnchors {
                 if bytes.len() as u64 > MAX_LINKED_NOTE_BYTES {
                     return None;
                 }
-                let (text, _) = crate::import::document::decode(&bytes).ok()?;
+                let (text, _) = crate::parse::document::decode(&bytes).ok()?;
                 let is_md = !path.to_ascii_lowercase().ends_with(".txt");
                 Some(anchors_of_text(&text, is_md))
             })
@@ -169,7 +169,7 @@ impl AnchorSource for DiskAnchors {
 
 /// The heading anchors of a note's text.
 pub(crate) fn anchors_of_text(text: &str, is_markdown: bool) -> Vec<String> {
-    let parsed = crate::import::document::parse_document(text, is_markdown, "");
+    let parsed = crate::parse::document::parse_document(text, is_markdown, "");
     parsed
         .sections
         .iter()

@@ -306,7 +306,7 @@ mod tests {
         let seed = crate::storage::Library::open_in_memory(options.clone())
             .unwrap()
             .card_seed();
-        let parsed = crate::import::document::parse_document(NOTE, true, "s3");
+        let parsed = crate::parse::document::parse_document(NOTE, true, "s3");
         let rows = crate::cards::rows_for_document(
             Origin::User,
             &path,
