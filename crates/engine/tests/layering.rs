@@ -7,8 +7,7 @@
 //! module is not checked: a storage test may build its fixtures with the domains above it.
 //!
 //! It reads the domains the same way and fails naming the paths of a cycle among them, so
-//! that domains import each other in one direction; the imports that still close a cycle are
-//! listed in `KNOWN_BACK_EDGES`, which can only shrink.
+//! that domains import each other in one direction.
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -45,11 +44,6 @@ const DOMAINS: &[&str] = &[
     "images",
     "settings",
 ];
-
-/// Imports between domains that still close a cycle (decision 0014, "Left"): linting cards
-/// keys a file as import does, while import runs card generation. Every entry must still
-/// occur, so the list can only shrink.
-const KNOWN_BACK_EDGES: &[(&str, &str)] = &[("cards", "import")];
 
 /// One path from a file into a top-level module.
 #[derive(Debug)]
@@ -412,7 +406,7 @@ fn domains_import_each_other_in_one_direction() {
             .iter()
             .find(|d| **d == c.module)
             .expect("a domain path reaches a domain");
-        if !KNOWN_BACK_EDGES.contains(&(*from, *to)) && !edges.contains(&(*from, *to)) {
+        if !edges.contains(&(*from, *to)) {
             edges.push((*from, *to));
         }
     }
@@ -437,21 +431,6 @@ fn domains_import_each_other_in_one_direction() {
         cycle.is_none(),
         "domains import each other in a cycle (decision 0014):\n{}",
         shown.unwrap_or_default()
-    );
-}
-
-#[test]
-fn every_known_back_edge_still_exists() {
-    let paths = domain_paths();
-    let gone: Vec<String> = KNOWN_BACK_EDGES
-        .iter()
-        .filter(|(from, to)| !paths.iter().any(|(f, c)| f == from && c.module == *to))
-        .map(|(from, to)| format!("{from} → {to}"))
-        .collect();
-    assert!(
-        gone.is_empty(),
-        "remove these from KNOWN_BACK_EDGES, they no longer occur:\n{}",
-        gone.join("\n")
     );
 }
 

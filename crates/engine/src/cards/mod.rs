@@ -80,7 +80,7 @@ fn run(
             line_start: s.draft.line_start,
         })
         .collect();
-    let key = crate::import::id_key(origin, doc_key);
+    let key = crate::parse::keys::id_key(origin, doc_key);
     let check_stale = origin != Origin::Builtin;
     let mut generation = generate::generate(&key, lang, &sources, seed, check_stale);
     let sections: Vec<QuestionSection<'_>> = parsed
@@ -261,7 +261,7 @@ impl Library {
             for file in note_files(root) {
                 // Opened without blocking (a named pipe is refused), read up to the import's
                 // default size bound.
-                let limit = u64::from(crate::import::ImportOptions::default().max_file_bytes);
+                let limit = u64::from(crate::parse::DEFAULT_MAX_FILE_BYTES);
                 let opened =
                     crate::paths::open_regular_file(&file).map_err(|e| Error::io(&file, e))?;
                 let mut bytes = Vec::new();
@@ -284,9 +284,9 @@ impl Library {
                 } else {
                     root
                 };
-                let natural = crate::import::natural_key(
+                let natural = crate::parse::keys::natural_key(
                     is_md
-                        .then(|| crate::import::front_matter_id(&text))
+                        .then(|| crate::parse::keys::front_matter_id(&text))
                         .flatten(),
                     &canonical(folder),
                     &canonical(&file),

@@ -18,12 +18,12 @@ use serde::{Deserialize, Serialize};
 use crate::error::Result;
 use crate::ids::DocumentId;
 use crate::model::{DocumentFormat, DocumentSummary, Origin, ParsedDocument};
-use crate::parse::{document, frontmatter};
+use crate::parse::document;
+use crate::parse::keys::front_matter_id;
 use crate::storage::Library;
 use crate::storage::import as store;
 
 pub use builtin::BUILTIN_FILE_COUNT;
-pub(crate) use identity::{front_matter_id, id_key, natural_key};
 
 /// Bump when parsing changes, so that unchanged files are parsed again by the new rules.
 const PARSER_VERSION: &[u8] = b"stratus-import-4";
@@ -42,7 +42,7 @@ pub struct ImportOptions {
 impl Default for ImportOptions {
     fn default() -> Self {
         Self {
-            max_file_bytes: 20 * 1024 * 1024,
+            max_file_bytes: crate::parse::DEFAULT_MAX_FILE_BYTES,
             prune: false,
         }
     }

@@ -9,6 +9,7 @@ use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 use super::{FileOutcome, SkipReason};
+pub(crate) use crate::parse::keys::path_key;
 
 /// Extensions read as notes, lower case.
 pub(crate) const NOTE_EXTENSIONS: &[&str] = &["md", "markdown", "txt"];
@@ -32,36 +33,6 @@ pub(crate) enum Found {
 pub(crate) struct Walk {
     pub found: Vec<Found>,
     pub folders: Vec<PathBuf>,
-}
-
-/// The text that identifies a file in the library: its path as written when that is valid
-/// Unicode, else a lossless escape of it, so that two names differing only in bytes that are
-/// not UTF-8 (`bad\xfe.md`, `bad\xff.md`) stay two documents. Each such byte becomes `\u{FFFD}`
-/// and two upper-case hex digits (`bad\u{FFFD}FE.md`), and a real `\u{FFFD}` of the name
-/// becomes two of them; a valid name without `\u{FFFD}` is unchanged, so the mapping is
-/// one-to-one and the keys of existing documents stay as they were.
-pub(crate) fn path_key(path: &Path) -> String {
-    const MARK: char = char::REPLACEMENT_CHARACTER;
-    let bytes = path.as_os_str().as_encoded_bytes();
-    if let Ok(text) = std::str::from_utf8(bytes)
-        && !text.contains(MARK)
-    {
-        return text.to_string();
-    }
-    let mut key = String::with_capacity(bytes.len() + 8);
-    for chunk in bytes.utf8_chunks() {
-        for c in chunk.valid().chars() {
-            key.push(c);
-            if c == MARK {
-                key.push(MARK);
-            }
-        }
-        for byte in chunk.invalid() {
-            key.push(MARK);
-            key.push_str(&format!("{byte:02X}"));
-        }
-    }
-    key
 }
 
 pub(crate) fn has_note_extension(path: &Path) -> bool {

@@ -7,6 +7,10 @@
 pub(crate) mod boilerplate;
 pub(crate) mod document;
 pub(crate) mod frontmatter;
+pub(crate) mod keys;
 mod markdown;
 mod plaintext;
 mod tags;
+
+/// The largest note file read by default (an import's `max_file_bytes`, a lint's limit).
+pub(crate) const DEFAULT_MAX_FILE_BYTES: u32 = 20 * 1024 * 1024;
