@@ -35,7 +35,7 @@ pub use questions::{
     QuestionProblem, QuestionProblemKind, QuestionSource, SourceSection,
 };
 pub(crate) use review::{Memory, SchedState, TrainingRow};
-pub use review::{Phase, Rating, ReviewAction};
+pub use review::{Phase, Rating, ReviewAction, ReviewSummary};
 pub use tags::SectionTags;
 pub(crate) use transfer::{
     AttemptQuestionRecord, AttemptRecord, BuriedCard, CardEditRecord, ReviewRecord, attempt_key,

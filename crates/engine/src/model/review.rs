@@ -171,3 +171,23 @@ pub(crate) struct TrainingRow {
     pub rating: u8,
     pub elapsed_days: u32,
 }
+
+/// What was done since a moment: the end-of-session summary.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct ReviewSummary {
+    pub answered: u32,
+    pub again: u32,
+    pub hard: u32,
+    pub good: u32,
+    pub easy: u32,
+    /// New cards seen for the first time.
+    pub new_cards: u32,
+    /// Answers that were reviews of graduated cards, and how many of those were not Again.
+    pub reviews: u32,
+    pub reviews_recalled: u32,
+    /// Share of reviews recalled, 0–1; `None` without reviews.
+    pub retention: Option<f64>,
+    /// Time spent on the cards.
+    pub duration_ms: f64,
+}

@@ -16,11 +16,12 @@ mod states;
 #[cfg(test)]
 mod tests;
 
+pub use crate::model::ReviewSummary;
 pub use fuzz::interval_label;
 pub use model::{
     AnswerResult, ButtonPreview, ChoiceGrade, OptimizeOutcome, OptimizeReport, QueueKind,
     ReviewCard, ReviewCounts, ReviewLogEntry, ReviewNext, ReviewScope, ReviewSettings,
-    ReviewSummary, SchedulerParameters, UndoResult, parse_steps,
+    SchedulerParameters, UndoResult, parse_steps,
 };
 pub use optimize::MIN_TRAINABLE_REVIEWS;
 pub use review::UNDO_DEPTH;

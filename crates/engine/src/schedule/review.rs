@@ -9,12 +9,13 @@ use super::day::DayClock;
 use super::fuzz::interval_label;
 use super::model::{
     AnswerResult, ButtonPreview, ChoiceGrade, QueueKind, ReviewCard, ReviewCounts, ReviewLogEntry,
-    ReviewNext, ReviewScope, ReviewSummary, UndoResult,
+    ReviewNext, ReviewScope, UndoResult,
 };
 use super::states::{Outcome, Scheduler};
 use crate::error::{Error, Result};
 use crate::model::{
-    CardId, CardKind, CardStatus, McqOption, Phase, Rating, ReviewAction, normalize_exam_code,
+    CardId, CardKind, CardStatus, McqOption, Phase, Rating, ReviewAction, ReviewSummary,
+    normalize_exam_code,
 };
 use crate::storage::cards as card_store;
 use crate::storage::schedule::{self as store, Filter, NewReview, NewUndo, Queue, StoredState};
@@ -506,19 +507,11 @@ impl Library {
                     .timestamp_millis()
             }
         };
-        let counts = store::summary_since(self.conn(), since_ms)?;
+        let summary = store::summary_since(self.conn(), since_ms)?;
         Ok(ReviewSummary {
-            answered: counts.answered,
-            again: counts.again,
-            hard: counts.hard,
-            good: counts.good,
-            easy: counts.easy,
-            new_cards: counts.new_cards,
-            reviews: counts.reviews,
-            reviews_recalled: counts.reviews_recalled,
-            retention: (counts.reviews > 0)
-                .then(|| f64::from(counts.reviews_recalled) / f64::from(counts.reviews)),
-            duration_ms: counts.duration_ms as f64,
+            retention: (summary.reviews > 0)
+                .then(|| f64::from(summary.reviews_recalled) / f64::from(summary.reviews)),
+            ..summary
         })
     }
 

@@ -9,7 +9,7 @@ use rusqlite::{Connection, OptionalExtension, Row, Transaction, named_params, pa
 use crate::error::Result;
 use crate::ids::{DocumentId, ReviewId, ReviewUid, SectionId};
 use crate::model::{CardId, CardStatus};
-use crate::model::{Memory, Phase, Rating, ReviewAction, SchedState, TrainingRow};
+use crate::model::{Memory, Phase, Rating, ReviewAction, ReviewSummary, SchedState, TrainingRow};
 
 /// A card's scheduling row: its state, whether it is buried, and its status.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -231,27 +231,13 @@ pub(crate) fn answered_since(conn: &Connection, since_ms: i64) -> Result<(u32, u
         .query_row([since_ms], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?)
 }
 
-/// Answers since a moment, counted for the end-of-session summary.
-pub(crate) struct SessionCounts {
-    pub answered: u32,
-    pub again: u32,
-    pub hard: u32,
-    pub good: u32,
-    pub easy: u32,
-    /// New cards seen for the first time.
-    pub new_cards: u32,
-    /// Answers to graduated cards, and how many of those were not Again.
-    pub reviews: u32,
-    pub reviews_recalled: u32,
-    pub duration_ms: i64,
-}
-
-/// Answers since `since_ms`, for the end-of-session summary.
-pub(crate) fn summary_since(conn: &Connection, since_ms: i64) -> Result<SessionCounts> {
+/// Answers since `since_ms`, for the end-of-session summary; the share recalled
+/// (`retention`) is left for `schedule` to work out.
+pub(crate) fn summary_since(conn: &Connection, since_ms: i64) -> Result<ReviewSummary> {
     Ok(conn
         .prepare_cached(include_str!("summary_since.sql"))?
         .query_row([since_ms], |r| {
-            Ok(SessionCounts {
+            Ok(ReviewSummary {
                 answered: r.get(0)?,
                 again: r.get(1)?,
                 hard: r.get(2)?,
@@ -260,7 +246,8 @@ pub(crate) fn summary_since(conn: &Connection, since_ms: i64) -> Result<SessionC
                 new_cards: r.get(5)?,
                 reviews: r.get(6)?,
                 reviews_recalled: r.get(7)?,
-                duration_ms: r.get(8)?,
+                retention: None,
+                duration_ms: r.get::<_, i64>(8)? as f64,
             })
         })?)
 }
