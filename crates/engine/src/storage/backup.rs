@@ -464,10 +464,34 @@ pub fn validate_backup(file: &Path) -> Result<u32> {
     Ok(version)
 }
 
-/// Copies the database behind `conn` to a new file in `dir`. The copy is written under a
-/// temporary name, flushed and then renamed, so a crash never leaves half a backup that
-/// looks whole.
-pub(crate) fn write_backup(
+/// Upgrades the library at `database_path` with `migrate`, after keeping a copy of it at
+/// its old version. Both happen under the backups folder's lock, and the version is read
+/// again once the lock is held: of several processes opening (or creating) the same library
+/// at once, one copies and upgrades it and the others find it upgraded. They used to pick
+/// the same backup name in the same millisecond and pull each other's temporary file away.
+pub(crate) fn upgrade_with_backup(
+    conn: &mut Connection,
+    database_path: &Path,
+    now: DateTime<Utc>,
+    target_version: u32,
+    migrate: impl FnOnce(&mut Connection) -> Result<usize>,
+) -> Result<Option<BackupInfo>> {
+    let dir = backup_dir_of(database_path);
+    std::fs::create_dir_all(&dir).map_err(|e| Error::io(&dir, e))?;
+    let _lock = DirLock::acquire(&dir)?;
+    let version = migrations::user_version(conn).map_err(|e| classify(database_path, e))?;
+    if version >= target_version {
+        return Ok(None);
+    }
+    let backup = write_backup(conn, &dir, now, BackupReason::Migration)?;
+    migrate(conn)?;
+    Ok(Some(backup))
+}
+
+/// Copies the database behind `conn` to a new file in `dir`, with the folder's lock held.
+/// The copy is written under a temporary name, flushed and then renamed, so a crash never
+/// leaves half a backup that looks whole.
+fn write_backup(
     conn: &Connection,
     dir: &Path,
     now: DateTime<Utc>,

@@ -206,17 +206,22 @@ impl Library {
         }
         let version = migrations::user_version(&conn).map_err(classify_at)?;
         let is_upgrade = existed && version > 0 && version < SCHEMA_VERSION;
-        if let Some(path) = path.as_deref().filter(|_| is_upgrade) {
+        match path.as_deref().filter(|_| is_upgrade) {
             // An upgrade rewrites tables; keep the old library to go back to. No backup,
             // no upgrade.
-            backup::write_backup(
-                &conn,
-                &backup::backup_dir_of(path),
-                options.clock.now(),
-                backup::BackupReason::Migration,
-            )?;
+            Some(path) => {
+                backup::upgrade_with_backup(
+                    &mut conn,
+                    path,
+                    options.clock.now(),
+                    SCHEMA_VERSION,
+                    migrations::apply,
+                )?;
+            }
+            None => {
+                migrations::apply(&mut conn)?;
+            }
         }
-        migrations::apply(&mut conn)?;
         let mut library = Self {
             conn,
             path,

@@ -192,7 +192,66 @@ fn restore_refuses_bad_files_and_leaves_the_library_alone() {
 fn an_upgrade_is_preceded_by_a_backup_at_the_old_version() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("stratus.sqlite3");
-    // A library as the previous schema version left it.
+    let old = library_at_previous_version(&db);
+    let lib = open_on(&db, 1);
+    let backups = lib.list_backups().unwrap();
+    let migration: Vec<_> = backups
+        .iter()
+        .filter(|b| b.reason == BackupReason::Migration)
+        .collect();
+    assert_eq!(migration.len(), 1, "{backups:?}");
+    assert_eq!(migration[0].schema_version, old);
+    assert_eq!(lib.info().unwrap().schema_version, SCHEMA_VERSION);
+}
+
+/// Several processes (here threads with handles of their own) opening a library of the
+/// previous version at the same moment: every open succeeds, one of them keeps the copy at
+/// the old version, and no temporary file is left. They used to choose the same backup name
+/// in the same millisecond and fail with "….partial: No such file or directory".
+#[test]
+fn simultaneous_opens_upgrade_once_with_one_backup() {
+    for round in 0..4 {
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("stratus.sqlite3");
+        let old = library_at_previous_version(&db);
+        let start = Arc::new(std::sync::Barrier::new(6));
+        let openers: Vec<_> = (0..6)
+            .map(|_| {
+                let (db, start) = (db.clone(), start.clone());
+                std::thread::spawn(move || {
+                    start.wait();
+                    Library::open(&db, options_on(1)).map(|lib| lib.info().unwrap().schema_version)
+                })
+            })
+            .collect();
+        for opener in openers {
+            let version = opener.join().unwrap();
+            assert_eq!(
+                version.as_ref().ok(),
+                Some(&SCHEMA_VERSION),
+                "round {round}: {version:?}"
+            );
+        }
+        let lib = open_on(&db, 1);
+        let backups = lib.list_backups().unwrap();
+        let migration: Vec<_> = backups
+            .iter()
+            .filter(|b| b.reason == BackupReason::Migration)
+            .collect();
+        assert_eq!(migration.len(), 1, "round {round}: {backups:?}");
+        assert_eq!(migration[0].schema_version, old);
+        let left: Vec<_> = std::fs::read_dir(backup_dir_of(&db))
+            .unwrap()
+            .flatten()
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .filter(|n| n.ends_with(".partial"))
+            .collect();
+        assert_eq!(left, Vec::<String>::new(), "round {round}");
+    }
+}
+
+/// Writes at `db` a library as the previous schema version left it; returns that version.
+fn library_at_previous_version(db: &Path) -> u32 {
     let migrations = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../migrations");
     let mut files: Vec<_> = std::fs::read_dir(&migrations)
         .unwrap()
@@ -203,26 +262,16 @@ fn an_upgrade_is_preceded_by_a_backup_at_the_old_version() {
     files.sort();
     assert_eq!(files.len() as u32, SCHEMA_VERSION);
     let old = SCHEMA_VERSION - 1;
-    {
-        let conn = Connection::open(&db).unwrap();
-        for file in &files[..old as usize] {
-            conn.execute_batch(&std::fs::read_to_string(file).unwrap())
-                .unwrap();
-        }
-        conn.execute_batch(&format!(
-            "PRAGMA application_id = 1398035028; PRAGMA user_version = {old};"
-        ))
-        .unwrap();
+    let conn = Connection::open(db).unwrap();
+    for file in &files[..old as usize] {
+        conn.execute_batch(&std::fs::read_to_string(file).unwrap())
+            .unwrap();
     }
-    let lib = open_on(&db, 1);
-    let backups = lib.list_backups().unwrap();
-    let migration: Vec<_> = backups
-        .iter()
-        .filter(|b| b.reason == BackupReason::Migration)
-        .collect();
-    assert_eq!(migration.len(), 1, "{backups:?}");
-    assert_eq!(migration[0].schema_version, old);
-    assert_eq!(lib.info().unwrap().schema_version, SCHEMA_VERSION);
+    conn.execute_batch(&format!(
+        "PRAGMA application_id = 1398035028; PRAGMA user_version = {old};"
+    ))
+    .unwrap();
+    old
 }
 
 fn options_on(day: u32) -> LibraryOptions {
