@@ -1,6 +1,7 @@
 //! Schema migrations: numbered SQL files from `migrations/`, embedded at compile time and
-//! applied in order, each in its own transaction together with the `user_version` bump, so a
-//! failed step leaves the database at the previous version.
+//! applied in order, each in its own transaction together with the `user_version` bump (all
+//! of them in one for a new database), so a failed step leaves the database at the previous
+//! version.
 
 use rusqlite::Connection;
 
@@ -52,42 +53,52 @@ pub(crate) fn user_version(conn: &Connection) -> rusqlite::Result<u32> {
 }
 
 /// Applies every migration newer than the stored version. Returns how many ran.
+///
+/// A new database (version 0) gets every migration in one transaction, so a process opening
+/// it while another creates it finds either no schema or the whole of it, never a library
+/// half made that looks like an old one to upgrade (and back up). An existing database is
+/// upgraded one migration a transaction.
 pub(crate) fn apply(conn: &mut Connection) -> Result<usize> {
     let current = user_version(conn)?;
+    let pending: Vec<&Migration> = MIGRATIONS.iter().filter(|m| m.version > current).collect();
+    let batches: Vec<&[&Migration]> = if current == 0 {
+        vec![&pending[..]]
+    } else {
+        pending.chunks(1).collect()
+    };
     let mut applied = 0;
-    for migration in MIGRATIONS.iter().filter(|m| m.version > current) {
+    for batch in batches.into_iter().filter(|b| !b.is_empty()) {
+        let failed = |m: &Migration| {
+            let (version, name) = (m.version, m.name);
+            move |source| Error::Migration {
+                version,
+                name,
+                source,
+            }
+        };
         let tx = conn
             .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
-            .map_err(|source| Error::Migration {
-                version: migration.version,
-                name: migration.name,
-                source,
-            })?;
-        let step = || -> rusqlite::Result<()> {
-            // Another process opening the same new library may have applied it while this
-            // one waited for the lock ("table documents already exists").
-            if user_version(&tx)? >= migration.version {
-                return Ok(());
+            .map_err(failed(batch[0]))?;
+        for migration in batch {
+            let step = || -> rusqlite::Result<bool> {
+                // Another process opening the same new library may have applied it while this
+                // one waited for the lock ("table documents already exists").
+                if user_version(&tx)? >= migration.version {
+                    return Ok(false);
+                }
+                tx.execute_batch(migration.sql)?;
+                // Pragmas cannot take bound parameters; both values are internal constants.
+                tx.execute_batch(&format!(
+                    "PRAGMA application_id = {APPLICATION_ID}; PRAGMA user_version = {};",
+                    migration.version
+                ))?;
+                Ok(true)
+            };
+            if step().map_err(failed(migration))? {
+                applied += 1;
             }
-            tx.execute_batch(migration.sql)?;
-            // Pragmas cannot take bound parameters; both values are internal constants.
-            tx.execute_batch(&format!(
-                "PRAGMA application_id = {APPLICATION_ID}; PRAGMA user_version = {};",
-                migration.version
-            ))?;
-            Ok(())
-        };
-        step().map_err(|source| Error::Migration {
-            version: migration.version,
-            name: migration.name,
-            source,
-        })?;
-        tx.commit().map_err(|source| Error::Migration {
-            version: migration.version,
-            name: migration.name,
-            source,
-        })?;
-        applied += 1;
+        }
+        tx.commit().map_err(failed(batch[batch.len() - 1]))?;
     }
     Ok(applied)
 }
@@ -148,6 +159,43 @@ mod tests {
             documents, 0,
             "the failed migration's tables were rolled back"
         );
+    }
+
+    #[test]
+    fn a_new_database_gets_the_whole_schema_or_none_of_it() {
+        // Migration 13 fails on a new database: nothing of the earlier ones stays, so
+        // no process ever finds a library half made (it would take it for an old one).
+        let mut conn = Connection::open_in_memory().unwrap();
+        conn.execute_batch("CREATE TABLE document_titles (x INTEGER);")
+            .unwrap();
+        let err = apply(&mut conn).unwrap_err();
+        assert!(matches!(err, Error::Migration { version: 13, .. }), "{err}");
+        assert_eq!(user_version(&conn).unwrap(), 0);
+        let tables: i64 = conn
+            .query_row(
+                "SELECT count(*) FROM sqlite_master WHERE name IN ('documents', 'cards', 'packs')",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(
+            tables, 0,
+            "every migration of the new database was rolled back"
+        );
+    }
+
+    #[test]
+    fn an_existing_database_is_upgraded_one_migration_at_a_time() {
+        // At version 11, migration 12 applies and 13 fails: the database stays at 12.
+        let mut conn = Connection::open_in_memory().unwrap();
+        for m in &MIGRATIONS[..11] {
+            conn.execute_batch(m.sql).unwrap();
+        }
+        conn.execute_batch("PRAGMA user_version = 11; CREATE TABLE document_titles (x INTEGER);")
+            .unwrap();
+        let err = apply(&mut conn).unwrap_err();
+        assert!(matches!(err, Error::Migration { version: 13, .. }), "{err}");
+        assert_eq!(user_version(&conn).unwrap(), 12);
     }
 
     fn log_answer(conn: &Connection, at_ms: i64, duration_ms: i64) {
