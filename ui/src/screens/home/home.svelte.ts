@@ -1,29 +1,32 @@
 // State of the Home screen: the library summary and what is due today, from the backend.
-import type { LibraryInfo, ReviewCounts } from "../../lib/bindings";
+import type { LibraryInfo, ReviewCounts, ReviewNext } from "../../lib/bindings";
 import { api, toApiError, type ApiError } from "../../lib/api";
 
-/** Home's first library summary, asked for at start beside the saved preferences. */
-let early: { info: Promise<LibraryInfo>; at: number } | null = null;
+/** Home's first library summary and due counts, asked for at start beside the preferences. */
+let early: { info: Promise<LibraryInfo>; next: Promise<ReviewNext>; at: number } | null = null;
 
-/** How long a summary asked for at start may stand in for a fresh one. */
+/** How long answers asked for at start may stand in for fresh ones. */
 const EARLY_FOR_MS = 5_000;
 
 /**
- * Asks for the library summary as the app starts (main.ts), so that it travels beside the
- * saved preferences instead of after the shell is drawn; Home's first load takes it.
+ * Asks for the library summary and what is due as the app starts (main.ts), so that they
+ * travel beside the saved preferences and are computed while the shell is first drawn,
+ * instead of after; Home's first load takes them.
  */
 export function prefetchHomeInfo(): void {
   const info = api.libraryInfo();
+  const next = api.reviewNext({ kind: "all" });
   // A failure is the first load's to report.
   info.catch(() => {});
-  early = { info, at: performance.now() };
+  next.catch(() => {});
+  early = { info, next, at: performance.now() };
 }
 
-/** The summary asked for at start, once, if it is recent (else a fresh one is asked for). */
-function takeEarlyInfo(): Promise<LibraryInfo> | null {
+/** The answers asked for at start, once, if they are recent (else fresh ones are asked for). */
+function takeEarly(): { info: Promise<LibraryInfo>; next: Promise<ReviewNext> } | null {
   const taken = early;
   early = null;
-  return taken && performance.now() - taken.at < EARLY_FOR_MS ? taken.info : null;
+  return taken && performance.now() - taken.at < EARLY_FOR_MS ? taken : null;
 }
 
 export class HomeState {
@@ -46,8 +49,9 @@ export class HomeState {
 
   async load(): Promise<void> {
     this.loading = true;
+    const taken = takeEarly();
     try {
-      this.info = await (takeEarlyInfo() ?? api.libraryInfo());
+      this.info = await (taken?.info ?? api.libraryInfo());
       this.error = null;
     } catch (e) {
       this.error = toApiError(e);
@@ -59,7 +63,7 @@ export class HomeState {
       return;
     }
     try {
-      const next = await api.reviewNext({ kind: "all" });
+      const next = await (taken?.next ?? api.reviewNext({ kind: "all" }));
       this.due = next.counts;
       this.hasCardNow = next.card !== null;
       this.nextDueAt = next.next_due_at;

@@ -105,20 +105,30 @@ describe("HomeState", () => {
     expect(home.hasCardNow).toBe(false);
   });
 
-  it("takes the summary asked for at start once, then asks again", async () => {
+  it("takes the summary and due counts asked for at start once, then asks again", async () => {
     libraryInfo.mockReset();
     libraryInfo.mockResolvedValueOnce(infoWith({ documents: 1, sections: 2, cards: 3, reviews: 4 }));
     libraryInfo.mockResolvedValueOnce(infoWith({ documents: 5, sections: 6, cards: 7, reviews: 8 }));
+    reviewNext.mockReset();
+    reviewNext.mockResolvedValueOnce(dueWith({ new: 3, learning: 0, review: 0 }, null));
+    reviewNext.mockResolvedValueOnce(dueWith({ new: 7, learning: 1, review: 0 }, null));
     prefetchHomeInfo();
+    // Both are asked for at once, before Home loads.
     expect(libraryInfo).toHaveBeenCalledTimes(1);
+    expect(reviewNext).toHaveBeenCalledTimes(1);
+    expect(reviewNext).toHaveBeenCalledWith({ kind: "all" });
     const first = new HomeState();
     await first.load();
     expect(libraryInfo).toHaveBeenCalledTimes(1);
+    expect(reviewNext).toHaveBeenCalledTimes(1);
     expect(first.info?.counts.cards).toBe(3);
+    expect(first.due?.new).toBe(3);
     const second = new HomeState();
     await second.load();
     expect(libraryInfo).toHaveBeenCalledTimes(2);
+    expect(reviewNext).toHaveBeenCalledTimes(2);
     expect(second.info?.counts.cards).toBe(7);
+    expect(second.due?.new).toBe(7);
   });
 
   it("reports a failure of the summary asked for at start", async () => {
