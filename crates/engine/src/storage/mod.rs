@@ -184,9 +184,7 @@ impl Library {
             .map_err(classify_at)?;
         if path.is_some() {
             // WAL lets the CLI and the app read while the other writes.
-            let mode: String = conn
-                .query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))
-                .map_err(classify_at)?;
+            let mode = switch_to_wal(&conn).map_err(classify_at)?;
             if !mode.eq_ignore_ascii_case("wal") {
                 return Err(Error::InvalidInput(format!(
                     "the database could not switch to WAL mode (got {mode})"
@@ -579,6 +577,27 @@ fn damaged_table(conn: &Connection) -> rusqlite::Result<Option<String>> {
         }
     }
     Ok(None)
+}
+
+/// Puts the database in WAL mode and returns the mode it is in. The switch takes the file's
+/// exclusive lock without SQLite's busy handler: while another process creates the same new
+/// library (or holds its lock for a moment), SQLite answers "database is locked" at once. The
+/// switch is tried again until the lock is free, for as long as a writer would wait.
+fn switch_to_wal(conn: &Connection) -> rusqlite::Result<String> {
+    let started = std::time::Instant::now();
+    loop {
+        match conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0)) {
+            Err(e)
+                if matches!(
+                    e.sqlite_error_code(),
+                    Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked)
+                ) && started.elapsed() < BUSY_TIMEOUT =>
+            {
+                std::thread::sleep(Duration::from_millis(5));
+            }
+            other => return other,
+        }
+    }
 }
 
 /// Turns SQLite's "not a database", "malformed" and "full" codes into errors naming the file.
