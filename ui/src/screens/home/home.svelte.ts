@@ -1,6 +1,9 @@
 // State of the Home screen: the library summary and what is due today, from the backend.
-import type { LibraryInfo, ReviewCounts, ReviewNext } from "../../lib/bindings";
+import type { LibraryInfo, ReviewCounts } from "../../lib/bindings";
 import { api, toApiError, type ApiError } from "../../lib/api";
+
+/** What `review_next` answers. */
+type ReviewNext = Awaited<ReturnType<typeof api.reviewNext>>;
 
 /** Home's first library summary and due counts, asked for at start beside the preferences. */
 let early: { info: Promise<LibraryInfo>; next: Promise<ReviewNext>; at: number } | null = null;
