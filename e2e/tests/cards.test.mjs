@@ -10,6 +10,14 @@ after(stopDriver);
 
 const $ = (browser, id) => browser.$(`[data-testid="${id}"]`);
 
+/** How many px the Cards screen and its table are wider than their frames (a scrollbar). */
+function sideways(browser) {
+  return browser.execute(() => {
+    const wide = (el) => el.scrollWidth - el.clientWidth;
+    return { screen: wide(document.getElementById("main")), table: wide(document.querySelector(".table-wrap")) };
+  });
+}
+
 /** The ids of the rows shown, in order. */
 const rowIds = (browser) =>
   browser.execute(() => [...document.querySelectorAll('[data-testid="card-row"]')].map((r) => r.getAttribute("data-card-id")));
@@ -60,6 +68,7 @@ test("cards: filter to a document, suspend two from the keyboard, unsuspend, ope
     assert.equal(titles.length, shown);
     assert.ok(titles.every((t) => t === doc.d.title), `rows of ${doc.d.title} only: ${titles}`);
     await screenshot(browser, "cards-ko.png");
+    assert.deepEqual(await sideways(browser), { screen: 0, table: 0 }, "px that stick out sideways (ko)");
 
     // Keyboard: the table has focus; Space checks the first row, j moves, Space checks the
     // second, S suspends both.
@@ -121,6 +130,7 @@ test("cards: filter to a document, suspend two from the keyboard, unsuspend, ope
       { timeout: 5000, timeoutMsg: "the Lapses column is not marked as sorted" },
     );
     await screenshot(browser, "cards-en-dark.png");
+    assert.deepEqual(await sideways(browser), { screen: 0, table: 0 }, "px that stick out sideways (en, dark)");
   } finally {
     await browser.deleteSession();
   }
