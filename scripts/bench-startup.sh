@@ -3,6 +3,7 @@
 # and runs e2e/bench/startup.mjs against it under Xvfb. Arguments go to the script:
 #   ./scripts/bench-startup.sh              warm runs (page cache kept)
 #   ./scripts/bench-startup.sh --cold       drop the page cache before each run (root only)
+#   ./scripts/bench-startup.sh --cold --gl-cached   ... then read Mesa and LLVM back (a desktop)
 #   ./scripts/bench-startup.sh --runs 10 --json out.json
 # Needs what the E2E suite needs (tauri-driver, WebKitWebDriver, Xvfb): run scripts/test.sh once.
 set -euo pipefail
