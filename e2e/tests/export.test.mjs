@@ -6,18 +6,12 @@ import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { cliJson, freshDataDir, launchApp, root, screenshot, startDriver, stopDriver, waitForText } from "./harness.mjs";
+import { cliJson, freshDataDir, launchApp, screenshot, startDriver, stopDriver, waitForText, ko, say } from "./harness.mjs";
 
 before(startDriver);
 after(stopDriver);
 
-const ko = JSON.parse(readFileSync(join(root, "ui/src/lib/i18n/ko.json"), "utf8"));
 const $ = (browser, id) => browser.$(`[data-testid="${id}"]`);
-
-/** The Korean message `key` with its `{name}` placeholders filled in. */
-function say(key, values) {
-  return Object.entries(values).reduce((text, [name, value]) => text.replaceAll(`{${name}}`, String(value)), ko[key]);
-}
 
 /** What an Anki deck package holds: its deck names and its notes' ids (guid), sorted. */
 function readPackage(file) {

@@ -2,7 +2,7 @@
 // Xvfb → tauri-driver → WebKitWebDriver → the Stratus binary built with
 // `tauri build --debug --no-bundle`. Each test gets a fresh data directory.
 import { spawn, spawnSync } from "node:child_process";
-import { mkdtempSync, mkdirSync, existsSync } from "node:fs";
+import { mkdtempSync, mkdirSync, existsSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -15,6 +15,14 @@ const targetDir = process.env.CARGO_TARGET_DIR ? resolve(process.env.CARGO_TARGE
 export const appBinary = process.env.STRATUS_APP ?? join(targetDir, "debug", "stratus-app");
 export const cliBinary = process.env.STRATUS_CLI ?? join(targetDir, "debug", "stratus");
 export const artifacts = join(root, "e2e", "artifacts");
+
+/** The Korean interface messages, the app's default language. */
+export const ko = JSON.parse(readFileSync(join(root, "ui", "src", "lib", "i18n", "ko.json"), "utf8"));
+
+/** The Korean message `key` with its `{name}` placeholders filled in, as the app shows it. */
+export function say(key, params = {}) {
+  return ko[key].replace(/\{(\w+)\}/g, (whole, name) => (name in params ? String(params[name]) : whole));
+}
 
 // Another port (and its +1 for WebKitWebDriver) lets two runs share a machine.
 const DRIVER_PORT = Number(process.env.STRATUS_E2E_PORT ?? 4444);

@@ -1,9 +1,9 @@
 // Notes: import a folder through the Library screen, search a Korean word, open the result.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { cpSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
+import { cpSync, mkdirSync, readdirSync } from "node:fs";
 import { join } from "node:path";
-import { cliJson, freshDataDir, launchApp, root, screenshot, startDriver, stopDriver, waitForText } from "./harness.mjs";
+import { cliJson, freshDataDir, launchApp, root, screenshot, startDriver, stopDriver, waitForText, ko, say } from "./harness.mjs";
 
 before(startDriver);
 after(stopDriver);
@@ -12,12 +12,6 @@ after(stopDriver);
 // English note (crates/engine/tests/fixtures/README.md).
 const notebook = join(root, "crates", "engine", "tests", "fixtures", "notebook");
 const noteFiles = readdirSync(notebook).filter((name) => /\.(md|txt)$/.test(name));
-const ko = JSON.parse(readFileSync(join(root, "ui", "src", "lib", "i18n", "ko.json"), "utf8"));
-
-/** A Korean interface message with its parameters filled in, as the app shows it. */
-function message(key, params) {
-  return ko[key].replace(/\{(\w+)\}/g, (whole, name) => (name in params ? String(params[name]) : whole));
-}
 
 test("import a folder in the Library, search a Korean word, open the highlighted result", async () => {
   assert.ok(noteFiles.length >= 5, `fixture notes: ${noteFiles}`);
@@ -46,7 +40,7 @@ test("import a folder in the Library, search a Korean word, open the highlighted
     );
     const sections = imported.reduce((sum, d) => sum + d.section_count, 0);
     assert.ok(sections > noteFiles.length, `sections ${sections}`);
-    const totals = message("library.totals", {
+    const totals = say("library.totals", {
       imported: noteFiles.length,
       unchanged: 0,
       skipped: 0,

@@ -3,14 +3,13 @@
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { cliBinary, cliJson, freshDataDir, launchApp, root, screenshot, startDriver, stopDriver, waitForText } from "./harness.mjs";
+import { cliBinary, cliJson, freshDataDir, launchApp, screenshot, startDriver, stopDriver, waitForText, ko } from "./harness.mjs";
 
 before(startDriver);
 after(stopDriver);
 
-const ko = JSON.parse(readFileSync(join(root, "ui/src/lib/i18n/ko.json"), "utf8"));
 const $ = (browser, id) => browser.$(`[data-testid="${id}"]`);
 
 /** A folder of two notes and a picture, with its pack.json. */

@@ -6,18 +6,12 @@ import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { cliJson, freshDataDir, launchApp, root, screenshot, startDriver, stopDriver, waitForText } from "./harness.mjs";
+import { cliJson, freshDataDir, launchApp, screenshot, startDriver, stopDriver, waitForText, ko, say } from "./harness.mjs";
 
 before(startDriver);
 after(stopDriver);
 
-const ko = JSON.parse(readFileSync(join(root, "ui/src/lib/i18n/ko.json"), "utf8"));
 const $ = (browser, id) => browser.$(`[data-testid="${id}"]`);
-
-/** The Korean message `key` with its `{name}` placeholders filled in. */
-function say(key, values) {
-  return Object.entries(values).reduce((text, [name, value]) => text.replaceAll(`{${name}}`, String(value)), ko[key]);
-}
 
 test("a progress file from another computer is imported in Settings, once", async () => {
   // The other computer: the built-in course, one card answered, its progress exported.

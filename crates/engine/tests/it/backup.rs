@@ -194,14 +194,19 @@ fn an_upgrade_is_preceded_by_a_backup_at_the_old_version() {
     let db = dir.path().join("stratus.sqlite3");
     let old = library_at_previous_version(&db);
     let lib = open_on(&db, 1);
-    let backups = lib.list_backups().unwrap();
-    let migration: Vec<_> = backups
-        .iter()
-        .filter(|b| b.reason == BackupReason::Migration)
-        .collect();
-    assert_eq!(migration.len(), 1, "{backups:?}");
+    let migration = migration_backups(&lib);
+    assert_eq!(migration.len(), 1, "{migration:?}");
     assert_eq!(migration[0].schema_version, old);
     assert_eq!(lib.info().unwrap().schema_version, SCHEMA_VERSION);
+}
+
+/// The backups `lib` keeps from before an upgrade.
+fn migration_backups(lib: &Library) -> Vec<stratus_engine::BackupInfo> {
+    lib.list_backups()
+        .unwrap()
+        .into_iter()
+        .filter(|b| b.reason == BackupReason::Migration)
+        .collect()
 }
 
 /// Several processes (here threads with handles of their own) opening a library of the
@@ -232,13 +237,8 @@ fn simultaneous_opens_upgrade_once_with_one_backup() {
                 "round {round}: {version:?}"
             );
         }
-        let lib = open_on(&db, 1);
-        let backups = lib.list_backups().unwrap();
-        let migration: Vec<_> = backups
-            .iter()
-            .filter(|b| b.reason == BackupReason::Migration)
-            .collect();
-        assert_eq!(migration.len(), 1, "round {round}: {backups:?}");
+        let migration = migration_backups(&open_on(&db, 1));
+        assert_eq!(migration.len(), 1, "round {round}: {migration:?}");
         assert_eq!(migration[0].schema_version, old);
         let left: Vec<_> = std::fs::read_dir(backup_dir_of(&db))
             .unwrap()
