@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { cliJson, freshDataDir, launchApp, screenshot, startDriver, stopDriver, waitForText, ko, say } from "./harness.mjs";
+import { cliJson, freshDataDir, launchApp, screenshot, startDriver, stopDriver, waitForText, say } from "./harness.mjs";
 
 before(startDriver);
 after(stopDriver);

@@ -466,8 +466,8 @@ pub fn validate_backup(file: &Path) -> Result<u32> {
 
 /// Upgrades the library at `database_path` with `migrate`, after keeping a copy of it at
 /// its old version. Both happen under the backups folder's lock, and the version is read
-/// again once the lock is held: of several processes opening (or creating) the same library
-/// at once, one copies and upgrades it and the others find it upgraded. They used to pick
+/// again once the lock is held: of several processes opening the same old library at once,
+/// one copies and upgrades it and the others find it upgraded. They used to pick
 /// the same backup name in the same millisecond and pull each other's temporary file away.
 pub(crate) fn upgrade_with_backup(
     conn: &mut Connection,

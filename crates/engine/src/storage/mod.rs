@@ -582,7 +582,8 @@ fn damaged_table(conn: &Connection) -> rusqlite::Result<Option<String>> {
 /// Puts the database in WAL mode and returns the mode it is in. The switch takes the file's
 /// exclusive lock without SQLite's busy handler: while another process creates the same new
 /// library (or holds its lock for a moment), SQLite answers "database is locked" at once. The
-/// switch is tried again until the lock is free, for as long as a writer would wait.
+/// switch is tried again until the lock is free; new attempts stop after `BUSY_TIMEOUT`
+/// (the last one may still wait that long again for its read lock, with the busy handler).
 fn switch_to_wal(conn: &Connection) -> rusqlite::Result<String> {
     let started = std::time::Instant::now();
     loop {
