@@ -132,7 +132,7 @@ test("import a folder in the Library, search a Korean word, open the highlighted
       timeoutMsg: "the card never showed as suspended",
     });
     await cards[0].scrollIntoView();
-    await screenshot(browser, "cards-ko.png");
+    await screenshot(browser, "section-cards-ko.png");
     await (await browser.$('[data-testid="reader-back"]')).click();
     await waitForText(browser, '[data-testid="search-results"]', (t) => t.length > 0);
   } finally {
