@@ -56,14 +56,16 @@ test("Settings exports one exam's topic to Anki: the report, and the notes the C
     await (await $(browser, "anki-path")).setValue(target);
     await (await $(browser, "anki-run")).click();
 
-    const done = say("anki.done", {
-      count: expected.note_count,
-      cloze: expected.cloze_count,
-      choice: expected.choice_count,
-      deck: expected.deck,
-      path: target,
-    });
-    await waitForText(browser, '[data-testid="anki-status"]', (t) => t === done, 60_000);
+    // The report of an export of those cards to `path`, as the CLI counted them.
+    const reported = (path) =>
+      say("anki.done", {
+        count: expected.note_count,
+        cloze: expected.cloze_count,
+        choice: expected.choice_count,
+        deck: expected.deck,
+        path,
+      });
+    await waitForText(browser, '[data-testid="anki-status"]', (t) => t === reported(target), 60_000);
     await (await $(browser, "anki-export")).scrollIntoView();
     await screenshot(browser, "settings-anki-ko.png");
 
@@ -82,14 +84,7 @@ test("Settings exports one exam's topic to Anki: the report, and the notes the C
     await path.clearValue();
     await path.setValue(csv);
     await (await $(browser, "anki-run")).click();
-    const csvDone = say("anki.done", {
-      count: expected.note_count,
-      cloze: expected.cloze_count,
-      choice: expected.choice_count,
-      deck: expected.deck,
-      path: csv,
-    });
-    await waitForText(browser, '[data-testid="anki-status"]', (t) => t === csvDone, 60_000);
+    await waitForText(browser, '[data-testid="anki-status"]', (t) => t === reported(csv), 60_000);
   } finally {
     await browser.deleteSession();
   }
